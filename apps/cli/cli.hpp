@@ -1,0 +1,40 @@
+// The ricardo command line: shared pieces of the thin main. Each subcommand lives in its own
+// cmd_*.cpp and registers itself in main.cpp; library errors are converted to exit codes once,
+// in main().
+#pragma once
+
+#include <functional>
+#include <string>
+
+#include "CLI/CLI.hpp"
+
+namespace ricardo::cli {
+
+// Exit codes (documented in docs/cli.md).
+enum ExitCode : int {
+  kExitOk = 0,
+  kExitResultFailure = 1,   // the command ran but its result is a failure (e.g. replication)
+  kExitUsage = 2,           // bad command-line arguments
+  kExitDataError = 3,       // malformed or inconsistent data / baseline package
+  kExitScenarioError = 4,   // malformed scenario
+  kExitNotFound = 5,        // a named file, baseline or scenario does not exist
+  kExitNotConverged = 6,    // the solver stopped without converging
+  kExitInternal = 70,       // a bug in ricardo
+};
+
+// Where a subcommand's callback stores its exit code.
+struct Context {
+  int exit_code = kExitOk;
+};
+
+// Registers a subcommand whose body returns an exit code. Exceptions propagate to main().
+CLI::App* AddCommand(CLI::App& parent, Context& context, const std::string& name,
+                     const std::string& description, std::function<int()> body);
+
+void RegisterReplicate(CLI::App& app, Context& context);
+void RegisterData(CLI::App& app, Context& context);       // issue 3: data import/aggregate/show/check
+void RegisterScenario(CLI::App& app, Context& context);   // issue 4: scenario explain
+void RegisterRun(CLI::App& app, Context& context);        // issue 4/5: run, compare
+void RegisterServe(CLI::App& app, Context& context);      // issue 6: serve
+
+}  // namespace ricardo::cli

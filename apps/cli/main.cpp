@@ -1,0 +1,61 @@
+// ricardo: a trade-policy simulator (Caliendo–Parro general equilibrium with input-output links).
+#include <cstdio>
+#include <exception>
+
+#include "cli.hpp"
+#include "ricardo/error.hpp"
+
+namespace ricardo::cli {
+
+CLI::App* AddCommand(CLI::App& parent, Context& context, const std::string& name,
+                     const std::string& description, std::function<int()> body) {
+  CLI::App* sub = parent.add_subcommand(name, description);
+  sub->callback([&context, body = std::move(body)] { context.exit_code = body(); });
+  return sub;
+}
+
+namespace {
+
+int ExitCodeFor(ErrorKind kind) {
+  switch (kind) {
+    case ErrorKind::kData: return kExitDataError;
+    case ErrorKind::kScenario: return kExitScenarioError;
+    case ErrorKind::kArgument: return kExitUsage;
+    case ErrorKind::kNotFound: return kExitNotFound;
+    case ErrorKind::kInternal: return kExitInternal;
+  }
+  return kExitInternal;
+}
+
+}  // namespace
+}  // namespace ricardo::cli
+
+int main(int argc, char** argv) {
+  using namespace ricardo::cli;
+  CLI::App app{"ricardo: trade-policy simulator — from tariff law to general equilibrium"};
+  app.set_version_flag("--version", RICARDO_VERSION_STRING);
+  app.require_subcommand(0, 1);
+  Context context;
+  RegisterReplicate(app, context);
+  RegisterData(app, context);
+  RegisterScenario(app, context);
+  RegisterRun(app, context);
+  RegisterServe(app, context);
+  try {
+    app.parse(argc, argv);
+    if (app.get_subcommands().empty()) {
+      std::fputs(app.help().c_str(), stdout);
+      return kExitOk;
+    }
+    return context.exit_code;
+  } catch (const CLI::ParseError& e) {
+    const int code = app.exit(e);
+    return code == 0 ? kExitOk : kExitUsage;
+  } catch (const ricardo::Error& e) {
+    std::fprintf(stderr, "ricardo: %s: %s\n", ricardo::ToString(e.kind()), e.what());
+    return ExitCodeFor(e.kind());
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "ricardo: internal error: %s (please report this as a bug)\n", e.what());
+    return kExitInternal;
+  }
+}

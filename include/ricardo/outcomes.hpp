@@ -1,0 +1,71 @@
+// What a counterfactual does: welfare, real wages, prices, trade, output and tariff revenue.
+//
+// Two welfare measures are reported and must never be confused:
+//  * exact: the change in real income Î_n / Π_j P̂_nj^{α_nj}, from the solved equilibrium;
+//  * linearised: the decomposition of Caliendo and Parro (2015, eq. 16, their Table 2) into a
+//    terms-of-trade (ToT) and a volume-of-trade (VoT) effect, evaluated with finite changes and
+//    base-year flows. With trade-cost shocks a third, trade-cost term is added (it is zero for
+//    tariff-only shocks, where the decomposition is exactly the paper's).
+// All changes are stored as fractions (0.013 = +1.3%); percent only at the edges.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "ricardo/array.hpp"
+#include "ricardo/baseline.hpp"
+#include "ricardo/shock.hpp"
+#include "ricardo/solver.hpp"
+
+namespace ricardo {
+
+struct CountryOutcome {
+  std::string code;
+  double wage_change = 0.0;          // ŵ − 1 (nominal, relative to the numéraire)
+  double price_index_change = 0.0;   // Π_j P̂_nj^{α_nj} − 1 (consumer prices)
+  double real_wage_change = 0.0;     // ŵ / Π P̂^α − 1
+  double welfare_exact = 0.0;        // Î / Π P̂^α − 1 (real income; exact)
+  double welfare_tot = 0.0;          // linearised terms-of-trade effect, fraction of I_n
+  double welfare_vot = 0.0;          // linearised volume-of-trade effect, fraction of I_n
+  double welfare_trade_cost = 0.0;   // linearised trade-cost term (0 without d̂ shocks)
+  double welfare_linear = 0.0;       // tot + vot + trade_cost
+
+  // Levels in money units: base year and counterfactual.
+  double income_base = 0.0, income_new = 0.0;               // I = VA + tariff revenue − S
+  double value_added_base = 0.0, value_added_new = 0.0;
+  double tariff_revenue_base = 0.0, tariff_revenue_new = 0.0;
+  double exports_base = 0.0, exports_new = 0.0;             // net of tariffs, excl. domestic
+  double imports_base = 0.0, imports_new = 0.0;             // net of tariffs, excl. domestic
+  // Import-weighted average tariff, Σ t·M / Σ M over foreign partners (fraction).
+  double average_tariff_base = 0.0, average_tariff_new = 0.0;
+};
+
+struct Outcomes {
+  std::vector<CountryOutcome> countries;  // one per region, baseline order
+
+  Array3 flows_base;           // (n, i, j) net of tariffs, money units (diagonal = domestic)
+  Array3 flows_new;
+  Array2 gross_output_base;    // (i, j)
+  Array2 gross_output_new;
+  Array2 price_change;         // (n, j) P̂ − 1
+  // (n, partner i): contribution of the pair to n's linearised ToT and VoT, fractions of I_n.
+  // Row sums equal welfare_tot and welfare_vot.
+  Array2 bilateral_tot;
+  Array2 bilateral_vot;
+  // (n, j): sector j's contribution to n's ToT and VoT, fractions of I_n.
+  Array2 sectoral_tot;
+  Array2 sectoral_vot;
+
+  // Imports of n from i summed over sectors (net of tariffs), base and counterfactual.
+  double BilateralImportsBase(std::size_t importer, std::size_t exporter) const;
+  double BilateralImportsNew(std::size_t importer, std::size_t exporter) const;
+};
+
+Outcomes ComputeOutcomes(const Baseline& baseline, const Shock& shock,
+                         const Equilibrium& equilibrium);
+
+// The counterfactual economy as a new baseline: flows π′X′/(1 + t′), tariffs t′, shares kept.
+Baseline ApplyEquilibrium(const Baseline& baseline, const Shock& shock,
+                          const Equilibrium& equilibrium);
+
+}  // namespace ricardo

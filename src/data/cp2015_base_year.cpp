@@ -1,0 +1,238 @@
+// The authors' base-year construction (their script.m, script_eliminating_trade_surplus.m and
+// script_no_surplus.m), on ricardo's baseline type.
+#include <algorithm>
+#include <cmath>
+
+#include "fmt/format.h"
+#include "ricardo/cp2015.hpp"
+#include "ricardo/error.hpp"
+#include "ricardo/outcomes.hpp"
+
+namespace ricardo::cp2015 {
+namespace {
+
+constexpr std::size_t N = kCountries, J = kSectors, JT = kTradableSectors;
+// The deficit-free base year of the paper is expressed in US$ 10 billion; so is ours.
+constexpr double kMoneyUnitUsd = 1e10;
+
+}  // namespace
+
+const std::vector<Region>& Regions() {
+  static const std::vector<Region> regions = {
+      {"ARG", "Argentina"},   {"AUS", "Australia"},      {"AUT", "Austria"},
+      {"BRA", "Brazil"},      {"CAN", "Canada"},         {"CHL", "Chile"},
+      {"CHN", "China"},       {"DNK", "Denmark"},        {"FIN", "Finland"},
+      {"FRA", "France"},      {"DEU", "Germany"},        {"GRC", "Greece"},
+      {"HUN", "Hungary"},     {"IND", "India"},          {"IDN", "Indonesia"},
+      {"IRL", "Ireland"},     {"ITA", "Italy"},          {"JPN", "Japan"},
+      {"KOR", "Korea"},       {"MEX", "Mexico"},         {"NLD", "Netherlands"},
+      {"NZL", "New Zealand"}, {"NOR", "Norway"},         {"PRT", "Portugal"},
+      {"ZAF", "South Africa"}, {"ESP", "Spain"},         {"SWE", "Sweden"},
+      {"TUR", "Turkey"},      {"GBR", "United Kingdom"}, {"USA", "United States"},
+      {"ROW", "Rest of the world"}};
+  return regions;
+}
+
+std::vector<Sector> Sectors(const std::vector<double>& tradable_theta) {
+  static const char* const kSectorCodes[J][2] = {
+      {"agriculture", "Agriculture"},
+      {"mining", "Mining"},
+      {"food", "Food"},
+      {"textile", "Textile"},
+      {"wood", "Wood"},
+      {"paper", "Paper"},
+      {"petroleum", "Petroleum"},
+      {"chemicals", "Chemicals"},
+      {"plastic", "Plastic"},
+      {"minerals", "Minerals"},
+      {"basic_metals", "Basic metals"},
+      {"metal_products", "Metal products"},
+      {"machinery", "Machinery n.e.c."},
+      {"office", "Office"},
+      {"electrical", "Electrical"},
+      {"communication", "Communication"},
+      {"medical", "Medical"},
+      {"auto", "Auto"},
+      {"other_transport", "Other transport"},
+      {"other_manufacturing", "Other manufacturing"},
+      {"electricity", "Electricity"},
+      {"construction", "Construction"},
+      {"retail", "Retail"},
+      {"hotels", "Hotels"},
+      {"land_transport", "Land transport"},
+      {"water_transport", "Water transport"},
+      {"air_transport", "Air transport"},
+      {"auxiliary_transport", "Auxiliary transport"},
+      {"post", "Post"},
+      {"finance", "Finance"},
+      {"real_estate", "Real estate"},
+      {"renting_machinery", "Renting machinery"},
+      {"computer", "Computer"},
+      {"research", "R&D"},
+      {"other_business", "Other business"},
+      {"public", "Public"},
+      {"education", "Education"},
+      {"health", "Health"},
+      {"other_services", "Other services"},
+      {"private_households", "Private households"}};
+  if (tradable_theta.size() != JT) {
+    throw ArgumentError(fmt::format("expected {} tradable elasticities, got {}", JT,
+                                    tradable_theta.size()));
+  }
+  std::vector<Sector> sectors(J);
+  for (std::size_t j = 0; j < J; ++j) {
+    sectors[j] = {kSectorCodes[j][0], kSectorCodes[j][1], j < JT,
+                  j < JT ? tradable_theta[j] : kNonTradableTheta};
+  }
+  return sectors;
+}
+
+Baseline BuildDataBaseYear(const RawData& raw, const BaseYearOptions& options,
+                           std::vector<std::string>* notes) {
+  Baseline b = MakeEmptyBaseline(Regions(), Sectors(raw.theta));
+  b.manifest.name = "cp2015-1993-data";
+  b.manifest.title = "Caliendo–Parro (2015) base year 1993, from the raw files (not calibrated)";
+  b.manifest.year = 1993;
+  b.manifest.currency = "USD";
+  b.manifest.money_unit = kMoneyUnitUsd;
+  b.manifest.source =
+      "Caliendo and Parro (2015), Review of Economic Studies 82(1), replication files "
+      "(xbilat1993, tariffs1993, IO, B, GO, T)";
+  b.manifest.licence = "replication data of a published paper; cite the paper";
+
+  // Flows net of tariffs in money units; tariffs as fractions. Non-tradables: no trade, no tariff.
+  const double thousand_usd = 1e3 / kMoneyUnitUsd;
+  for (std::size_t n = 0; n < N; ++n)
+    for (std::size_t i = 0; i < N; ++i)
+      for (std::size_t j = 0; j < JT; ++j) {
+        if (i == n) continue;
+        b.trade_flows(n, i, j) = raw.imports_1993_thousand_usd(n, i, j) * thousand_usd;
+        b.tariff_rates(n, i, j) = raw.tariffs_1993_percent(n, i, j) / 100.0;
+      }
+
+  // Gross output raised to at least exports; domestic sales are the rest.
+  for (std::size_t i = 0; i < N; ++i) {
+    for (std::size_t j = 0; j < J; ++j) {
+      double exports = 0.0;
+      for (std::size_t n = 0; n < N; ++n) exports += b.trade_flows(n, i, j);
+      double output = raw.gross_output_usd(i, j) / kMoneyUnitUsd;
+      if (output < exports) {
+        if (notes) {
+          notes->push_back(fmt::format("gross output of {}/{} raised from {:.6g} to exports {:.6g} "
+                                       "(US$ 10 billion)",
+                                       b.regions[i].code, b.sectors[j].code, output, exports));
+        }
+        output = exports;
+      }
+      b.trade_flows(i, i, j) = output - exports;
+    }
+  }
+
+  b.value_added_share = raw.value_added_share;
+  b.input_shares = raw.io_shares;
+  for (std::size_t n = 0; n < N; ++n) {
+    for (std::size_t j = 0; j < J; ++j) {
+      bool negative = false;
+      double column_sum = 0.0;
+      for (std::size_t k = 0; k < J; ++k) {
+        if (b.input_shares(n, k, j) < 0.0) {
+          negative = true;
+          if (notes) {
+            notes->push_back(fmt::format(
+                "IO.txt row {} column {}: negative input share {} ({} use of {} in {}) {}",
+                n * J + k + 1, j + 1, b.input_shares(n, k, j), b.regions[n].code,
+                b.sectors[k].code, b.sectors[j].code,
+                options.negative_input_shares == NegativeInputShares::kKeep
+                    ? "kept, as the authors do"
+                    : "set to 0 and the column renormalised"));
+          }
+          if (options.negative_input_shares == NegativeInputShares::kClipAndRenormalize) {
+            b.input_shares(n, k, j) = 0.0;
+          }
+        }
+        column_sum += b.input_shares(n, k, j);
+      }
+      if (negative && options.negative_input_shares == NegativeInputShares::kClipAndRenormalize &&
+          column_sum > 0.0) {
+        for (std::size_t k = 0; k < J; ++k) b.input_shares(n, k, j) /= column_sum;
+      }
+    }
+  }
+
+  std::vector<std::string> clipped;
+  b.final_demand_share = FinalDemandSharesFromIdentity(b, &clipped);
+  if (notes && !clipped.empty()) {
+    std::string list;
+    for (const auto& c : clipped) list += (list.empty() ? "" : ", ") + c;
+    notes->push_back(fmt::format("{} negative final-demand shares set to 0 and renormalised: {}",
+                                 clipped.size(), list));
+  }
+  return b;
+}
+
+BaseYear BuildBaseYear(const RawData& raw, const BaseYearOptions& options) {
+  BaseYear out;
+  out.data = BuildDataBaseYear(raw, options, &out.notes);
+
+  // Step 1 (script.m): the equilibrium at zero shock with the 1993 surpluses, by the authors'
+  // algorithm. They ran it in units of US$ 100,000 with Σ|residual| < 1e-7, i.e. 1e-12 in our
+  // unit of US$ 10 billion; their inner price tolerance (1e-7) is what shapes the result.
+  SolverOptions step1;
+  step1.algorithm = options.calibration_algorithm;
+  if (step1.algorithm == Algorithm::kReference) {
+    step1.reference_tolerance = 1e-7 * 1e5 / kMoneyUnitUsd;
+    step1.reference_price_tolerance = 1e-7;
+    step1.check_tolerance = 1e-6;
+  } else {
+    step1.tolerance = 1e-13;
+  }
+  CalibrationResult with = CalibrateBaseYear(out.data, {DeficitTreatment::kKeep, step1});
+  out.with_deficits = std::move(with.baseline);
+  out.with_deficits.manifest.name = "cp2015-1993-withS";
+  out.with_deficits.manifest.title =
+      "Caliendo–Parro (2015) base year 1993, equilibrium with 1993 trade deficits";
+  out.with_deficits_summary = std::move(with.summary);
+
+  // Step 2 (script_eliminating_trade_surplus.m): from that equilibrium, every surplus set to 0.
+  SolverOptions elimination;
+  elimination.algorithm = options.calibration_algorithm;
+  if (elimination.algorithm == Algorithm::kReference) {
+    // The authors' rules, in the unit they ran it (US$ 10 billion): Σ|residual| < 1e-7 and
+    // max |ΔP̂| < 1e-7; their loose inner tolerance leaves cost residuals of order 1e-7.
+    elimination.reference_tolerance = 1e-7;
+    elimination.reference_price_tolerance = 1e-7;
+    elimination.check_tolerance = 1e-6;
+  } else {
+    elimination.tolerance = 1e-13;
+  }
+  CalibrationResult without =
+      CalibrateBaseYear(out.with_deficits, {DeficitTreatment::kEliminate, elimination});
+  out.without_deficits = std::move(without.baseline);
+  out.without_deficits.manifest.name = "cp2015-1993-noS";
+  out.without_deficits.manifest.title =
+      "Caliendo–Parro (2015) base year 1993, equilibrium without trade deficits";
+  out.without_deficits_summary = std::move(without.summary);
+  return out;
+}
+
+Shock MakeShock(const Baseline& base_year, const RawData& raw, TariffExperiment experiment) {
+  if (base_year.region_count() != N || base_year.sector_count() != J) {
+    throw ArgumentError("the Caliendo–Parro experiments need the 31 x 40 cp2015 base year");
+  }
+  Shock shock = Shock::None(base_year);
+  const std::size_t nafta[] = {*base_year.FindRegion("CAN"), *base_year.FindRegion("MEX"),
+                               *base_year.FindRegion("USA")};
+  for (std::size_t n = 0; n < N; ++n)
+    for (std::size_t i = 0; i < N; ++i) {
+      if (i == n) continue;
+      const bool in_nafta = std::find(std::begin(nafta), std::end(nafta), n) != std::end(nafta) &&
+                            std::find(std::begin(nafta), std::end(nafta), i) != std::end(nafta);
+      if (experiment == TariffExperiment::kNafta && !in_nafta) continue;
+      for (std::size_t j = 0; j < JT; ++j) {
+        shock.tariff_rates(n, i, j) = raw.tariffs_2005_percent(n, i, j) / 100.0;
+      }
+    }
+  return shock;
+}
+
+}  // namespace ricardo::cp2015

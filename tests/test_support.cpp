@@ -1,0 +1,87 @@
+#include "test_support.hpp"
+
+#include <sys/wait.h>
+
+#include <array>
+#include <cstdio>
+#include <fstream>
+#include <random>
+#include <sstream>
+
+#include "gtest/gtest.h"
+#include "ricardo/calibrate.hpp"
+
+namespace ricardo::testing {
+
+CommandResult RunCli(const std::string& arguments) {
+  const auto dir = MakeTempDirectory("cli_stderr");
+  const auto err_file = dir / "stderr.txt";
+  const std::string command =
+      std::string(RICARDO_CLI_PATH) + " " + arguments + " 2>" + err_file.string();
+  CommandResult result;
+  FILE* pipe = popen(command.c_str(), "r");
+  if (!pipe) return result;
+  std::array<char, 4096> buffer{};
+  std::size_t read = 0;
+  while ((read = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) result.out.append(buffer.data(), read);
+  const int status = pclose(pipe);
+  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  std::ifstream err(err_file);
+  std::stringstream ss;
+  ss << err.rdbuf();
+  result.err = ss.str();
+  return result;
+}
+
+std::optional<std::filesystem::path> SharedDataDirectory() {
+  const std::filesystem::path dir = RICARDO_SHARED_DATA_DIR;
+  if (std::filesystem::is_directory(dir)) return dir;
+  return std::nullopt;
+}
+
+std::filesystem::path ProjectDirectory() { return RICARDO_PROJECT_DIR; }
+
+std::filesystem::path MakeTempDirectory(const std::string& name) {
+  const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
+  std::string test = info ? std::string(info->test_suite_name()) + "." + info->name() : "global";
+  for (char& c : test) {
+    if (c == '/') c = '_';
+  }
+  const auto dir = std::filesystem::temp_directory_path() / "ricardo-tests" / test / name;
+  std::filesystem::remove_all(dir);
+  std::filesystem::create_directories(dir);
+  return dir;
+}
+
+Baseline MakeRandomBaseline(std::size_t N, std::size_t J, unsigned seed) {
+  std::mt19937 rng(seed);
+  std::uniform_real_distribution<double> unit(0.0, 1.0);
+  std::vector<Region> regions;
+  for (std::size_t n = 0; n < N; ++n) regions.push_back({"R" + std::to_string(n), "Region " + std::to_string(n)});
+  std::vector<Sector> sectors;
+  for (std::size_t j = 0; j < J; ++j) {
+    sectors.push_back({"s" + std::to_string(j), "Sector " + std::to_string(j), true, 2.0 + 8.0 * unit(rng)});
+  }
+  Baseline b = MakeEmptyBaseline(regions, sectors);
+  b.manifest.name = "random-" + std::to_string(seed);
+  b.manifest.money_unit = 1e6;
+  for (std::size_t n = 0; n < N; ++n)
+    for (std::size_t i = 0; i < N; ++i)
+      for (std::size_t j = 0; j < J; ++j) {
+        const double size = 1.0 + 9.0 * unit(rng);
+        b.trade_flows(n, i, j) = (i == n ? 20.0 : 1.0) * size;
+        b.tariff_rates(n, i, j) = i == n ? 0.0 : 0.2 * unit(rng);
+      }
+  for (std::size_t n = 0; n < N; ++n) {
+    for (std::size_t j = 0; j < J; ++j) {
+      b.value_added_share(n, j) = 0.3 + 0.5 * unit(rng);
+      double total = 0.0;
+      for (std::size_t k = 0; k < J; ++k) total += (b.input_shares(n, k, j) = unit(rng));
+      for (std::size_t k = 0; k < J; ++k) b.input_shares(n, k, j) /= total;
+    }
+  }
+  b.final_demand_share = FinalDemandSharesFromIdentity(b, nullptr);
+  return b;
+}
+
+}  // namespace ricardo::testing
