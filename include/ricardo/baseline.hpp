@@ -42,6 +42,9 @@ struct Sector {
   std::string name;
   bool tradable = true;
   double theta = 0.0;      // trade elasticity θ_j (> 0); dispersion of productivity
+  // ISIC Rev.3 divisions the sector covers, for mapping HS products to sectors: two-digit codes
+  // and ranges separated by commas, e.g. "27-28" or "01,02,05". Empty if unknown.
+  std::string isic_rev3;
   bool operator==(const Sector&) const = default;
 };
 

@@ -34,47 +34,48 @@ const std::vector<Region>& Regions() {
 }
 
 std::vector<Sector> Sectors(const std::vector<double>& tradable_theta) {
-  static const char* const kSectorCodes[J][2] = {
-      {"agriculture", "Agriculture"},
-      {"mining", "Mining"},
-      {"food", "Food"},
-      {"textile", "Textile"},
-      {"wood", "Wood"},
-      {"paper", "Paper"},
-      {"petroleum", "Petroleum"},
-      {"chemicals", "Chemicals"},
-      {"plastic", "Plastic"},
-      {"minerals", "Minerals"},
-      {"basic_metals", "Basic metals"},
-      {"metal_products", "Metal products"},
-      {"machinery", "Machinery n.e.c."},
-      {"office", "Office"},
-      {"electrical", "Electrical"},
-      {"communication", "Communication"},
-      {"medical", "Medical"},
-      {"auto", "Auto"},
-      {"other_transport", "Other transport"},
-      {"other_manufacturing", "Other manufacturing"},
-      {"electricity", "Electricity"},
-      {"construction", "Construction"},
-      {"retail", "Retail"},
-      {"hotels", "Hotels"},
-      {"land_transport", "Land transport"},
-      {"water_transport", "Water transport"},
-      {"air_transport", "Air transport"},
-      {"auxiliary_transport", "Auxiliary transport"},
-      {"post", "Post"},
-      {"finance", "Finance"},
-      {"real_estate", "Real estate"},
-      {"renting_machinery", "Renting machinery"},
-      {"computer", "Computer"},
-      {"research", "R&D"},
-      {"other_business", "Other business"},
-      {"public", "Public"},
-      {"education", "Education"},
-      {"health", "Health"},
-      {"other_services", "Other services"},
-      {"private_households", "Private households"}};
+  // Codes, names and the ISIC Rev.3 divisions of the authors' 40 sectors (their Table A.1).
+  static const char* const kSectorCodes[J][3] = {
+      {"agriculture", "Agriculture", "01-05"},
+      {"mining", "Mining", "10-14"},
+      {"food", "Food", "15-16"},
+      {"textile", "Textile", "17-19"},
+      {"wood", "Wood", "20"},
+      {"paper", "Paper", "21-22"},
+      {"petroleum", "Petroleum", "23"},
+      {"chemicals", "Chemicals", "24"},
+      {"plastic", "Plastic", "25"},
+      {"minerals", "Minerals", "26"},
+      {"basic_metals", "Basic metals", "27"},
+      {"metal_products", "Metal products", "28"},
+      {"machinery", "Machinery n.e.c.", "29"},
+      {"office", "Office", "30"},
+      {"electrical", "Electrical", "31"},
+      {"communication", "Communication", "32"},
+      {"medical", "Medical", "33"},
+      {"auto", "Auto", "34"},
+      {"other_transport", "Other transport", "35"},
+      {"other_manufacturing", "Other manufacturing", "36-37"},
+      {"electricity", "Electricity", "40-41"},
+      {"construction", "Construction", "45"},
+      {"retail", "Retail", "50-52"},
+      {"hotels", "Hotels", "55"},
+      {"land_transport", "Land transport", "60"},
+      {"water_transport", "Water transport", "61"},
+      {"air_transport", "Air transport", "62"},
+      {"auxiliary_transport", "Auxiliary transport", "63"},
+      {"post", "Post", "64"},
+      {"finance", "Finance", "65-67"},
+      {"real_estate", "Real estate", "70"},
+      {"renting_machinery", "Renting machinery", "71"},
+      {"computer", "Computer", "72"},
+      {"research", "R&D", "73"},
+      {"other_business", "Other business", "74"},
+      {"public", "Public", "75"},
+      {"education", "Education", "80"},
+      {"health", "Health", "85"},
+      {"other_services", "Other services", "90-93"},
+      {"private_households", "Private households", "95"}};
   if (tradable_theta.size() != JT) {
     throw ArgumentError(fmt::format("expected {} tradable elasticities, got {}", JT,
                                     tradable_theta.size()));
@@ -82,7 +83,7 @@ std::vector<Sector> Sectors(const std::vector<double>& tradable_theta) {
   std::vector<Sector> sectors(J);
   for (std::size_t j = 0; j < J; ++j) {
     sectors[j] = {kSectorCodes[j][0], kSectorCodes[j][1], j < JT,
-                  j < JT ? tradable_theta[j] : kNonTradableTheta};
+                  j < JT ? tradable_theta[j] : kNonTradableTheta, kSectorCodes[j][2]};
   }
   return sectors;
 }

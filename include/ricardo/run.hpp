@@ -1,0 +1,49 @@
+// One counterfactual run from a baseline and a shock to outcomes, and its JSON form.
+//
+// The JSON document (schema "ricardo.run-result", version kRunResultSchemaVersion) is what
+// `ricardo run --format json` prints and what the HTTP API returns; docs/run-result-schema.md
+// documents every field. Fields are only ever added within a version.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "nlohmann/json.hpp"
+#include "ricardo/baseline.hpp"
+#include "ricardo/outcomes.hpp"
+#include "ricardo/shock.hpp"
+#include "ricardo/solver.hpp"
+
+namespace ricardo {
+
+inline constexpr int kRunResultSchemaVersion = 1;
+
+struct RunMetadata {
+  std::string scenario_name;         // identifier, e.g. "us-tariffs-2025-11"
+  std::string scenario_title;        // one line for people
+  std::string scenario_description;
+  std::string scenario_date;         // ISO date the measures were compiled for ("" if none)
+  std::vector<std::string> sources;  // where the measures come from
+  std::vector<std::string> notes;    // choices and warnings from compiling the scenario
+};
+
+struct RunResult {
+  RunMetadata metadata;
+  Baseline baseline;
+  Shock shock;
+  Solution solution;
+  Outcomes outcomes;
+};
+
+// Solves and computes outcomes. Non-convergence is reported in result.solution.summary.
+RunResult RunCounterfactual(Baseline baseline, Shock shock, const SolverOptions& options,
+                            RunMetadata metadata);
+
+struct RunJsonOptions {
+  // Include the (importer, exporter, sector) table of flows and tariffs (large for big baselines).
+  bool include_bilateral_sector = true;
+};
+
+nlohmann::json RunResultToJson(const RunResult& result, const RunJsonOptions& options = {});
+
+}  // namespace ricardo
