@@ -35,6 +35,7 @@ void RegisterReplicate(CLI::App& app, Context& context);
 void RegisterData(CLI::App& app, Context& context);       // issue 3: data import/aggregate/show/check
 void RegisterScenario(CLI::App& app, Context& context);   // issue 4: scenario explain
 void RegisterRun(CLI::App& app, Context& context);        // issue 4/5: run, compare
+void RegisterCompare(CLI::App& app, Context& context);    // issue 5: compare
 void RegisterServe(CLI::App& app, Context& context);      // issue 6: serve
 
 }  // namespace ricardo::cli

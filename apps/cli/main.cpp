@@ -40,6 +40,7 @@ int main(int argc, char** argv) {
   RegisterData(app, context);
   RegisterScenario(app, context);
   RegisterRun(app, context);
+  RegisterCompare(app, context);
   RegisterServe(app, context);
   try {
     app.parse(argc, argv);
