@@ -30,8 +30,8 @@ struct EquilibriumResiduals {
   // |Σ_n (exports′_n − imports′_n − S′_n)| / Σ_n VA_n (Walras' law)
   double walras = 0.0;
   // max_n |Σ_j γ_nj GO′_nj − ŵ_n VA_n| / VA_n (labour market clearing). Implied by (4)–(5) only
-  // when every sector's input shares sum to one; data with a sector that buys no inputs but has
-  // γ_nj < 1 (the cp2015 files have four) violate it slightly by construction, so it is
+  // when every sector's input shares sum exactly to one; data whose shares are rounded (the
+  // cp2015 IO.txt columns sum to 1 ± 1.6e-6) violate it slightly by construction, so it is
   // reported for information and left out of Max() and Pass().
   double labour_market = 0.0;
   // |Σ_n VA_n ŵ_n − Σ_n VA_n| / Σ_n VA_n (numéraire)
