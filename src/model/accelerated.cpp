@@ -42,13 +42,21 @@ Equilibrium SolveAccelerated(const ModelData& m, const SolverOptions& options,
   summary.termination = TerminationType::kIterationLimit;
   summary.message = fmt::format("no convergence within {} outer iterations",
                                 options.max_outer_iterations);
+  // Inexact inner solves: far from the equilibrium the inner loops need not be exact, so their
+  // tolerances track the outer residual (two orders below it), down to the requested floors.
+  double previous_relative = 1.0;
   for (int outer = 1; outer <= options.max_outer_iterations; ++outer) {
+    const double inner_price_tolerance =
+        std::max(options.price_tolerance, std::min(1e-6, 1e-2 * previous_relative));
+    const double inner_expenditure_tolerance =
+        std::max(options.expenditure_tolerance, std::min(1e-6, 1e-2 * previous_relative));
     summary.outer_iterations = outer;
     for (std::size_t n = 0; n < m.N; ++n) ws.log_wage[n] = std::log(ws.wage[n]);
 
     const Stopwatch price_clock;
-    const int price_its = SolvePrices(m, ws, options.price_tolerance, options.max_inner_iterations,
-                                      options.anderson_memory);
+    const int price_its =
+        SolvePrices(m, ws, inner_price_tolerance, options.max_inner_iterations,
+                    options.anderson_memory);
     summary.time_prices_seconds += price_clock.Seconds();
     if (price_its < 0) {
       summary.termination = TerminationType::kNumericalFailure;
@@ -62,7 +70,7 @@ Equilibrium SolveAccelerated(const ModelData& m, const SolverOptions& options,
 
     const Stopwatch expenditure_clock;
     const int expenditure_its =
-        SolveExpenditure(m, ws, options.expenditure_tolerance, options.max_inner_iterations,
+        SolveExpenditure(m, ws, inner_expenditure_tolerance, options.max_inner_iterations,
                          options.anderson_memory);
     summary.time_expenditure_seconds += expenditure_clock.Seconds();
     if (expenditure_its < 0) {
@@ -75,6 +83,7 @@ Equilibrium SolveAccelerated(const ModelData& m, const SolverOptions& options,
 
     const double relative = MaxRelativeResidual(m, ws.residual);
     summary.final_relative_residual = relative;
+    previous_relative = relative;
     if (options.progress) options.progress({outer, relative, clock.Seconds()});
     if (!std::isfinite(relative)) {
       summary.termination = TerminationType::kNumericalFailure;
@@ -82,7 +91,13 @@ Equilibrium SolveAccelerated(const ModelData& m, const SolverOptions& options,
                                     outer);
       break;
     }
-    if (relative <= options.tolerance) {
+    // Converged only if the inner solves of this iteration were two orders finer than the outer
+    // criterion (or at their floors), so that every condition holds, not just the trade balance.
+    const bool inner_fine_enough =
+        inner_price_tolerance <= std::max(options.price_tolerance, 1e-2 * options.tolerance) &&
+        inner_expenditure_tolerance <=
+            std::max(options.expenditure_tolerance, 1e-2 * options.tolerance);
+    if (relative <= options.tolerance && inner_fine_enough) {
       summary.termination = TerminationType::kConverged;
       summary.message = "trade balance residuals within tolerance";
       break;
