@@ -1,18 +1,22 @@
 #!/usr/bin/env bash
-# Installs what ricardo needs to build, test and run, from Debian's packages only.
-# Safe to run repeatedly: it installs only what is missing. Needs root (or sudo).
+# Installs what ricardo needs to build, test and run: Debian packages with apt-get (only those
+# missing), then the front-end packages with `npm ci` from the committed package-lock.json files.
+# Safe to run repeatedly. Needs root (or sudo) when something is missing.
 set -euo pipefail
+cd "$(dirname "$0")/.."
 
 packages=(
   build-essential cmake pkg-config git
   libeigen3-dev libcli11-dev libtomlplusplus-dev nlohmann-json3-dev
   libfmt-dev libgtest-dev libgmock-dev libbenchmark-dev libcpp-httplib-dev
   zlib1g-dev
+  # fuzzing (libFuzzer), browser tests, load tests
+  clang libclang-rt-14-dev chromium wrk
 )
-# Optional extras for the full test suite (fuzzer, browser tests, load tests).
-if [[ "${RICARDO_FULL_DEPS:-1}" == "1" ]]; then
-  packages+=(clang libclang-rt-14-dev chromium wrk nodejs)
-fi
+# Node.js and npm: Debian's packages, unless a node/npm is already on the PATH (a machine may
+# carry another packaging of Node.js that conflicts with Debian's npm package).
+command -v node > /dev/null || packages+=(nodejs)
+command -v npm > /dev/null || packages+=(npm)
 
 missing=()
 for p in "${packages[@]}"; do
@@ -21,14 +25,25 @@ for p in "${packages[@]}"; do
   fi
 done
 
-if ((${#missing[@]} == 0)); then
-  echo "install-deps: everything is already installed"
-  exit 0
+if ((${#missing[@]} > 0)); then
+  echo "install-deps: installing ${missing[*]}"
+  SUDO=""
+  if [[ $(id -u) -ne 0 ]]; then SUDO="sudo"; fi
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+else
+  echo "install-deps: Debian packages already installed"
 fi
 
-echo "install-deps: installing ${missing[*]}"
-SUDO=""
-if [[ $(id -u) -ne 0 ]]; then SUDO="sudo"; fi
-export DEBIAN_FRONTEND=noninteractive
-$SUDO apt-get update -qq
-$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+# Front-end packages: every folder with a committed package-lock.json gets `npm ci` when its
+# node_modules is missing or older than the lock file.
+for lock in tools/report/package-lock.json web/package-lock.json tests/browser/package-lock.json; do
+  [[ -f "$lock" ]] || continue
+  dir=$(dirname "$lock")
+  if [[ ! -d "$dir/node_modules" || "$lock" -nt "$dir/node_modules" ]]; then
+    echo "install-deps: npm ci in $dir"
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+    touch "$dir/node_modules"
+  fi
+done
