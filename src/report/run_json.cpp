@@ -1,6 +1,10 @@
 // The run-result JSON document, schema version 1 (docs/run-result-schema.md).
 #include <cmath>
+#include <fstream>
 
+#include "report/run_views.hpp"
+#include "ricardo/error.hpp"
+#include "ricardo/report.hpp"
 #include "ricardo/run.hpp"
 
 namespace ricardo {
@@ -35,7 +39,44 @@ nlohmann::json SolverJson(const SolverSummary& s) {
             {"numeraire", r.numeraire}}}};
 }
 
+// Trade-weighted effective tariffs by partner (sector "_all") and by sector (exporter "_all"),
+// percent; null where there is no trade to weight by.
+nlohmann::json EffectiveTariffsJson(const RunResult& result) {
+  auto pct = [](double fraction) -> nlohmann::json {
+    if (!std::isfinite(fraction)) return nullptr;
+    return 100.0 * fraction;
+  };
+  const Baseline& b = result.baseline;
+  nlohmann::json rows = nlohmann::json::array();
+  for (std::size_t n = 0; n < b.region_count(); ++n) {
+    for (std::size_t i = 0; i < b.region_count(); ++i) {
+      if (i == n) continue;
+      const detail::EffectiveTariff t = detail::PairTariff(result, n, i);
+      rows.push_back({{"importer", b.regions[n].code}, {"exporter", b.regions[i].code},
+                      {"sector", "_all"}, {"base_pct", pct(t.base)}, {"new_pct", pct(t.now)}});
+    }
+    for (std::size_t s = 0; s < b.sector_count(); ++s) {
+      const detail::EffectiveTariff t = detail::SectorTariff(result, n, s);
+      rows.push_back({{"importer", b.regions[n].code}, {"exporter", "_all"},
+                      {"sector", b.sectors[s].code}, {"base_pct", pct(t.base)},
+                      {"new_pct", pct(t.now)}});
+    }
+  }
+  return rows;
+}
+
 }  // namespace
+
+void WriteRunJson(const RunResult& result, const std::filesystem::path& file,
+                  const RunJsonOptions& options) {
+  std::ofstream out(file, std::ios::binary);
+  out << RunResultToJson(result, options).dump(2) << '\n';
+  out.close();
+  if (!out) {
+    throw ArgumentError("cannot write '" + file.string() + "'",
+                        "check that the directory exists and is writable");
+  }
+}
 
 nlohmann::json RunResultToJson(const RunResult& result, const RunJsonOptions& options) {
   const Baseline& b = result.baseline;
@@ -44,6 +85,7 @@ nlohmann::json RunResultToJson(const RunResult& result, const RunJsonOptions& op
   nlohmann::json j;
   j["schema"] = "ricardo.run-result";
   j["schema_version"] = kRunResultSchemaVersion;
+  j["generator"] = {{"name", "ricardo"}, {"version", RICARDO_VERSION}};
   j["scenario"] = {{"name", result.metadata.scenario_name},
                    {"title", result.metadata.scenario_title},
                    {"description", result.metadata.scenario_description},
@@ -148,6 +190,7 @@ nlohmann::json RunResultToJson(const RunResult& result, const RunJsonOptions& op
       }
     j["bilateral_sector"] = rows;
   }
+  j["effective_tariffs"] = EffectiveTariffsJson(result);
   j["solver"] = SolverJson(result.solution.summary);
   return j;
 }

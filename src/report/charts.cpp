@@ -1,0 +1,264 @@
+// The Vega-Lite specs of one run's charts. Data go inline; percent and US$ only here, at the edge.
+#include "report/charts.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "report/run_views.hpp"
+
+namespace ricardo::detail {
+namespace {
+
+using nlohmann::json;
+
+// A number for chart data: null when not finite (Vega-Lite leaves the mark out).
+json Value(double v) {
+  if (!std::isfinite(v)) return nullptr;
+  return v;
+}
+
+json SortOrder(const std::vector<std::string>& codes) { return codes; }
+
+std::vector<std::string> RegionCodes(const Baseline& b) {
+  std::vector<std::string> out;
+  for (const auto& r : b.regions) out.push_back(r.code);
+  return out;
+}
+
+// Regions of the matrix and heatmap charts: all of them for up to 12, else the focus regions.
+std::vector<std::size_t> MatrixRegions(const Baseline& b, const std::vector<std::size_t>& focus) {
+  if (b.region_count() > 12) return focus;
+  std::vector<std::size_t> all;
+  for (std::size_t n = 0; n < b.region_count(); ++n) all.push_back(n);
+  return all;
+}
+
+// A heatmap of a percent value with the value printed in each cell (white on dark cells).
+json Heatmap(const std::string& x, const std::string& y, const std::string& value, json x_sort, json y_sort, json color, double max_abs,
+             const std::string& format) {
+  json rect = {{"mark", {{"type", "rect"}, {"stroke", "white"}}},
+               {"encoding", {{"color", std::move(color)}}}};
+  json text = {{"mark", {{"type", "text"}, {"fontSize", 10}}},
+               {"encoding",
+                {{"text", {{"field", value}, {"type", "quantitative"}, {"format", format}}},
+                 {"color",
+                  {{"condition",
+                    {{"test", "abs(datum['" + value + "']) > " + std::to_string(0.6 * max_abs)},
+                     {"value", "white"}}},
+                   {"value", "black"}}}}}};
+  return {{"encoding",
+           {{"x", {{"field", x}, {"type", "nominal"}, {"sort", std::move(x_sort)},
+                   {"axis", {{"labelAngle", -40}}}}},
+            {"y", {{"field", y}, {"type", "nominal"}, {"sort", std::move(y_sort)}}}}},
+          {"layer", json::array({rect, text})}};
+}
+
+ChartSpec WelfareChart(const RunResult& r) {
+  json values = json::array();
+  for (const auto& c : r.outcomes.countries) {
+    values.push_back({{"region", c.code}, {"measure", "Welfare (exact)"},
+                      {"change_pct", Value(100.0 * c.welfare_exact)}});
+    values.push_back({{"region", c.code}, {"measure", "Real wage"},
+                      {"change_pct", Value(100.0 * c.real_wage_change)}});
+  }
+  json spec = VegaLiteBase("Welfare and real wage by country");
+  spec["data"] = {{"values", values}};
+  spec["mark"] = {{"type", "bar"}, {"tooltip", true}};
+  spec["width"] = {{"step", 36}};
+  spec["height"] = 220;
+  spec["encoding"] = {
+      {"x", {{"field", "region"}, {"type", "nominal"}, {"sort", SortOrder(RegionCodes(r.baseline))},
+             {"title", "Region"}, {"axis", {{"labelAngle", 0}}}}},
+      {"xOffset", {{"field", "measure"}, {"type", "nominal"}}},
+      {"y", {{"field", "change_pct"}, {"type", "quantitative"}, {"title", "% change"}}},
+      {"color", {{"field", "measure"}, {"type", "nominal"}, {"title", nullptr},
+                 {"scale", {{"range", {"#1f77b4", "#ff7f0e"}}}}}}};
+  return {"welfare_real_wage", "Welfare and real wage",
+          "Exact change in real income (welfare) and in the real wage, % of the base year.", spec};
+}
+
+ChartSpec BilateralChart(const RunResult& r, const std::vector<std::size_t>& regions) {
+  const Baseline& b = r.baseline;
+  json values = json::array();
+  double max_abs = 0.0;
+  std::vector<std::string> codes;
+  for (std::size_t n : regions) codes.push_back(b.regions[n].code);
+  for (std::size_t n : regions)
+    for (std::size_t i : regions) {
+      if (i == n) continue;
+      const double pct = PercentChange(r.outcomes.BilateralImportsBase(n, i),
+                                       r.outcomes.BilateralImportsNew(n, i));
+      if (std::isfinite(pct)) max_abs = std::max(max_abs, std::abs(pct));
+      values.push_back({{"importer", b.regions[n].code}, {"exporter", b.regions[i].code},
+                        {"change_pct", Value(pct)}});
+    }
+  json spec = VegaLiteBase("Change in bilateral imports, % (row imports from column)");
+  spec["data"] = {{"values", values}};
+  spec.update(Heatmap("exporter", "importer", "change_pct", codes, codes,
+                      DivergingColor("change_pct", "% change"), max_abs, ".1f"));
+  spec["width"] = {{"step", 52}};
+  spec["height"] = {{"step", 30}};
+  spec["encoding"]["x"]["title"] = "Exporter";
+  spec["encoding"]["y"]["title"] = "Importer";
+  return {"bilateral_trade_change", "Bilateral trade",
+          "Change in imports of the row region from the column region, all sectors, net of "
+          "tariffs, %.",
+          spec};
+}
+
+ChartSpec SectorOutputChart(const RunResult& r, const std::vector<std::size_t>& regions) {
+  const Baseline& b = r.baseline;
+  json values = json::array();
+  double max_abs = 0.0;
+  std::vector<std::string> region_codes, sector_codes;
+  for (std::size_t n : regions) region_codes.push_back(b.regions[n].code);
+  for (const auto& s : b.sectors) sector_codes.push_back(s.code);
+  for (std::size_t n : regions)
+    for (std::size_t j = 0; j < b.sector_count(); ++j) {
+      const double pct =
+          PercentChange(r.outcomes.gross_output_base(n, j), r.outcomes.gross_output_new(n, j));
+      if (std::isfinite(pct)) max_abs = std::max(max_abs, std::abs(pct));
+      values.push_back({{"region", b.regions[n].code}, {"sector", b.sectors[j].code},
+                        {"change_pct", Value(pct)}});
+    }
+  json spec = VegaLiteBase("Change in gross output by sector, %");
+  spec["data"] = {{"values", values}};
+  spec.update(Heatmap("region", "sector", "change_pct", region_codes, sector_codes,
+                      DivergingColor("change_pct", "% change"), max_abs, ".1f"));
+  spec["width"] = {{"step", 52}};
+  spec["height"] = {{"step", 16}};
+  spec["encoding"]["x"]["title"] = "Region";
+  spec["encoding"]["y"]["title"] = "Sector";
+  return {"sector_output_change", "Output by sector",
+          "Change in each sector's gross output (value, relative to world value added), %.", spec};
+}
+
+std::string PairLabel(const Baseline& b, std::size_t n, std::size_t i) {
+  return b.regions[n].code + " ← " + b.regions[i].code;
+}
+
+ChartSpec TariffPartnerChart(const RunResult& r, const std::vector<std::size_t>& importers) {
+  const Baseline& b = r.baseline;
+  json values = json::array();
+  std::vector<std::string> order;
+  for (std::size_t n : importers)
+    for (std::size_t i = 0; i < b.region_count(); ++i) {
+      if (i == n) continue;
+      const EffectiveTariff t = PairTariff(r, n, i);
+      order.push_back(PairLabel(b, n, i));
+      values.push_back({{"pair", order.back()}, {"state", "before"}, {"tariff_pct", Value(100.0 * t.base)}});
+      values.push_back({{"pair", order.back()}, {"state", "after"}, {"tariff_pct", Value(100.0 * t.now)}});
+    }
+  json spec = VegaLiteBase("Effective tariff by partner, % (importer ← exporter)");
+  spec["data"] = {{"values", values}};
+  spec["mark"] = {{"type", "bar"}, {"tooltip", true}};
+  spec["width"] = {{"step", 40}};
+  spec["height"] = 220;
+  spec["encoding"] = {
+      {"x", {{"field", "pair"}, {"type", "nominal"}, {"sort", order}, {"title", nullptr},
+             {"axis", {{"labelAngle", -40}}}}},
+      {"xOffset", {{"field", "state"}, {"type", "nominal"}, {"sort", {"before", "after"}}}},
+      {"y", {{"field", "tariff_pct"}, {"type", "quantitative"}, {"title", "% ad valorem"}}},
+      {"color", {{"field", "state"}, {"type", "nominal"}, {"sort", {"before", "after"}},
+                 {"title", nullptr}, {"scale", {{"range", {"#9e9e9e", "#d62728"}}}}}}};
+  return {"effective_tariff_partner", "Effective tariff by partner",
+          "Trade-weighted average applied tariff on the importer's purchases from each partner, "
+          "before (base-year flows) and after (counterfactual flows), %.",
+          spec};
+}
+
+ChartSpec TariffSectorChart(const RunResult& r, const std::vector<std::size_t>& importers) {
+  const Baseline& b = r.baseline;
+  json values = json::array();
+  std::vector<std::string> pairs, sectors;
+  double max_rate = 0.0;
+  for (std::size_t j = 0; j < b.sector_count(); ++j)
+    if (SectorHasTariffs(r, j)) sectors.push_back(b.sectors[j].code);
+  for (std::size_t n : importers)
+    for (std::size_t i = 0; i < b.region_count(); ++i) {
+      if (i == n) continue;
+      pairs.push_back(PairLabel(b, n, i));
+      for (std::size_t j = 0; j < b.sector_count(); ++j) {
+        if (!SectorHasTariffs(r, j)) continue;
+        const double now = 100.0 * r.shock.tariff_rates(n, i, j);
+        max_rate = std::max(max_rate, now);
+        values.push_back({{"pair", pairs.back()}, {"sector", b.sectors[j].code},
+                          {"tariff_new_pct", now},
+                          {"tariff_base_pct", 100.0 * b.tariff_rates(n, i, j)}});
+      }
+    }
+  json spec = VegaLiteBase("Applied tariff after the shock by sector and partner, %");
+  spec["data"] = {{"values", values}};
+  json color = {{"field", "tariff_new_pct"}, {"type", "quantitative"}, {"title", "% ad valorem"},
+                {"scale", {{"scheme", "orangered"}, {"domainMin", 0}}}};
+  spec.update(Heatmap("pair", "sector", "tariff_new_pct", pairs, sectors, color, max_rate,
+                      ".1f"));
+  spec["layer"][0]["mark"]["tooltip"] = true;
+  spec["width"] = {{"step", 46}};
+  spec["height"] = {{"step", 16}};
+  spec["encoding"]["x"]["title"] = "Importer ← exporter";
+  spec["encoding"]["y"]["title"] = "Sector";
+  return {"effective_tariff_sector", "Tariffs by sector and partner",
+          "Applied ad valorem tariff after the shock on each importer's purchases from each "
+          "partner, by sector (sectors with a tariff anywhere), %.",
+          spec};
+}
+
+ChartSpec RevenueChart(const RunResult& r) {
+  const MoneyDisplay money = ChooseMoneyDisplay(r);
+  const Manifest& m = r.baseline.manifest;
+  json values = json::array();
+  for (const auto& c : r.outcomes.countries) {
+    values.push_back({{"region", c.code}, {"state", "before"}, {"revenue", Value(money(m, c.tariff_revenue_base))}});
+    values.push_back({{"region", c.code}, {"state", "after"}, {"revenue", Value(money(m, c.tariff_revenue_new))}});
+  }
+  json spec = VegaLiteBase("Tariff revenue, " + money.label);
+  spec["data"] = {{"values", values}};
+  spec["mark"] = {{"type", "bar"}, {"tooltip", true}};
+  spec["width"] = {{"step", 36}};
+  spec["height"] = 220;
+  spec["encoding"] = {
+      {"x", {{"field", "region"}, {"type", "nominal"}, {"sort", SortOrder(RegionCodes(r.baseline))},
+             {"title", "Region"}, {"axis", {{"labelAngle", 0}}}}},
+      {"xOffset", {{"field", "state"}, {"type", "nominal"}, {"sort", {"before", "after"}}}},
+      {"y", {{"field", "revenue"}, {"type", "quantitative"}, {"title", money.label}}},
+      {"color", {{"field", "state"}, {"type", "nominal"}, {"sort", {"before", "after"}},
+                 {"title", nullptr}, {"scale", {{"range", {"#9e9e9e", "#2ca02c"}}}}}}};
+  return {"tariff_revenue", "Tariff revenue",
+          "Tariff revenue collected by each region before and after, " + money.label +
+              " (after: relative to world value added, the numéraire).",
+          spec};
+}
+
+}  // namespace
+
+nlohmann::json VegaLiteBase(const std::string& title) {
+  return {{"$schema", "https://vega.github.io/schema/vega-lite/v6.json"},
+          {"title", title},
+          {"background", "white"},
+          {"config",
+           {{"font", "sans-serif"},
+            {"view", {{"stroke", nullptr}}},
+            {"axis", {{"labelFontSize", 11}, {"titleFontSize", 12}}},
+            {"title", {{"fontSize", 14}, {"anchor", "start"}}}}}};
+}
+
+nlohmann::json DivergingColor(const std::string& field, const std::string& title) {
+  return {{"field", field}, {"type", "quantitative"}, {"title", title},
+          {"scale", {{"scheme", "redblue"}, {"domainMid", 0}}}};
+}
+
+std::vector<ChartSpec> RunCharts(const RunResult& r, const TableOptions& options) {
+  const auto focus = FocusRegions(r.baseline, options.focus_regions);
+  const auto matrix = MatrixRegions(r.baseline, focus);
+  std::vector<ChartSpec> out;
+  out.push_back(WelfareChart(r));
+  if (matrix.size() >= 2) out.push_back(BilateralChart(r, matrix));
+  out.push_back(SectorOutputChart(r, matrix));
+  out.push_back(TariffPartnerChart(r, focus));
+  out.push_back(TariffSectorChart(r, focus));
+  out.push_back(RevenueChart(r));
+  return out;
+}
+
+}  // namespace ricardo::detail

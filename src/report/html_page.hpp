@@ -1,0 +1,24 @@
+// One self-contained HTML page: inline CSS, tables, and the charts' SVG inlined, so the report
+// opens offline from a single file. No scripts.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "report/charts.hpp"
+#include "report/text_table.hpp"
+
+namespace ricardo::detail {
+
+struct HtmlPage {
+  std::string title;                   // <title> and <h1>
+  std::vector<std::string> heading;    // lines under the title
+  std::vector<std::string> warnings;   // shown prominently
+  std::vector<TextTable> tables;
+  std::vector<RenderedChart> charts;
+  std::vector<std::string> notes;      // sources, solver summary, files
+};
+
+std::string RenderHtml(const HtmlPage& page);
+
+}  // namespace ricardo::detail

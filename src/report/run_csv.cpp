@@ -1,0 +1,183 @@
+// Tidy CSV: long format, one observation per row, units in column names, "_all" for totals.
+#include "report/run_csv.hpp"
+
+#include <cmath>
+#include <fstream>
+#include <system_error>
+
+#include "fmt/format.h"
+#include "report/run_views.hpp"
+#include "ricardo/error.hpp"
+#include "ricardo/report.hpp"
+
+namespace ricardo {
+namespace detail {
+namespace {
+
+// The marker for "all partners" / "all sectors" in the code columns.
+constexpr const char* kAll = "_all";
+
+std::string Quote(const std::string& s) {
+  if (s.find_first_of(",\"\n\r") == std::string::npos) return s;
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  return out + "\"";
+}
+
+// Shortest text that reads back to the same double; empty for NaN (no value).
+std::string Number(double v) {
+  if (!std::isfinite(v)) return "";
+  return fmt::format("{}", v);
+}
+
+class CsvFile {
+ public:
+  CsvFile(const std::filesystem::path& file, const std::vector<std::string>& columns)
+      : path_(file), out_(file, std::ios::binary) {
+    if (!out_) throw ArgumentError("cannot write '" + file.string() + "'",
+                                   "check that the directory exists and is writable");
+    Row(columns);
+  }
+  void Row(const std::vector<std::string>& cells) {
+    for (std::size_t k = 0; k < cells.size(); ++k) out_ << (k ? "," : "") << Quote(cells[k]);
+    out_ << '\n';
+  }
+  std::filesystem::path Close() {
+    out_.close();
+    if (!out_) throw ArgumentError("error while writing '" + path_.string() + "'", "check free disk space");
+    return path_;
+  }
+
+ private:
+  std::filesystem::path path_;
+  std::ofstream out_;
+};
+
+constexpr const char* kStates[] = {"base", "counterfactual"};
+
+}  // namespace
+
+void CreateOutputDirectory(const std::filesystem::path& directory) {
+  std::error_code ec;
+  std::filesystem::create_directories(directory, ec);
+  if (ec || !std::filesystem::is_directory(directory)) {
+    throw ArgumentError("cannot create output directory '" + directory.string() + "'" +
+                            (ec ? ": " + ec.message() : ""),
+                        "choose a writable path with --out");
+  }
+}
+
+void WriteTextFile(const std::filesystem::path& file, const std::string& text) {
+  std::ofstream out(file, std::ios::binary);
+  out << text;
+  out.close();
+  if (!out) throw ArgumentError("cannot write '" + file.string() + "'",
+                                "check that the directory exists and is writable");
+}
+
+std::vector<std::filesystem::path> WriteRunsCsv(const std::vector<LabelledRun>& runs,
+                                                const std::filesystem::path& dir) {
+  CreateOutputDirectory(dir);
+  if (runs.empty()) return {};
+  const std::string cur = CurrencySuffix(runs.front().run->baseline.manifest);
+  CsvFile changes(dir / "country_changes.csv", {"scenario", "region", "indicator", "change_pct"});
+  CsvFile levels(dir / "country_levels.csv",
+                 {"scenario", "region", "indicator", "state", "value_" + cur});
+  CsvFile trade(dir / "trade.csv",
+                {"scenario", "importer", "exporter", "sector", "state", "imports_" + cur});
+  CsvFile tariffs(dir / "effective_tariffs.csv",
+                  {"scenario", "importer", "exporter", "sector", "state", "tariff_pct"});
+  CsvFile output(dir / "sector_output.csv",
+                 {"scenario", "region", "sector", "state", "gross_output_" + cur});
+  CsvFile sector_changes(dir / "sector_changes.csv",
+                         {"scenario", "region", "sector", "indicator", "change_pct"});
+  CsvFile decomposition(dir / "welfare_decomposition.csv",
+                        {"scenario", "region", "partner", "sector", "component", "contribution_pct"});
+
+  for (const LabelledRun& lr : runs) {
+    const RunResult& r = *lr.run;
+    const Baseline& b = r.baseline;
+    const Manifest& m = b.manifest;
+    const Outcomes& o = r.outcomes;
+    const std::size_t N = b.region_count(), J = b.sector_count();
+    const std::string& s = lr.label;
+    for (std::size_t n = 0; n < N; ++n) {
+      const CountryOutcome& c = o.countries[n];
+      const std::string& rc = b.regions[n].code;
+      const std::pair<const char*, double> pct[] = {
+          {"welfare_exact", 100.0 * c.welfare_exact},
+          {"welfare_linear", 100.0 * c.welfare_linear},
+          {"welfare_tot", 100.0 * c.welfare_tot},
+          {"welfare_vot", 100.0 * c.welfare_vot},
+          {"welfare_trade_cost", 100.0 * c.welfare_trade_cost},
+          {"real_wage", 100.0 * c.real_wage_change},
+          {"wage", 100.0 * c.wage_change},
+          {"price_index", 100.0 * c.price_index_change},
+          {"income", PercentChange(c.income_base, c.income_new)},
+          {"value_added", PercentChange(c.value_added_base, c.value_added_new)},
+          {"exports", PercentChange(c.exports_base, c.exports_new)},
+          {"imports", PercentChange(c.imports_base, c.imports_new)},
+          {"tariff_revenue", PercentChange(c.tariff_revenue_base, c.tariff_revenue_new)}};
+      for (const auto& [name, v] : pct) changes.Row({s, rc, name, Number(v)});
+      const std::tuple<const char*, double, double> lv[] = {
+          {"income", c.income_base, c.income_new},
+          {"value_added", c.value_added_base, c.value_added_new},
+          {"exports", c.exports_base, c.exports_new},
+          {"imports", c.imports_base, c.imports_new},
+          {"tariff_revenue", c.tariff_revenue_base, c.tariff_revenue_new}};
+      for (const auto& [name, v0, v1] : lv) {
+        levels.Row({s, rc, name, kStates[0], Number(ToCurrency(m, v0))});
+        levels.Row({s, rc, name, kStates[1], Number(ToCurrency(m, v1))});
+      }
+      tariffs.Row({s, rc, kAll, kAll, kStates[0], Number(100.0 * c.average_tariff_base)});
+      tariffs.Row({s, rc, kAll, kAll, kStates[1], Number(100.0 * c.average_tariff_new)});
+      for (std::size_t j = 0; j < J; ++j) {
+        const EffectiveTariff t = SectorTariff(r, n, j);
+        tariffs.Row({s, rc, kAll, b.sectors[j].code, kStates[0], Number(100.0 * t.base)});
+        tariffs.Row({s, rc, kAll, b.sectors[j].code, kStates[1], Number(100.0 * t.now)});
+      }
+      for (std::size_t i = 0; i < N; ++i) {
+        if (i == n) continue;
+        const std::string& ec = b.regions[i].code;
+        trade.Row({s, rc, ec, kAll, kStates[0], Number(ToCurrency(m, o.BilateralImportsBase(n, i)))});
+        trade.Row({s, rc, ec, kAll, kStates[1], Number(ToCurrency(m, o.BilateralImportsNew(n, i)))});
+        const EffectiveTariff t = PairTariff(r, n, i);
+        tariffs.Row({s, rc, ec, kAll, kStates[0], Number(100.0 * t.base)});
+        tariffs.Row({s, rc, ec, kAll, kStates[1], Number(100.0 * t.now)});
+        decomposition.Row({s, rc, ec, kAll, "tot", Number(100.0 * o.bilateral_tot(n, i))});
+        decomposition.Row({s, rc, ec, kAll, "vot", Number(100.0 * o.bilateral_vot(n, i))});
+        for (std::size_t j = 0; j < J; ++j) {
+          const std::string& sc = b.sectors[j].code;
+          trade.Row({s, rc, ec, sc, kStates[0], Number(ToCurrency(m, o.flows_base(n, i, j)))});
+          trade.Row({s, rc, ec, sc, kStates[1], Number(ToCurrency(m, o.flows_new(n, i, j)))});
+          tariffs.Row({s, rc, ec, sc, kStates[0], Number(100.0 * b.tariff_rates(n, i, j))});
+          tariffs.Row({s, rc, ec, sc, kStates[1], Number(100.0 * r.shock.tariff_rates(n, i, j))});
+        }
+      }
+      for (std::size_t j = 0; j < J; ++j) {
+        const std::string& sc = b.sectors[j].code;
+        output.Row({s, rc, sc, kStates[0], Number(ToCurrency(m, o.gross_output_base(n, j)))});
+        output.Row({s, rc, sc, kStates[1], Number(ToCurrency(m, o.gross_output_new(n, j)))});
+        sector_changes.Row({s, rc, sc, "gross_output",
+                            Number(PercentChange(o.gross_output_base(n, j), o.gross_output_new(n, j)))});
+        sector_changes.Row({s, rc, sc, "price", Number(100.0 * o.price_change(n, j))});
+        decomposition.Row({s, rc, kAll, sc, "tot", Number(100.0 * o.sectoral_tot(n, j))});
+        decomposition.Row({s, rc, kAll, sc, "vot", Number(100.0 * o.sectoral_vot(n, j))});
+      }
+    }
+  }
+  return {changes.Close(), levels.Close(), trade.Close(), tariffs.Close(), output.Close(),
+          sector_changes.Close(), decomposition.Close()};
+}
+
+}  // namespace detail
+
+std::vector<std::filesystem::path> WriteRunCsv(const RunResult& result,
+                                               const std::filesystem::path& directory) {
+  return detail::WriteRunsCsv({{result.metadata.scenario_name, &result}}, directory);
+}
+
+}  // namespace ricardo

@@ -1,0 +1,53 @@
+// WriteRunReport: CSV, JSON and the HTML report of one run.
+#include "fmt/format.h"
+#include "report/charts.hpp"
+#include "report/html_page.hpp"
+#include "report/run_csv.hpp"
+#include "report/run_tables.hpp"
+#include "ricardo/error.hpp"
+#include "ricardo/report.hpp"
+
+namespace ricardo {
+
+ReportFiles WriteRunReport(const RunResult& result, const std::filesystem::path& directory,
+                           const ReportOptions& options) {
+  detail::CreateOutputDirectory(directory);
+  ReportFiles files;
+  if (options.write_csv) {
+    for (auto& f : WriteRunCsv(result, directory)) files.written.push_back(f);
+  }
+  if (options.write_json) {
+    WriteRunJson(result, directory / "run.json", options.json);
+    files.written.push_back(directory / "run.json");
+  }
+  if (!options.write_html) return files;
+  if (!ChartRendererAvailable(options.charts, &files.html_skipped_reason)) return files;
+
+  const detail::RunTables tables = detail::BuildRunTables(result, options.table);
+  const auto charts = detail::RenderCharts(detail::RunCharts(result, options.table),
+                                           directory / "charts", options.charts);
+  detail::HtmlPage page;
+  const RunMetadata& meta = result.metadata;
+  page.title = "ricardo: " + (meta.scenario_title.empty() ? meta.scenario_name : meta.scenario_title);
+  page.heading = tables.heading;
+  if (!meta.scenario_description.empty()) page.heading.push_back(meta.scenario_description);
+  page.warnings = tables.warnings;
+  page.tables = tables.tables;
+  page.charts = charts;
+  for (const auto& s : meta.sources) page.notes.push_back("Source: " + s);
+  for (const auto& n : meta.notes) page.notes.push_back("Note: " + n);
+  page.notes.push_back(tables.solver_line.empty() ? "Solver: " + result.solution.summary.BriefReport()
+                                                  : tables.solver_line);
+  page.notes.push_back("Tables as CSV and the full result as run.json sit next to this file; "
+                       "each chart is also in charts/ as SVG and as its Vega-Lite spec.");
+  files.html = directory / "report.html";
+  detail::WriteTextFile(files.html, detail::RenderHtml(page));
+  for (const auto& c : charts) {
+    files.charts.push_back(c.svg_file);
+    files.written.push_back(c.svg_file);
+  }
+  files.written.push_back(files.html);
+  return files;
+}
+
+}  // namespace ricardo
