@@ -262,3 +262,25 @@ std::vector<ChartSpec> RunCharts(const RunResult& r, const TableOptions& options
 }
 
 }  // namespace ricardo::detail
+
+namespace ricardo::detail {
+
+nlohmann::json GroupedBars(const std::string& title, nlohmann::json values, const std::string& x,
+                           const std::vector<std::string>& x_order, const std::string& group,
+                           const std::vector<std::string>& group_order, const std::string& y,
+                           const std::string& y_title) {
+  nlohmann::json spec = VegaLiteBase(title);
+  spec["data"] = {{"values", std::move(values)}};
+  spec["mark"] = {{"type", "bar"}, {"tooltip", true}};
+  spec["width"] = {{"step", std::max<std::size_t>(24, 16 * group_order.size() + 8)}};
+  spec["height"] = 220;
+  spec["encoding"] = {
+      {"x", {{"field", x}, {"type", "nominal"}, {"sort", x_order}, {"title", nullptr},
+             {"axis", {{"labelAngle", 0}}}}},
+      {"xOffset", {{"field", group}, {"type", "nominal"}, {"sort", group_order}}},
+      {"y", {{"field", y}, {"type", "quantitative"}, {"title", y_title}}},
+      {"color", {{"field", group}, {"type", "nominal"}, {"sort", group_order}, {"title", nullptr}}}};
+  return spec;
+}
+
+}  // namespace ricardo::detail

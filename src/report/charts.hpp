@@ -39,9 +39,19 @@ std::vector<RenderedChart> RenderCharts(const std::vector<ChartSpec>& charts,
                                         const std::filesystem::path& directory,
                                         const ChartRendererOptions& options);
 
+// Sensitivity: per region, each variant's value as a point and the min–max range as a rule,
+// one chart per indicator in `indicators` (key, title).
+std::vector<ChartSpec> RangeCharts(const std::vector<LabelledRun>& runs,
+                                   const std::vector<std::pair<std::string, std::string>>& indicators);
+
 // Shared spec pieces.
 nlohmann::json VegaLiteBase(const std::string& title);
 // A diverging colour scale centred on zero, for percent changes.
 nlohmann::json DivergingColor(const std::string& field, const std::string& title);
+// Bars of `y` by `x` (in `x_order`), side by side by `group` (in `group_order`), coloured by group.
+nlohmann::json GroupedBars(const std::string& title, nlohmann::json values, const std::string& x,
+                           const std::vector<std::string>& x_order, const std::string& group,
+                           const std::vector<std::string>& group_order, const std::string& y,
+                           const std::string& y_title);
 
 }  // namespace ricardo::detail
