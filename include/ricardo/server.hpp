@@ -1,0 +1,108 @@
+// `ricardo serve`: the HTTP JSON API under /api/v1 and the web dashboard (docs/api.md).
+//
+// Endpoints (all JSON; errors are {"error": {...}} bodies with the same located messages as the
+// command line):
+//   GET  /api/v1/health                 liveness, version, solve queue and cache counters
+//   GET  /api/v1/baselines              the baselines the server offers
+//   GET  /api/v1/baselines/{name}       one baseline's manifest, regions and sectors
+//   GET  /api/v1/scenarios              the shipped scenarios (name, title, date, baseline)
+//   GET  /api/v1/scenarios/{name}       one scenario as JSON (ScenarioToJson) and its measures
+//   POST /api/v1/explain                compile a scenario and return ExplainJson
+//   POST /api/v1/solve                  compile and solve a scenario; the body of the answer is
+//                                       RunResultToJson, the document `ricardo run --format json`
+//                                       prints
+// A scenario is posted as TOML (Content-Type: application/toml) or as a JSON request naming a
+// shipped scenario or carrying one inline, with edits (rates, measure and tag switches, USMCA
+// utilisation). Everything else under / is the dashboard's static files.
+//
+// Limits: request bodies over max_body_bytes get 413; at most max_concurrent_solves solves run
+// at once and at most max_waiting_solves wait for a slot (503 beyond that); each solve stops at
+// solve_time_limit_seconds; a request that stalls mid-way gets 408 after read_timeout_seconds.
+// Identical solve requests are answered from a cache and coalesced while in flight.
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <string>
+
+namespace ricardo {
+
+struct ServerOptions {
+  // Address to listen on. The default serves this machine only; "0.0.0.0" exposes the API.
+  std::string host = "127.0.0.1";
+  // TCP port; 0 asks the system for a free one (see Server::port()).
+  int port = 8080;
+
+  // Largest request body accepted, in bytes (413 beyond).
+  std::size_t max_body_bytes = 1 << 20;
+  // Solves (and explains) computed at the same time: one per core of the target machine.
+  int max_concurrent_solves = 2;
+  // Solve requests allowed to wait for a free slot; one more gets 503 with a JSON body.
+  int max_waiting_solves = 512;
+  // Wall-clock limit of one solve (SolverOptions::max_time_in_seconds).
+  double solve_time_limit_seconds = 20.0;
+  // A request whose line, headers or body stall for this long gets 408 (or is dropped when not
+  // even the request line arrived).
+  double read_timeout_seconds = 5.0;
+  // Sending a response stalls for at most this long.
+  double write_timeout_seconds = 5.0;
+  // Threads serving connections. Each open keep-alive connection holds one while it lives, so
+  // this bounds the concurrent clients; the CPU work is bounded by max_concurrent_solves.
+  int connection_threads = 256;
+  // Requests served on one keep-alive connection before it is closed.
+  int keep_alive_max_requests = 10000;
+  // Idle seconds after which a keep-alive connection is closed.
+  double keep_alive_timeout_seconds = 5.0;
+
+  // Solve answers kept for identical requests (0 disables the cache), and their total size.
+  std::size_t cache_entries = 512;
+  std::size_t cache_max_bytes = 256u << 20;
+
+  // Baselines offered by name, besides the built-in ones (name → package directory). Clients
+  // can only name baselines; they never give paths.
+  std::map<std::string, std::filesystem::path> extra_baselines;
+  // Where the offered scenarios are; empty = ShippedScenarioDirectory().
+  std::filesystem::path scenario_directory;
+  // The built dashboard (web/dist); empty = $RICARDO_WEB_DIR, then web/dist in the source tree,
+  // then ../share/ricardo/web next to the executable. Missing: the API still works and / says
+  // how to build the page.
+  std::filesystem::path web_directory;
+
+  // True if every field is in range; otherwise false with a message naming the field and bound.
+  bool IsValid(std::string* error) const;
+};
+
+// Where the dashboard's built files are looked for when ServerOptions::web_directory is empty;
+// an empty path if none of the places holds an index.html.
+std::filesystem::path FindWebDirectory();
+
+// The HTTP server. Construct, Start() (binds and serves on background threads), Stop().
+// Thread-safe: Stop() may be called from any thread, including a signal-watching one.
+class Server {
+ public:
+  // Throws ArgumentError for invalid options.
+  explicit Server(ServerOptions options);
+  ~Server();  // stops the server
+  Server(const Server&) = delete;
+  Server& operator=(const Server&) = delete;
+
+  // Binds host:port and starts serving. Throws ArgumentError if the address cannot be bound.
+  void Start();
+  // Blocks until Stop() is called (from another thread) or the listener fails.
+  void Wait();
+  // Stops accepting, closes connections, waits for running handlers; idempotent.
+  void Stop();
+
+  // The bound port (useful with port 0); 0 before Start().
+  int port() const;
+  // Where the dashboard is served from; empty if the built files were not found.
+  const std::filesystem::path& web_directory() const;
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace ricardo

@@ -1,0 +1,184 @@
+#include "server/api_routes.hpp"
+
+#include "fmt/format.h"
+#include "ricardo/error.hpp"
+#include "server/http_error.hpp"
+#include "server/solve_request.hpp"
+
+namespace ricardo::server {
+namespace {
+
+using Json = nlohmann::json;
+
+Json BaselineSummary(const std::string& name, const Baseline& b) {
+  Json regions = Json::array(), sectors = Json::array();
+  for (const Region& r : b.regions) regions.push_back({{"code", r.code}, {"name", r.name}});
+  for (const Sector& s : b.sectors) {
+    sectors.push_back({{"code", s.code}, {"name", s.name}, {"tradable", s.tradable},
+                       {"theta", s.theta}});
+  }
+  return {{"name", name},
+          {"title", b.manifest.title},
+          {"year", b.manifest.year},
+          {"currency", b.manifest.currency},
+          {"money_unit_label", b.manifest.MoneyUnitLabel()},
+          {"source", b.manifest.source},
+          {"licence", b.manifest.licence},
+          {"regions", regions},
+          {"sectors", sectors}};
+}
+
+Json OptionalDate(const std::optional<Date>& d) { return d ? Json(d->ToString()) : Json(); }
+
+std::vector<std::string> Tags(const Scenario& s) {
+  std::vector<std::string> tags;
+  for (const Measure& m : s.measures)
+    for (const std::string& t : m.tags)
+      if (std::find(tags.begin(), tags.end(), t) == tags.end()) tags.push_back(t);
+  return tags;
+}
+
+Json ScenarioSummary(const std::string& name, const Scenario& s) {
+  return {{"name", name},
+          {"title", s.title},
+          {"description", s.description},
+          {"baseline", s.baseline},
+          {"date", OptionalDate(s.date)},
+          {"measures", s.measures.size()},
+          {"tags", Tags(s)},
+          {"usmca_share_override", s.usmca.share_override ? Json(*s.usmca.share_override) : Json()}};
+}
+
+Json MeasureSummary(const Measure& m) {
+  return {{"id", m.id},
+          {"title", m.title},
+          {"authority", ToString(m.authority)},
+          {"importer", m.importer},
+          {"origins", m.origins},
+          {"rate", m.rate},
+          // Measures whose rates come from the baseline have no single rate to edit.
+          {"rate_editable", m.rate_from_baseline.empty()},
+          {"content", ToString(m.content)},
+          {"usmca", ToString(m.usmca)},
+          {"enabled", m.enabled},
+          {"tags", m.tags},
+          {"from", OptionalDate(m.from)},
+          {"to", OptionalDate(m.to)}};
+}
+
+void Health(const ApiContext& c, httplib::Response& response) {
+  const Json body = {{"status", "ok"},
+                     {"version", RICARDO_VERSION},
+                     {"dashboard", c.dashboard_available},
+                     {"solves", {{"running", c.gate->running()},
+                                 {"waiting", c.gate->waiting()},
+                                 {"refused", c.gate->refused()}}},
+                     {"cache", {{"entries", c.cache->entries()},
+                                {"bytes", c.cache->bytes()},
+                                {"hits", c.cache->hits()},
+                                {"misses", c.cache->misses()}}}};
+  SendJson(response, 200, body.dump());
+}
+
+void ListBaselines(const ApiContext& c, httplib::Response& response) {
+  Json list = Json::array();
+  for (const std::string& name : c.catalog->BaselineNames()) {
+    try {
+      const auto baseline = c.catalog->GetBaseline(name);
+      Json summary = BaselineSummary(name, *baseline);
+      summary["regions"] = baseline->region_count();
+      summary["sectors"] = baseline->sector_count();
+      list.push_back(summary);
+    } catch (const Error& e) {
+      // One broken package must not hide the others; its entry says what is wrong.
+      list.push_back({{"name", name}, {"error", e.what()}});
+    }
+  }
+  SendJson(response, 200, Json{{"baselines", list}}.dump());
+}
+
+void ListScenarios(const ApiContext& c, httplib::Response& response) {
+  Json list = Json::array();
+  for (const std::string& name : c.catalog->ScenarioNames()) {
+    try {
+      list.push_back(ScenarioSummary(name, *c.catalog->GetScenario(name)));
+    } catch (const Error& e) {
+      list.push_back({{"name", name}, {"error", e.what()}});
+    }
+  }
+  SendJson(response, 200, Json{{"scenarios", list}}.dump());
+}
+
+void GetScenario(const ApiContext& c, const std::string& name, httplib::Response& response) {
+  const auto scenario = c.catalog->GetScenario(name);
+  Json body = ScenarioSummary(name, *scenario);
+  Json measures = Json::array();
+  for (const Measure& m : scenario->measures) measures.push_back(MeasureSummary(m));
+  body["measures"] = measures;
+  body["scenario"] = ScenarioToJson(*scenario);
+  SendJson(response, 200, body.dump());
+}
+
+SolveRequest ReadRequest(const ApiContext& c, const httplib::Request& request, Endpoint endpoint) {
+  const BodyFormat format = BodyFormatOf(request.get_header_value("Content-Type"));
+  std::multimap<std::string, std::string> query(request.params.begin(), request.params.end());
+  return ReadSolveRequest(request.body, format, query, endpoint, *c.catalog);
+}
+
+SolveGate::Slot EnterGate(const ApiContext& c) {
+  auto slot = c.gate->Enter();
+  if (!slot) {
+    throw HttpError(503, "busy", Location{}, "too many solves are waiting",
+                    "retry in a moment");
+  }
+  return std::move(*slot);
+}
+
+void Solve(const ApiContext& c, const httplib::Request& request, httplib::Response& response) {
+  const SolveRequest solve = ReadRequest(c, request, Endpoint::kSolve);
+  bool hit = false;
+  const auto answer = c.cache->GetOrCompute(
+      solve.CacheKey(),
+      [&] {
+        const SolveGate::Slot slot = EnterGate(c);
+        return std::make_shared<const Answer>(SolveAnswer(solve, c.pipeline));
+      },
+      &hit);
+  response.set_header("X-Ricardo-Cache", hit ? "hit" : "miss");
+  SendJson(response, answer->status, answer->body);
+}
+
+void Explain(const ApiContext& c, const httplib::Request& request, httplib::Response& response) {
+  const SolveRequest explain = ReadRequest(c, request, Endpoint::kExplain);
+  const SolveGate::Slot slot = EnterGate(c);
+  SendJson(response, 200, ExplainAnswer(explain).dump());
+}
+
+}  // namespace
+
+void SendJson(httplib::Response& response, int status, const std::string& json_text) {
+  response.status = status;
+  response.set_content(json_text, "application/json");
+}
+
+void AddApiRoutes(Router& router, const ApiContext& context) {
+  const ApiContext* c = &context;
+  router.Add("GET", "/api/v1/health",
+             [c](const auto&, auto& res, const auto&) { Health(*c, res); });
+  router.Add("GET", "/api/v1/baselines",
+             [c](const auto&, auto& res, const auto&) { ListBaselines(*c, res); });
+  router.Add("GET", "/api/v1/baselines/{name}", [c](const auto&, auto& res, const auto& p) {
+    const std::string& name = p.at("name");
+    SendJson(res, 200, BaselineSummary(name, *c->catalog->GetBaseline(name)).dump());
+  });
+  router.Add("GET", "/api/v1/scenarios",
+             [c](const auto&, auto& res, const auto&) { ListScenarios(*c, res); });
+  router.Add("GET", "/api/v1/scenarios/{name}",
+             [c](const auto&, auto& res, const auto& p) { GetScenario(*c, p.at("name"), res); });
+  router.Add("POST", "/api/v1/solve",
+             [c](const auto& req, auto& res, const auto&) { Solve(*c, req, res); });
+  router.Add("POST", "/api/v1/explain",
+             [c](const auto& req, auto& res, const auto&) { Explain(*c, req, res); });
+}
+
+}  // namespace ricardo::server

@@ -1,0 +1,26 @@
+// The /api/v1 endpoints (docs/api.md), registered on a Router.
+#pragma once
+
+#include "server/catalog.hpp"
+#include "server/result_cache.hpp"
+#include "server/router.hpp"
+#include "server/scenario_pipeline.hpp"
+#include "server/solve_gate.hpp"
+
+namespace ricardo::server {
+
+struct ApiContext {
+  Catalog* catalog = nullptr;
+  SolveGate* gate = nullptr;
+  ResultCache* cache = nullptr;
+  PipelineOptions pipeline;
+  bool dashboard_available = false;
+};
+
+// `context` must outlive the router.
+void AddApiRoutes(Router& router, const ApiContext& context);
+
+// Writes a JSON body with `status`.
+void SendJson(httplib::Response& response, int status, const std::string& json_text);
+
+}  // namespace ricardo::server

@@ -1,0 +1,25 @@
+// Reading request bodies: JSON with located syntax errors, and small "did you mean" help.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "nlohmann/json.hpp"
+
+namespace ricardo::server {
+
+// The source name used in locations of everything read from a request body.
+inline constexpr const char* kRequestBody = "request body";
+
+// Parses `text` as JSON. Throws HttpError 400 located at the line and column of a syntax error:
+//   request body:3:7: invalid JSON: syntax error while parsing object - unexpected '}'; ...
+nlohmann::json ParseJsonBody(std::string_view text);
+
+// " (did you mean 'x'?)" for the closest candidate within a plausible typo distance, else "".
+std::string DidYouMean(std::string_view wanted, const std::vector<std::string>& candidates);
+
+// "a, b, c" (or "none").
+std::string JoinNames(const std::vector<std::string>& names);
+
+}  // namespace ricardo::server

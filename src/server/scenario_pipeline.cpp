@@ -1,0 +1,48 @@
+#include "server/scenario_pipeline.hpp"
+
+#include "fmt/format.h"
+#include "ricardo/run.hpp"
+#include "ricardo/scenario.hpp"
+#include "server/http_error.hpp"
+
+namespace ricardo::server {
+namespace {
+
+CompileOptions CompileOptionsFor(const SolveRequest& request, bool product_trace) {
+  CompileOptions options;
+  options.date = request.date;
+  options.usmca_share_override = request.usmca_share;
+  options.product_trace = product_trace;
+  return options;
+}
+
+}  // namespace
+
+Answer SolveAnswer(const SolveRequest& request, const PipelineOptions& options) {
+  // Product lines are only needed to explain; leaving them out keeps repeated solves fast.
+  const CompiledScenario compiled =
+      CompileScenario(request.scenario, *request.baseline, CompileOptionsFor(request, false));
+  SolverOptions solver;
+  solver.max_time_in_seconds = options.solve_time_limit_seconds;
+  const RunResult result = RunCounterfactual(ApplyScenarioSectors(*request.baseline, compiled),
+                                             compiled.shock, solver, compiled.metadata);
+  RunJsonOptions json_options;
+  json_options.include_bilateral_sector = request.bilateral_sector;
+  nlohmann::json document = RunResultToJson(result, json_options);
+  const SolverSummary& summary = result.solution.summary;
+  if (summary.IsConverged()) return Answer{200, document.dump(), true};
+
+  nlohmann::json body = ErrorBody(
+      422, "not converged", fmt::format("the solver stopped without converging: {}", summary.message),
+      Location{}, "the result is included for inspection; do not use it as an answer");
+  body["result"] = std::move(document);
+  return Answer{422, body.dump(), false};
+}
+
+nlohmann::json ExplainAnswer(const SolveRequest& request) {
+  const CompiledScenario compiled =
+      CompileScenario(request.scenario, *request.baseline, CompileOptionsFor(request, true));
+  return ExplainJson(compiled, request.explain);
+}
+
+}  // namespace ricardo::server

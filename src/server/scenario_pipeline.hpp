@@ -1,0 +1,23 @@
+// The computing behind /solve and /explain: compile the edited scenario against the baseline,
+// solve, and render the run-result document (the same as `ricardo run --format json`).
+#pragma once
+
+#include "nlohmann/json.hpp"
+#include "server/result_cache.hpp"
+#include "server/solve_request.hpp"
+
+namespace ricardo::server {
+
+struct PipelineOptions {
+  double solve_time_limit_seconds = 20.0;  // SolverOptions::max_time_in_seconds
+};
+
+// 200 with RunResultToJson when the solver converged; 422 with an error body carrying the
+// solver's message and the document under "result" when it did not (such answers are not
+// cached: a time limit may not be hit next time).
+Answer SolveAnswer(const SolveRequest& request, const PipelineOptions& options);
+
+// ExplainJson of the compiled scenario (with the product trace).
+nlohmann::json ExplainAnswer(const SolveRequest& request);
+
+}  // namespace ricardo::server

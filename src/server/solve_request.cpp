@@ -1,0 +1,251 @@
+#include "server/solve_request.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <set>
+
+#include "fmt/format.h"
+#include "server/http_error.hpp"
+#include "server/request_body.hpp"
+
+namespace ricardo::server {
+namespace {
+
+using Json = nlohmann::json;
+
+Location Field(const std::string& field) { return Location{kRequestBody, 0, 0, field}; }
+Location QueryField(const std::string& field) { return Location{"query", 0, 0, field}; }
+
+[[noreturn]] void Invalid(const Location& where, const std::string& what,
+                          const std::string& fix = {}) {
+  throw HttpError(400, "invalid request", where, what, fix);
+}
+
+std::string TypeName(const Json& value) { return value.type_name(); }
+
+const std::string& RequireString(const Json& value, const Location& where) {
+  if (!value.is_string()) Invalid(where, fmt::format("expected a string, got {}", TypeName(value)));
+  return value.get_ref<const std::string&>();
+}
+
+double RequireNumber(const Json& value, const Location& where) {
+  if (!value.is_number()) Invalid(where, fmt::format("expected a number, got {}", TypeName(value)));
+  return value.get<double>();
+}
+
+bool RequireBool(const Json& value, const Location& where) {
+  if (!value.is_boolean()) {
+    Invalid(where, fmt::format("expected true or false, got {}", TypeName(value)));
+  }
+  return value.get<bool>();
+}
+
+Date ReadDate(const std::string& text, const Location& where) {
+  const auto date = Date::Parse(text);
+  if (!date) Invalid(where, fmt::format("'{}' is not a date", text), "give YYYY-MM-DD, e.g. 2025-11-01");
+  return *date;
+}
+
+double ReadUsmcaShare(double share, const Location& where) {
+  if (!std::isfinite(share) || share < 0.0 || share > 1.0) {
+    Invalid(where, fmt::format("USMCA share {} is out of range", share),
+            "give a fraction from 0 to 1 (0.9 = 90% of trade claims USMCA preference)");
+  }
+  return share;
+}
+
+// Library edit errors (ArgumentError) carry no location; give them the request field.
+template <typename Edit>
+void EditAt(const Location& where, Edit&& edit) {
+  try {
+    edit();
+  } catch (const ArgumentError& e) {
+    throw HttpError(400, ToString(ErrorKind::kArgument), where, e.problem(), e.fix());
+  }
+}
+
+void ApplyEdits(const Json& document, Scenario& scenario) {
+  if (auto it = document.find("tags"); it != document.end()) {
+    if (!it->is_object()) Invalid(Field("tags"), "expected an object of tag → true/false");
+    std::set<std::string> known;
+    for (const Measure& m : scenario.measures) known.insert(m.tags.begin(), m.tags.end());
+    for (auto tag = it->begin(); tag != it->end(); ++tag) {
+      const Location where = Field("tags." + tag.key());
+      const bool enabled = RequireBool(tag.value(), where);
+      if (SetTagEnabled(scenario, tag.key(), enabled) == 0) {
+        const std::vector<std::string> tags(known.begin(), known.end());
+        Invalid(where,
+                fmt::format("no measure of scenario '{}' carries tag '{}'{}", scenario.name,
+                            tag.key(), DidYouMean(tag.key(), tags)),
+                fmt::format("tags in this scenario: {}", JoinNames(tags)));
+      }
+    }
+  }
+  if (auto it = document.find("measures"); it != document.end()) {
+    if (!it->is_object()) Invalid(Field("measures"), "expected an object of measure id → true/false");
+    for (auto m = it->begin(); m != it->end(); ++m) {
+      const Location where = Field("measures." + m.key());
+      const bool enabled = RequireBool(m.value(), where);
+      EditAt(where, [&] { SetMeasureEnabled(scenario, m.key(), enabled); });
+    }
+  }
+  if (auto it = document.find("rates"); it != document.end()) {
+    if (!it->is_object()) Invalid(Field("rates"), "expected an object of measure id → rate (fraction)");
+    for (auto r = it->begin(); r != it->end(); ++r) {
+      const Location where = Field("rates." + r.key());
+      const double rate = RequireNumber(r.value(), where);
+      EditAt(where, [&] { SetMeasureRate(scenario, r.key(), rate); });
+    }
+  }
+}
+
+void ReadExplainOptions(const Json& document, ExplainOptions& options) {
+  if (auto it = document.find("origin"); it != document.end()) {
+    options.origin = RequireString(*it, Field("origin"));
+  }
+  if (auto it = document.find("sector"); it != document.end()) {
+    options.sector = RequireString(*it, Field("sector"));
+  }
+  if (auto it = document.find("max_products"); it != document.end()) {
+    if (!it->is_number_integer()) Invalid(Field("max_products"), "expected an integer");
+    options.max_products = it->get<int>();
+  }
+}
+
+void CheckKeys(const Json& document, Endpoint endpoint) {
+  std::vector<std::string> allowed = {"baseline", "scenario",     "scenario_toml",
+                                      "date",     "rates",        "measures",
+                                      "tags",     "usmca_share",  "bilateral_sector"};
+  if (endpoint == Endpoint::kExplain) {
+    allowed.insert(allowed.end(), {"origin", "sector", "max_products"});
+  }
+  for (auto it = document.begin(); it != document.end(); ++it) {
+    if (std::find(allowed.begin(), allowed.end(), it.key()) == allowed.end()) {
+      Invalid(Field(it.key()),
+              fmt::format("unknown key '{}'{}", it.key(), DidYouMean(it.key(), allowed)),
+              fmt::format("keys of a {} request: {}",
+                          endpoint == Endpoint::kSolve ? "solve" : "explain", JoinNames(allowed)));
+    }
+  }
+}
+
+Scenario ScenarioOf(const Json& document, Catalog& catalog) {
+  const auto named = document.find("scenario");
+  const auto toml = document.find("scenario_toml");
+  if (named != document.end() && toml != document.end()) {
+    Invalid(Field("scenario_toml"), "give either 'scenario' or 'scenario_toml', not both");
+  }
+  if (toml != document.end()) {
+    return ParseScenario(RequireString(*toml, Field("scenario_toml")), "scenario_toml");
+  }
+  if (named == document.end()) {
+    Invalid(Field("scenario"), "no scenario given",
+            fmt::format("name one ({}) or give one inline as an object or as 'scenario_toml'",
+                        JoinNames(catalog.ScenarioNames())));
+  }
+  if (named->is_string()) return *catalog.GetScenario(named->get<std::string>());
+  if (named->is_object()) return ScenarioFromJson(*named, "scenario");
+  Invalid(Field("scenario"),
+          fmt::format("expected a scenario name or a scenario object, got {}", TypeName(*named)));
+}
+
+std::string BaselineOf(const std::optional<std::string>& requested, const Scenario& scenario) {
+  return requested ? *requested : scenario.baseline;
+}
+
+SolveRequest FromJson(std::string_view body, Endpoint endpoint, Catalog& catalog) {
+  const Json document = ParseJsonBody(body);
+  if (!document.is_object()) {
+    Invalid(Location{kRequestBody, 0, 0, ""},
+            fmt::format("expected a JSON object, got {}", TypeName(document)),
+            "send {\"scenario\": \"NAME\", \"rates\": {\"MEASURE\": 0.25}}");
+  }
+  CheckKeys(document, endpoint);
+  SolveRequest request;
+  request.scenario = ScenarioOf(document, catalog);
+  ApplyEdits(document, request.scenario);
+  std::optional<std::string> baseline;
+  if (auto it = document.find("baseline"); it != document.end()) {
+    baseline = RequireString(*it, Field("baseline"));
+  }
+  if (auto it = document.find("date"); it != document.end()) {
+    request.date = ReadDate(RequireString(*it, Field("date")), Field("date"));
+  }
+  if (auto it = document.find("usmca_share"); it != document.end() && !it->is_null()) {
+    request.usmca_share = ReadUsmcaShare(RequireNumber(*it, Field("usmca_share")), Field("usmca_share"));
+  }
+  if (auto it = document.find("bilateral_sector"); it != document.end()) {
+    request.bilateral_sector = RequireBool(*it, Field("bilateral_sector"));
+  }
+  if (endpoint == Endpoint::kExplain) ReadExplainOptions(document, request.explain);
+  request.baseline_name = BaselineOf(baseline, request.scenario);
+  return request;
+}
+
+SolveRequest FromToml(std::string_view body, const std::multimap<std::string, std::string>& query,
+                      Endpoint endpoint) {
+  SolveRequest request;
+  std::optional<std::string> baseline;
+  std::vector<std::string> allowed = {"baseline", "date", "usmca_share", "bilateral_sector"};
+  if (endpoint == Endpoint::kExplain) allowed.insert(allowed.end(), {"origin", "sector"});
+  for (const auto& [key, value] : query) {
+    const Location where = QueryField(key);
+    if (key == "baseline") {
+      baseline = value;
+    } else if (key == "date") {
+      request.date = ReadDate(value, where);
+    } else if (key == "usmca_share") {
+      char* end = nullptr;
+      const double share = std::strtod(value.c_str(), &end);
+      if (value.empty() || *end != '\0') Invalid(where, fmt::format("'{}' is not a number", value));
+      request.usmca_share = ReadUsmcaShare(share, where);
+    } else if (key == "bilateral_sector") {
+      if (value != "true" && value != "false") Invalid(where, "expected true or false");
+      request.bilateral_sector = value == "true";
+    } else if (key == "origin" && endpoint == Endpoint::kExplain) {
+      request.explain.origin = value;
+    } else if (key == "sector" && endpoint == Endpoint::kExplain) {
+      request.explain.sector = value;
+    } else {
+      Invalid(where, fmt::format("unknown query parameter '{}'{}", key, DidYouMean(key, allowed)),
+              fmt::format("parameters with a TOML body: {}", JoinNames(allowed)));
+    }
+  }
+  if (body.empty()) {
+    Invalid(Location{kRequestBody, 0, 0, ""}, "the body is empty", "send a scenario in TOML");
+  }
+  request.scenario = ParseScenario(body, kRequestBody);
+  request.baseline_name = BaselineOf(baseline, request.scenario);
+  return request;
+}
+
+}  // namespace
+
+BodyFormat BodyFormatOf(std::string_view content_type) {
+  const std::string_view media = content_type.substr(0, content_type.find(';'));
+  if (media.empty() || media.ends_with("/json") || media.ends_with("+json")) return BodyFormat::kJson;
+  if (media.ends_with("/toml")) return BodyFormat::kToml;
+  throw HttpError(415, "unsupported media type", Location{"", 0, 0, "Content-Type"},
+                  fmt::format("cannot read a body of type '{}'", media),
+                  "send application/json (a request document) or application/toml (a scenario)");
+}
+
+SolveRequest ReadSolveRequest(std::string_view body, BodyFormat format,
+                              const std::multimap<std::string, std::string>& query,
+                              Endpoint endpoint, Catalog& catalog) {
+  SolveRequest request = format == BodyFormat::kJson ? FromJson(body, endpoint, catalog)
+                                                     : FromToml(body, query, endpoint);
+  request.baseline = catalog.GetBaseline(request.baseline_name);
+  return request;
+}
+
+std::string SolveRequest::CacheKey() const {
+  nlohmann::json key = {{"baseline", baseline_name},
+                        {"scenario", ScenarioToJson(scenario)},
+                        {"date", date ? date->ToString() : std::string()},
+                        {"usmca_share", usmca_share ? nlohmann::json(*usmca_share) : nlohmann::json()},
+                        {"bilateral_sector", bilateral_sector}};
+  return key.dump();
+}
+
+}  // namespace ricardo::server

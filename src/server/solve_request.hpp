@@ -1,0 +1,46 @@
+// What a client asks /solve and /explain for, read from a JSON or TOML body and validated with
+// located errors before any computing starts. docs/api.md documents the request document.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "ricardo/baseline.hpp"
+#include "ricardo/scenario.hpp"
+#include "server/catalog.hpp"
+
+namespace ricardo::server {
+
+enum class BodyFormat { kJson, kToml };
+
+// From the Content-Type header: JSON when empty or */json, TOML for */toml. HttpError 415 for
+// anything else.
+BodyFormat BodyFormatOf(std::string_view content_type);
+
+enum class Endpoint { kSolve, kExplain };
+
+struct SolveRequest {
+  std::string baseline_name;
+  std::shared_ptr<const Baseline> baseline;
+  Scenario scenario;                  // edits applied
+  std::optional<Date> date;           // compile date; default the scenario's
+  std::optional<double> usmca_share;  // every product's USMCA-qualifying share, [0, 1]
+  bool bilateral_sector = true;       // include the (importer, exporter, sector) table
+  ExplainOptions explain;             // /explain only
+
+  // Identical for requests that must give identical answers (same baseline, same edited
+  // scenario content, same options), whatever the JSON formatting or key order.
+  std::string CacheKey() const;
+};
+
+// A JSON request document ({"scenario": …, "rates": …}) or scenario TOML (the body) with
+// options in the query string. Throws HttpError / ScenarioError / ArgumentError / NotFoundError
+// located in the body ("request body:3:9", "request body: rates.s232-steel") or the query.
+SolveRequest ReadSolveRequest(std::string_view body, BodyFormat format,
+                              const std::multimap<std::string, std::string>& query,
+                              Endpoint endpoint, Catalog& catalog);
+
+}  // namespace ricardo::server
