@@ -10,6 +10,8 @@ h1 { font-size: 1.6rem; margin-bottom: 0.2rem; }
 h2 { font-size: 1.15rem; margin: 0 0 0.4rem; }
 .heading p { margin: 0.1rem 0; color: #555; }
 .warning { background: #fff3cd; border: 1px solid #e0b100; padding: 0.6rem 1rem; margin: 1rem 0; }
+.tables { display: flex; flex-wrap: wrap; align-items: flex-start; column-gap: 2.5rem; }
+.tables > div { max-width: 100%; overflow-x: auto; }
 table { border-collapse: collapse; margin: 1.2rem 0 0.3rem; font-size: 0.9rem; }
 caption { text-align: left; font-weight: 600; padding-bottom: 0.3rem; }
 th, td { padding: 0.2rem 0.6rem; border-bottom: 1px solid #ddd; }
@@ -34,7 +36,7 @@ std::string RenderHtml(const HtmlPage& page) {
   out += "</header>\n";
   for (const auto& w : page.warnings) out += "<p class=\"warning\">" + EscapeHtml(w) + "</p>\n";
   out += "<section class=\"tables\">\n";
-  for (const auto& t : page.tables) out += t.ToHtml();
+  for (const auto& t : page.tables) out += "<div>\n" + t.ToHtml() + "</div>\n";
   out += "</section>\n<section class=\"charts\">\n";
   for (const auto& c : page.charts) {
     out += "<figure class=\"chart\" id=\"chart-" + c.chart.name + "\">\n<h2>" +

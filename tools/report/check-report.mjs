@@ -85,7 +85,7 @@ async function main() {
       else if (c.marks < 5) failures.push(`${c.id}: SVG has only ${c.marks} marks`);
     }
     await page.screenshot({ path: options.screenshot, fullPage: true });
-    console.log(`${charts.length} charts rendered: ${charts.map((c) => c.id).join(', ')}`);
+    console.log(`${charts.length} charts found: ${charts.map((c) => c.id).join(', ')}`);
     console.log(`screenshot: ${options.screenshot}`);
   } finally {
     await context.close();
