@@ -23,6 +23,7 @@
 
 #include <compare>
 #include <filesystem>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -53,7 +54,15 @@ struct Date {
 // Where a piece of a scenario came from. Compares equal to any other SourceRef, so that
 // scenarios compare by content (parse(print(x)) == x) regardless of line numbers.
 struct SourceRef {
-  Location where;
+  Location where;  // the table ([[measures]] header) or key
+  // Positions of the values inside it by relative key path: "rate", "origins[1]",
+  // "scope.sectors[0]". Empty for scenarios built by programs.
+  std::map<std::string, Location> fields;
+  // The position of `key` if known, else `where`.
+  const Location& At(const std::string& key) const {
+    const auto it = fields.find(key);
+    return it == fields.end() ? where : it->second;
+  }
   bool operator==(const SourceRef&) const { return true; }
 };
 
@@ -296,6 +305,7 @@ struct MeasureHit {
 struct ProductTrace {
   std::string importer, exporter;
   std::string hts10;
+  std::string description;   // HS6 (or heading) description
   std::string sector;        // "" if the product maps to no sector of the baseline
   double value_usd = 0.0;    // import weight over the months used
   double usmca_share = 0.0;  // qualifying share used

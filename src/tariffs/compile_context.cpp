@@ -1,0 +1,257 @@
+#include "tariffs/compile_context.hpp"
+
+#include <algorithm>
+
+#include "fmt/format.h"
+#include "tariffs/suggest.hpp"
+
+namespace ricardo::detail {
+namespace {
+
+bool TwoDigits(std::string_view s, int* out) {
+  if (s.size() != 2 || s[0] < '0' || s[0] > '9' || s[1] < '0' || s[1] > '9') return false;
+  *out = (s[0] - '0') * 10 + (s[1] - '0');
+  return true;
+}
+
+std::string Trim(std::string_view s) {
+  while (!s.empty() && s.front() == ' ') s.remove_prefix(1);
+  while (!s.empty() && s.back() == ' ') s.remove_suffix(1);
+  return std::string(s);
+}
+
+std::string AuthorityOrId(const Measure& m) { return m.id; }
+
+}  // namespace
+
+SectorMap SectorMap::Build(const Baseline& b) {
+  SectorMap map;
+  map.sector_of_division.assign(100, -1);
+  map.goods.assign(b.sector_count(), false);
+  for (std::size_t j = 0; j < b.sector_count(); ++j) {
+    const std::string& spec = b.sectors[j].isic_rev3;
+    if (spec.empty()) continue;
+    bool all_goods = true;
+    std::size_t start = 0;
+    while (start <= spec.size()) {
+      const std::size_t comma = std::min(spec.find(',', start), spec.size());
+      const std::string token = Trim(std::string_view(spec).substr(start, comma - start));
+      const std::size_t dash = token.find('-');
+      int lo = 0, hi = 0;
+      const bool ok = dash == std::string::npos
+                          ? TwoDigits(token, &lo) && (hi = lo, true)
+                          : TwoDigits(token.substr(0, dash), &lo) && TwoDigits(token.substr(dash + 1), &hi);
+      if (!ok || hi < lo) {
+        throw DataError(Location{b.manifest.name, 0, 0, fmt::format("sectors[{}].isic_rev3", j)},
+                        fmt::format("sector '{}' has ISIC Rev.3 divisions '{}', which cannot be read",
+                                    b.sectors[j].code, spec),
+                        "write two-digit divisions and ranges separated by commas, e.g. \"27-28\" or \"01,02,05\"");
+      }
+      for (int d = lo; d <= hi; ++d) {
+        if (map.sector_of_division[d] < 0) map.sector_of_division[d] = static_cast<int>(j);
+        all_goods = all_goods && d >= 1 && d <= 37;
+      }
+      start = comma + 1;
+    }
+    map.goods[j] = all_goods;
+  }
+  return map;
+}
+
+std::vector<std::uint8_t> CompileContext::Members(std::size_t index, const std::optional<Date>& date) const {
+  const Measure& m = scenario->measures[index];
+  const std::size_t n = products->code_count();
+  std::vector<std::uint8_t> in(n, m.scope.all_goods ? 1 : 0);
+  const std::int32_t key = date ? DateKey(*date) : 99991231;
+  auto mark_list = [&](const std::string& name, std::uint8_t value) {
+    const auto list = products->FindList(name);
+    if (!list) return;
+    for (std::size_t c = 0; c < n; ++c) {
+      const std::int32_t from = products->ListFrom(*list, c);
+      if (from != 0 && from <= key) in[c] = value;
+    }
+  };
+  for (const std::string& prefix : m.scope.hs_prefixes) {
+    const auto [first, last] = products->PrefixRange(prefix);
+    std::fill(in.begin() + static_cast<std::ptrdiff_t>(first), in.begin() + static_cast<std::ptrdiff_t>(last), 1);
+  }
+  for (const std::string& list : m.scope.lists) mark_list(list, 1);
+  if (!scope_sectors[index].empty()) {
+    for (std::size_t c = 0; c < n; ++c) {
+      if (code_sector[c] >= 0 &&
+          std::find(scope_sectors[index].begin(), scope_sectors[index].end(),
+                    static_cast<std::size_t>(code_sector[c])) != scope_sectors[index].end()) {
+        in[c] = 1;
+      }
+    }
+  }
+  for (const std::string& prefix : m.scope.exclude_hs_prefixes) {
+    const auto [first, last] = products->PrefixRange(prefix);
+    std::fill(in.begin() + static_cast<std::ptrdiff_t>(first), in.begin() + static_cast<std::ptrdiff_t>(last), 0);
+  }
+  for (const std::string& list : m.scope.exclude_lists) mark_list(list, 0);
+  return in;
+}
+
+std::vector<std::size_t> CompileContext::ResolveRegions(const std::vector<std::string>& codes,
+                                                        std::optional<std::size_t> importer_region,
+                                                        const SourceRef& source,
+                                                        const std::string& key) const {
+  const Baseline& b = *baseline;
+  std::vector<std::size_t> out;
+  auto add = [&](std::size_t r) {
+    if (importer_region && r == *importer_region) return;
+    if (std::find(out.begin(), out.end(), r) == out.end()) out.push_back(r);
+  };
+  for (std::size_t k = 0; k < codes.size(); ++k) {
+    const std::string& code = codes[k];
+    if (code == "ALL") {
+      for (std::size_t r = 0; r < b.region_count(); ++r) add(r);
+    } else if (code == "USMCA") {
+      for (const char* member : {"USA", "CAN", "MEX"}) {
+        if (auto r = b.FindRegion(member)) add(*r);
+      }
+    } else if (code == "ROW" && !b.FindRegion("ROW")) {
+      for (std::size_t r = 0; r < b.region_count(); ++r) {
+        const std::string& c = b.regions[r].code;
+        if (c != "USA" && c != "CAN" && c != "MEX") add(r);
+      }
+    } else if (auto r = b.FindRegion(code)) {
+      if (importer_region && *r == *importer_region) {
+        throw ScenarioError(source.At(fmt::format("{}[{}]", key, k)),
+                            fmt::format("'{}' is the importer itself", code),
+                            "a measure taxes imports from other countries");
+      }
+      add(*r);
+    } else {
+      std::vector<std::string> names;
+      for (const Region& region : b.regions) names.push_back(region.code);
+      throw ScenarioError(source.At(fmt::format("{}[{}]", key, k)),
+                          fmt::format("unknown country '{}'", code),
+                          DidYouMean(code, names,
+                                     fmt::format("baseline '{}' has {}, and the groups USMCA, ROW, ALL",
+                                                 b.manifest.name, fmt::join(names, ", "))));
+    }
+  }
+  return out;
+}
+
+std::size_t CompileContext::ResolveSector(const std::string& code, const Location& where) const {
+  if (auto j = baseline->FindSector(code)) return *j;
+  std::vector<std::string> names;
+  for (const Sector& s : baseline->sectors) names.push_back(s.code);
+  throw ScenarioError(where, fmt::format("unknown sector '{}'", code),
+                      DidYouMean(code, names,
+                                 fmt::format("sectors of baseline '{}': {}", baseline->manifest.name,
+                                             fmt::join(names, ", "))));
+}
+
+CompileContext BuildCompileContext(const Scenario& s, const Baseline& b, const ProductData& p) {
+  CompileContext ctx;
+  ctx.scenario = &s;
+  ctx.baseline = &b;
+  ctx.products = &p;
+  ctx.sectors = SectorMap::Build(b);
+  ctx.code_sector.assign(p.code_count(), -1);
+  for (std::size_t c = 0; c < p.code_count(); ++c) {
+    const int division = p.Division(c);
+    if (division >= 0 && division < 100) ctx.code_sector[c] = ctx.sectors.sector_of_division[division];
+  }
+  ctx.rules = ResolveRules(s);
+
+  std::vector<std::string> region_names;
+  for (const Region& r : b.regions) region_names.push_back(r.code);
+  const std::size_t M = s.measures.size();
+  ctx.importer.resize(M);
+  ctx.origins.resize(M);
+  ctx.rate_region.resize(M);
+  ctx.scope_sectors.resize(M);
+  for (std::size_t k = 0; k < M; ++k) {
+    const Measure& m = s.measures[k];
+    const auto importer = b.FindRegion(m.importer);
+    if (!importer) {
+      throw ScenarioError(m.source.At("importer"), fmt::format("unknown country '{}'", m.importer),
+                          DidYouMean(m.importer, region_names,
+                                     fmt::format("baseline '{}' has {}", b.manifest.name,
+                                                 fmt::join(region_names, ", "))));
+    }
+    ctx.importer[k] = *importer;
+    ctx.origins[k] = ctx.ResolveRegions(m.origins, *importer, m.source, "origins");
+    if (!m.rate_from_baseline.empty()) {
+      const auto r = b.FindRegion(m.rate_from_baseline);
+      if (!r) {
+        throw ScenarioError(m.source.At("rate_from_baseline"),
+                            fmt::format("unknown country '{}'", m.rate_from_baseline),
+                            DidYouMean(m.rate_from_baseline, region_names,
+                                       fmt::format("baseline '{}' has {}", b.manifest.name,
+                                                   fmt::join(region_names, ", "))));
+      }
+      ctx.rate_region[k] = *r;
+    }
+    for (std::size_t e = 0; e < m.scope.sectors.size(); ++e) {
+      ctx.scope_sectors[k].push_back(
+          ctx.ResolveSector(m.scope.sectors[e], m.source.At(fmt::format("scope.sectors[{}]", e))));
+    }
+    if (m.covered_value_usd && b.manifest.currency != "USD") {
+      throw ScenarioError(m.source.At("covered_value_usd"),
+                          fmt::format("covered_value_usd needs a baseline in US dollars; '{}' is in {}",
+                                      b.manifest.name, b.manifest.currency));
+    }
+  }
+  for (const TradeCostShock& t : s.trade_costs) {
+    ctx.ResolveRegions(t.importers, std::nullopt, t.source, "importers");
+    ctx.ResolveRegions(t.exporters, std::nullopt, t.source, "exporters");
+    for (std::size_t e = 0; e < t.sectors.size(); ++e) {
+      ctx.ResolveSector(t.sectors[e], t.source.At(fmt::format("sectors[{}]", e)));
+    }
+  }
+  for (const ElasticityOverride& e : s.elasticities) ctx.ResolveSector(e.sector, e.source.where);
+
+  // Every two measures that can hit the same product of the same pair on the same day need a
+  // stacking rule for all of those days.
+  std::vector<std::vector<std::uint8_t>> members(M);
+  for (std::size_t k = 0; k < M; ++k) members[k] = ctx.Members(k, std::nullopt);
+  for (std::size_t a = 0; a < M; ++a) {
+    for (std::size_t bb = a + 1; bb < M; ++bb) {
+      const Measure& ma = s.measures[a];
+      const Measure& mb = s.measures[bb];
+      if (ctx.importer[a] != ctx.importer[bb]) continue;
+      std::optional<std::size_t> origin;
+      for (std::size_t r : ctx.origins[a]) {
+        if (std::find(ctx.origins[bb].begin(), ctx.origins[bb].end(), r) != ctx.origins[bb].end()) {
+          origin = r;
+          break;
+        }
+      }
+      if (!origin) continue;
+      if (ma.from && mb.to && *mb.to < *ma.from) continue;
+      if (mb.from && ma.to && *ma.to < *mb.from) continue;
+      std::string example;
+      for (std::size_t c = 0; c < p.code_count() && example.empty(); ++c) {
+        if (members[a][c] && members[bb][c]) example = p.code(c);
+      }
+      for (std::size_t j : ctx.scope_sectors[a]) {
+        if (example.empty() &&
+            std::find(ctx.scope_sectors[bb].begin(), ctx.scope_sectors[bb].end(), j) != ctx.scope_sectors[bb].end()) {
+          example = fmt::format("sector {}", b.sectors[j].code);
+        }
+      }
+      if (example.empty()) continue;
+      Date gap;
+      if (RulesCoverOverlap(ctx.rules, s, a, bb, &gap)) continue;
+      const bool open_start = gap == Date{1990, 1, 1};
+      throw ScenarioError(
+          mb.source.where,
+          fmt::format("measures '{}' and '{}' overlap with no stacking rule between them (both tax {} "
+                      "imports from {} of {}{})",
+                      AuthorityOrId(ma), AuthorityOrId(mb), b.regions[ctx.importer[a]].code,
+                      b.regions[*origin].code, example,
+                      open_start ? "" : fmt::format(" on {}", gap.ToString())),
+          fmt::format("add replaces, replaced_by, replaces_on_content or stacks_with to one of them, "
+                      "naming the other"));
+    }
+  }
+  return ctx;
+}
+
+}  // namespace ricardo::detail

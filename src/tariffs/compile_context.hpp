@@ -1,0 +1,54 @@
+// What compiling a scenario against a baseline needs, worked out once: regions of every
+// measure, the sector of every product, each measure's product set, and the resolved stacking
+// rules. Building it performs every check that needs the baseline (CheckScenario).
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "ricardo/baseline.hpp"
+#include "ricardo/scenario.hpp"
+#include "tariffs/product_data.hpp"
+#include "tariffs/scenario_rules.hpp"
+
+namespace ricardo::detail {
+
+// ISIC Rev.3 division → baseline sector, from each sector's `isic_rev3` ("27-28", "01,02,05").
+struct SectorMap {
+  std::vector<int> sector_of_division;  // 100 entries; -1 = no sector covers the division
+  // Sectors whose divisions all lie in ISIC sections A–D (01–37): the goods sectors a tariff on
+  // "all goods" reaches when there are no product weights.
+  std::vector<bool> goods;
+
+  static SectorMap Build(const Baseline& baseline);
+};
+
+struct CompileContext {
+  const Scenario* scenario = nullptr;
+  const Baseline* baseline = nullptr;
+  const ProductData* products = nullptr;
+  SectorMap sectors;
+  std::vector<int> code_sector;                   // per product code: sector index or -1
+  std::vector<std::size_t> importer;              // per measure: region index
+  std::vector<std::vector<std::size_t>> origins;  // per measure: region indices
+  std::vector<std::optional<std::size_t>> rate_region;  // per measure: rate_from_baseline
+  std::vector<std::vector<std::size_t>> scope_sectors;  // per measure: listed sector indices
+  std::vector<PairRule> rules;
+
+  // Per measure and product code: whether the product is in scope on `date` (lists take
+  // effect on their entries' dates). Without a date, every list entry counts.
+  std::vector<std::uint8_t> Members(std::size_t measure, const std::optional<Date>& date) const;
+  // Region indices a list of codes and groups names, leaving out `importer`.
+  std::vector<std::size_t> ResolveRegions(const std::vector<std::string>& codes,
+                                          std::optional<std::size_t> importer,
+                                          const SourceRef& source, const std::string& key) const;
+  std::size_t ResolveSector(const std::string& code, const Location& where) const;
+};
+
+// Builds the context and runs every check; throws ScenarioError at the offending node.
+CompileContext BuildCompileContext(const Scenario& scenario, const Baseline& baseline,
+                                   const ProductData& products);
+
+}  // namespace ricardo::detail

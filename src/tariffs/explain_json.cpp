@@ -1,0 +1,75 @@
+// The compile trace as JSON: `ricardo scenario explain --json`. Rates are fractions.
+#include "ricardo/scenario.hpp"
+#include "tariffs/explain_summary.hpp"
+
+namespace ricardo {
+
+nlohmann::json ExplainJson(const CompiledScenario& c, const ExplainOptions& options) {
+  const CompileTrace& t = c.trace;
+  nlohmann::json out;
+  out["schema"] = "ricardo.scenario-explain";
+  out["version"] = 1;
+  out["scenario"] = {{"name", c.metadata.scenario_name}, {"title", c.metadata.scenario_title}};
+  out["date"] = t.date.ToString();
+  out["usmca_method"] = t.usmca_method;
+  out["months"] = t.months;
+  out["measures_in_force"] = t.measures_in_force;
+  out["measures_not_in_force"] = t.measures_not_in_force;
+  out["notes"] = t.notes;
+  out["pairs"] = nlohmann::json::array();
+  for (const PairTrace& pair : t.pairs) {
+    if (!detail::PairSelected(pair, options)) continue;
+    nlohmann::json p = {{"importer", pair.importer},
+                        {"exporter", pair.exporter},
+                        {"method", pair.method},
+                        {"weights", pair.weights},
+                        {"value_usd", pair.value_usd},
+                        {"unmapped_value_usd", pair.unmapped_value_usd},
+                        {"all_goods_rate", pair.all_goods_rate},
+                        {"baseline_weighted_rate", pair.baseline_weighted_rate},
+                        {"measures_in_force", pair.measures}};
+    p["measures"] = nlohmann::json::array();
+    for (const auto& m : detail::SummariseMeasures(c, pair, options)) {
+      p["measures"].push_back(
+          {{"id", m.measure}, {"value_hit_usd", m.value_hit_usd}, {"contribution", m.contribution}});
+    }
+    p["sectors"] = nlohmann::json::array();
+    for (const SectorTrace& s : t.sectors) {
+      if (s.importer != pair.importer || s.exporter != pair.exporter || !detail::SectorSelected(s.sector, options)) {
+        continue;
+      }
+      p["sectors"].push_back({{"sector", s.sector},
+                              {"baseline_rate", s.baseline_rate},
+                              {"added_rate", s.added_rate},
+                              {"counterfactual_rate", s.counterfactual_rate},
+                              {"value_usd", s.value_usd},
+                              {"products", s.products},
+                              {"products_hit", s.products_hit},
+                              {"method", s.method},
+                              {"notes", s.notes}});
+    }
+    p["products"] = nlohmann::json::array();
+    for (const ProductTrace* product : detail::SelectProducts(c, pair, options)) {
+      nlohmann::json hits = nlohmann::json::array();
+      for (const MeasureHit& h : product->hits) {
+        hits.push_back({{"measure", h.measure},
+                        {"rate", h.rate},
+                        {"value_share", h.value_share},
+                        {"contribution", h.contribution},
+                        {"how", h.how}});
+      }
+      p["products"].push_back({{"hts10", product->hts10},
+                               {"description", product->description},
+                               {"sector", product->sector},
+                               {"value_usd", product->value_usd},
+                               {"usmca_share", product->usmca_share},
+                               {"rate", product->rate},
+                               {"hits", hits},
+                               {"displaced", product->displaced}});
+    }
+    out["pairs"].push_back(std::move(p));
+  }
+  return out;
+}
+
+}  // namespace ricardo

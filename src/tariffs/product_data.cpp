@@ -1,0 +1,319 @@
+#include "tariffs/product_data.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <map>
+#include <mutex>
+#include <set>
+
+#include "fmt/format.h"
+#include "ricardo/error.hpp"
+#include "ricardo/paths.hpp"
+#include "tariffs/text_files.hpp"
+
+namespace ricardo {
+namespace {
+
+bool AllDigits(std::string_view s) {
+  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
+double ParseNumber(const std::string& text, const std::filesystem::path& file, long line,
+                   long column) {
+  double value = 0.0;
+  const auto result = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (result.ec != std::errc{} || result.ptr != text.data() + text.size() || !std::isfinite(value)) {
+    throw DataError(Location{file.string(), line, column, ""},
+                    fmt::format("value '{}' is not a number", text));
+  }
+  return value;
+}
+
+void ExpectHeader(std::string_view line, std::string_view expected,
+                  const std::filesystem::path& file) {
+  if (line != expected) {
+    throw DataError(Location{file.string(), 1, 1, ""},
+                    fmt::format("unexpected header '{}'", line),
+                    fmt::format("expected '{}'", expected));
+  }
+}
+
+}  // namespace
+
+std::pair<std::size_t, std::size_t> ProductData::PrefixRange(std::string_view prefix) const {
+  const auto first = std::lower_bound(codes_.begin(), codes_.end(), prefix,
+                                      [](const std::string& a, std::string_view b) { return a < b; });
+  auto last = first;
+  while (last != codes_.end() && std::string_view(*last).substr(0, prefix.size()) == prefix) ++last;
+  return {static_cast<std::size_t>(first - codes_.begin()),
+          static_cast<std::size_t>(last - codes_.begin())};
+}
+
+bool ProductData::IsKnownPrefix(std::string_view prefix) const {
+  const auto [first, last] = PrefixRange(prefix);
+  if (first != last) return true;
+  return std::binary_search(headings_.begin(), headings_.end(), std::string(prefix));
+}
+
+std::vector<std::string> ProductData::PrefixesOfLength(std::size_t digits) const {
+  std::set<std::string> out;
+  for (const std::string& c : codes_) {
+    if (c.size() >= digits) out.insert(c.substr(0, digits));
+  }
+  for (const std::string& h : headings_) {
+    if (h.size() == digits) out.insert(h);
+  }
+  return {out.begin(), out.end()};
+}
+
+std::optional<std::size_t> ProductData::FindList(std::string_view name) const {
+  for (std::size_t k = 0; k < list_names_.size(); ++k) {
+    if (list_names_[k] == name) return k;
+  }
+  return std::nullopt;
+}
+
+double ProductData::Content(std::size_t code, ContentBasis basis, bool* known) const {
+  const float steel = steel_[code], aluminum = aluminum_[code], copper = copper_[code];
+  const bool have = !std::isnan(steel);
+  if (known) *known = have || basis == ContentBasis::kFullValue;
+  switch (basis) {
+    case ContentBasis::kFullValue: return 1.0;
+    case ContentBasis::kSteel: return have ? steel : 0.5;
+    case ContentBasis::kAluminum: return have ? aluminum : 0.5;
+    case ContentBasis::kCopper: return have ? copper : 0.5;
+    case ContentBasis::kMetal: return have ? std::min(1.0, double(steel) + aluminum + copper) : 0.5;
+  }
+  return 1.0;
+}
+
+const char* ProductData::DivisionSource(std::size_t code) const {
+  static const char* kNames[] = {"", "hs6", "hs4", "hs2"};
+  return kNames[division_source_[code]];
+}
+
+std::string ProductData::Description(std::size_t code) const {
+  for (std::size_t digits : {6, 4, 2}) {
+    const std::string key = codes_[code].substr(0, digits);
+    const auto it = std::lower_bound(headings_.begin(), headings_.end(), key);
+    if (it != headings_.end() && *it == key) {
+      return heading_descriptions_[static_cast<std::size_t>(it - headings_.begin())];
+    }
+  }
+  return {};
+}
+
+std::shared_ptr<const ProductData> ProductData::Load(const std::filesystem::path& directory) {
+  if (!std::filesystem::is_directory(directory)) {
+    throw NotFoundError(Location{directory.string(), 0, 0, ""},
+                        "product data directory not found",
+                        "set RICARDO_DATA_DIR to ricardo's data/ folder");
+  }
+  auto data = std::make_shared<ProductData>();
+  data->directory_ = directory;
+
+  // Codes.
+  const auto codes_file = directory / "hts_codes.txt";
+  detail::ForEachLine(codes_file, [&](long line, std::string_view text) {
+    if (text.empty() || text[0] == '#') return;
+    if (!AllDigits(text) || (text.size() != 8 && text.size() != 10)) {
+      throw DataError(Location{codes_file.string(), line, 1, ""},
+                      fmt::format("'{}' is not an 8- or 10-digit HTS number", text));
+    }
+    data->codes_.emplace_back(text);
+  });
+  std::sort(data->codes_.begin(), data->codes_.end());
+  data->codes_.erase(std::unique(data->codes_.begin(), data->codes_.end()), data->codes_.end());
+  const std::size_t n = data->codes_.size();
+
+  // Descriptions of HS2/HS4/HS6 headings.
+  const auto desc_file = directory / "hs_descriptions.csv";
+  std::vector<std::pair<std::string, std::string>> headings;
+  detail::ForEachLine(desc_file, [&](long line, std::string_view text) {
+    if (line == 1) return ExpectHeader(text, "code,description", desc_file);
+    auto fields = detail::SplitCsv(text);
+    if (fields.size() != 2 || !AllDigits(fields[0])) {
+      throw DataError(Location{desc_file.string(), line, 1, ""}, "expected 'code,description'");
+    }
+    headings.emplace_back(std::move(fields[0]), std::move(fields[1]));
+  });
+  std::sort(headings.begin(), headings.end());
+  for (auto& [code, text] : headings) {
+    data->headings_.push_back(code);
+    data->heading_descriptions_.push_back(std::move(text));
+  }
+
+  // Product lists.
+  const auto lists_file = directory / "product_lists.csv";
+  std::map<std::string, std::size_t> list_index;
+  detail::ForEachLine(lists_file, [&](long line, std::string_view text) {
+    if (line == 1) return ExpectHeader(text, "list,prefix,effective_from,note", lists_file);
+    const auto fields = detail::SplitCsv(text);
+    if (fields.size() != 4) {
+      throw DataError(Location{lists_file.string(), line, 1, ""},
+                      "expected 4 fields: list,prefix,effective_from,note");
+    }
+    const std::string& prefix = fields[1];
+    if (!AllDigits(prefix) || prefix.size() < 2 || prefix.size() > 10) {
+      throw DataError(Location{lists_file.string(), line, 2, ""},
+                      fmt::format("'{}' is not an HS prefix of 2 to 10 digits", prefix));
+    }
+    std::int32_t from = 1;
+    if (!fields[2].empty()) {
+      const auto date = Date::Parse(fields[2]);
+      if (!date) {
+        throw DataError(Location{lists_file.string(), line, 3, ""},
+                        fmt::format("'{}' is not a date (YYYY-MM-DD)", fields[2]));
+      }
+      from = detail::DateKey(*date);
+    }
+    auto [it, inserted] = list_index.emplace(fields[0], data->list_names_.size());
+    if (inserted) {
+      data->list_names_.push_back(fields[0]);
+      data->lists_.emplace_back(n, 0);
+    }
+    auto& members = data->lists_[it->second];
+    const auto [first, last] = data->PrefixRange(prefix);
+    for (std::size_t c = first; c < last; ++c) {
+      members[c] = members[c] == 0 ? from : std::min(members[c], from);
+    }
+  });
+
+  // Metal content.
+  data->steel_.assign(n, NAN);
+  data->aluminum_.assign(n, NAN);
+  data->copper_.assign(n, NAN);
+  const auto metal_file = directory / "metal_content.csv";
+  detail::ForEachLine(metal_file, [&](long line, std::string_view text) {
+    if (line == 1) return ExpectHeader(text, "hts10,steel,aluminum,copper", metal_file);
+    const auto fields = detail::SplitCsv(text);
+    if (fields.size() != 4) {
+      throw DataError(Location{metal_file.string(), line, 1, ""}, "expected 4 fields");
+    }
+    double shares[3];
+    for (int k = 0; k < 3; ++k) {
+      shares[k] = ParseNumber(fields[k + 1], metal_file, line, k + 2);
+      if (shares[k] < 0.0 || shares[k] > 1.0) {
+        throw DataError(Location{metal_file.string(), line, k + 2, ""},
+                        fmt::format("content share {} is outside [0, 1]", shares[k]));
+      }
+    }
+    const auto [first, last] = data->PrefixRange(fields[0]);
+    for (std::size_t c = first; c < last; ++c) {
+      data->steel_[c] = static_cast<float>(shares[0]);
+      data->aluminum_[c] = static_cast<float>(shares[1]);
+      data->copper_[c] = static_cast<float>(shares[2]);
+    }
+  });
+
+  // HS6 → ISIC Rev.3 division, with heading and chapter majorities as fallbacks for codes the
+  // concordance (an older HS edition) lacks and for its "9999 not classified" rows.
+  const auto isic_file = directory / "hs6_isic3.csv";
+  std::map<std::string, int> hs6_division;
+  std::map<std::string, std::map<int, int>> hs4_votes, hs2_votes;
+  detail::ForEachLine(isic_file, [&](long line, std::string_view text) {
+    if (line == 1) return ExpectHeader(text, "hs6,isic3", isic_file);
+    const auto fields = detail::SplitCsv(text);
+    if (fields.size() != 2 || fields[0].size() != 6 || !AllDigits(fields[0])) {
+      throw DataError(Location{isic_file.string(), line, 1, ""}, "expected 'hs6,isic3'");
+    }
+    if (fields[1].size() != 4 || !AllDigits(fields[1]) || fields[1].substr(0, 2) == "99") return;
+    const int division = std::stoi(fields[1].substr(0, 2));
+    hs6_division[fields[0]] = division;
+    ++hs4_votes[fields[0].substr(0, 4)][division];
+    ++hs2_votes[fields[0].substr(0, 2)][division];
+  });
+  auto majority = [](const std::map<int, int>& votes) {
+    int best = -1, count = 0;
+    for (auto [division, c] : votes) {
+      if (c > count) best = division, count = c;
+    }
+    return best;
+  };
+  data->division_.assign(n, -1);
+  data->division_source_.assign(n, 0);
+  for (std::size_t c = 0; c < n; ++c) {
+    const std::string& code = data->codes_[c];
+    if (code.substr(0, 2) == "98") continue;  // special classification provisions: no industry
+    if (auto it = hs6_division.find(code.substr(0, 6)); it != hs6_division.end()) {
+      data->division_[c] = it->second, data->division_source_[c] = 1;
+    } else if (auto h4 = hs4_votes.find(code.substr(0, 4)); h4 != hs4_votes.end()) {
+      data->division_[c] = majority(h4->second), data->division_source_[c] = 2;
+    } else if (auto h2 = hs2_votes.find(code.substr(0, 2)); h2 != hs2_votes.end()) {
+      data->division_[c] = majority(h2->second), data->division_source_[c] = 3;
+    }
+  }
+
+  // Monthly US imports.
+  const auto imports_file = directory / "us_imports_can_mex_monthly.csv.gz";
+  std::map<std::string, std::size_t> month_index;
+  struct Row {
+    std::uint32_t code;
+    int partner;
+    std::string month;
+    double value, usmca;
+  };
+  std::vector<Row> rows;
+  detail::ForEachLine(imports_file, [&](long line, std::string_view text) {
+    if (line == 1) {
+      return ExpectHeader(text, "hts10,partner,month,value_usd,usmca_value_usd", imports_file);
+    }
+    const auto fields = detail::SplitCsv(text);
+    if (fields.size() != 5) {
+      throw DataError(Location{imports_file.string(), line, 1, ""}, "expected 5 fields");
+    }
+    const auto [first, last] = data->PrefixRange(fields[0]);
+    if (fields[0].size() != 10 || first == last || data->codes_[first] != fields[0]) {
+      throw DataError(Location{imports_file.string(), line, 1, ""},
+                      fmt::format("'{}' is not a known HTS10 number", fields[0]),
+                      "rebuild the data with data/tariffs/build_product_data.py");
+    }
+    int partner = -1;
+    if (fields[1] == "CAN") partner = kCanada;
+    if (fields[1] == "MEX") partner = kMexico;
+    if (partner < 0) {
+      throw DataError(Location{imports_file.string(), line, 2, ""},
+                      fmt::format("partner '{}' is not CAN or MEX", fields[1]));
+    }
+    if (!Date::Parse(fields[2] + "-01")) {
+      throw DataError(Location{imports_file.string(), line, 3, ""},
+                      fmt::format("'{}' is not a month (YYYY-MM)", fields[2]));
+    }
+    const double value = ParseNumber(fields[3], imports_file, line, 4);
+    const double usmca = ParseNumber(fields[4], imports_file, line, 5);
+    if (value < 0.0 || usmca < 0.0 || usmca > value) {
+      throw DataError(Location{imports_file.string(), line, 4, ""},
+                      "values must satisfy 0 <= usmca_value_usd <= value_usd");
+    }
+    month_index.emplace(fields[2], 0);
+    rows.push_back({static_cast<std::uint32_t>(first), partner, fields[2], value, usmca});
+  });
+  for (auto& [month, index] : month_index) {
+    index = data->months_.size();
+    data->months_.push_back(month);
+  }
+  for (auto& per_partner : data->imports_) per_partner.resize(data->months_.size());
+  for (const Row& r : rows) {
+    data->imports_[r.partner][month_index[r.month]].push_back({r.code, r.value, r.usmca});
+  }
+  return data;
+}
+
+std::shared_ptr<const ProductData> LoadProductData(const std::filesystem::path& directory) {
+  return ProductData::Load(directory);
+}
+
+std::shared_ptr<const ProductData> ShippedProductData() {
+  static std::mutex mutex;
+  static std::shared_ptr<const ProductData> cached;
+  std::lock_guard<std::mutex> lock(mutex);
+  if (!cached) cached = ProductData::Load(DataDirectory() / "tariffs");
+  return cached;
+}
+
+std::vector<std::string> ProductListNames(const ProductData& products) {
+  return products.list_names();
+}
+
+}  // namespace ricardo

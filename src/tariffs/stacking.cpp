@@ -1,0 +1,153 @@
+#include "tariffs/stacking.hpp"
+
+#include <algorithm>
+
+#include "fmt/format.h"
+
+namespace ricardo::detail {
+
+RuleTable::RuleTable(const std::vector<PairRule>& rules, std::size_t measures, const Date& date)
+    : n_(measures), table_(measures * measures, nullptr) {
+  for (std::size_t a = 0; a < n_; ++a) {
+    for (std::size_t b = 0; b < n_; ++b) {
+      if (a != b) table_[a * n_ + b] = RuleFor(rules, a, b, date);
+    }
+  }
+}
+
+namespace {
+
+struct Portion {
+  std::vector<double> charge;       // per active: rate × base actually charged
+  std::vector<double> base;         // per active: share of value charged on
+  std::vector<int> displaced_by;    // per active: index into `active` or -1
+  std::vector<bool> present;
+};
+
+Portion Evaluate(const std::vector<ActiveMeasure>& active, bool qualifying, const RuleTable& rules,
+                 const Scenario& scenario) {
+  const std::size_t n = active.size();
+  Portion p{std::vector<double>(n, 0.0), std::vector<double>(n, 0.0), std::vector<int>(n, -1),
+            std::vector<bool>(n, false)};
+  for (std::size_t k = 0; k < n; ++k) {
+    p.present[k] = !(qualifying && active[k].usmca == UsmcaTreatment::kExcluded);
+  }
+  for (std::size_t k = 0; k < n; ++k) {
+    if (!p.present[k]) continue;
+    for (std::size_t o = 0; o < n; ++o) {
+      if (o == k || !p.present[o]) continue;
+      const PairRule* rule = rules.Get(active[o].measure, active[k].measure);
+      if (!rule) {
+        const Measure& a = scenario.measures[active[o].measure];
+        const Measure& b = scenario.measures[active[k].measure];
+        throw ScenarioError(b.source.where,
+                            fmt::format("measures '{}' and '{}' overlap with no stacking rule between them",
+                                        a.id, b.id),
+                            "add replaces, replaced_by, replaces_on_content or stacks_with to one of them");
+      }
+      if (rule->kind == StackingKind::kReplaces && rule->first == active[o].measure) {
+        p.displaced_by[k] = static_cast<int>(o);
+        break;
+      }
+    }
+  }
+  for (std::size_t k = 0; k < n; ++k) {
+    if (!p.present[k] || p.displaced_by[k] >= 0) continue;
+    double base = active[k].content;
+    for (std::size_t o = 0; o < n; ++o) {
+      if (o == k || !p.present[o] || p.displaced_by[o] >= 0) continue;
+      const PairRule* rule = rules.Get(active[o].measure, active[k].measure);
+      if (rule && rule->kind == StackingKind::kReplacesOnContent && rule->first == active[o].measure) {
+        base -= active[o].content;
+      }
+    }
+    base = std::max(0.0, base);
+    double rate = active[k].rate;
+    if (qualifying && active[k].usmca == UsmcaTreatment::kDutyFree) rate = 0.0;
+    if (qualifying && active[k].usmca == UsmcaTreatment::kNonUsContent) {
+      rate *= 1.0 - active[k].us_content_share;
+    }
+    p.base[k] = base;
+    p.charge[k] = rate * base;
+  }
+  return p;
+}
+
+std::string Percent(double x) { return fmt::format("{:.0f}%", 100.0 * x); }
+
+}  // namespace
+
+StackedProduct StackProduct(const std::vector<ActiveMeasure>& active, double u,
+                            const RuleTable& rules, const Scenario& scenario, bool trace) {
+  StackedProduct out;
+  const Portion rest = Evaluate(active, false, rules, scenario);
+  const bool has_qualifying = u > 0.0;
+  const Portion qual = has_qualifying ? Evaluate(active, true, rules, scenario) : rest;
+  for (std::size_t k = 0; k < active.size(); ++k) {
+    const double contribution = u * qual.charge[k] + (1.0 - u) * rest.charge[k];
+    out.rate += contribution;
+    if (!trace) continue;
+    const Measure& m = scenario.measures[active[k].measure];
+    const bool charged_somewhere = (rest.present[k] && rest.displaced_by[k] < 0) ||
+                                   (has_qualifying && qual.present[k] && qual.displaced_by[k] < 0);
+    if (charged_somewhere && contribution <= 0.0 && active[k].rate > 0.0) {
+      // Present but left nothing to charge: exempt on the qualifying portion and no value left
+      // after content measures on the rest.
+      out.displaced.push_back(fmt::format("{} (no value left after content measures{})", m.id,
+                                          has_qualifying && m.usmca == UsmcaTreatment::kExcluded
+                                              ? "; USMCA-qualifying share exempt"
+                                              : ""));
+      continue;
+    }
+    if (!charged_somewhere) {
+      const int by = rest.displaced_by[k] >= 0 ? rest.displaced_by[k] : qual.displaced_by[k];
+      if (by >= 0) {
+        out.displaced.push_back(fmt::format("{} (replaced by {})", m.id,
+                                            scenario.measures[active[static_cast<std::size_t>(by)].measure].id));
+      } else {
+        out.displaced.push_back(fmt::format("{} (USMCA-qualifying)", m.id));
+      }
+      continue;
+    }
+    // How the charge came about, in words: the base on each portion.
+    std::string how;
+    auto base_text = [&](double base) {
+      if (active[k].content >= 1.0 && base >= 1.0) return std::string("full value");
+      if (base < active[k].content - 1e-12) return fmt::format("{} of value (rest after content measures)", Percent(base));
+      return fmt::format("{} content {}", ToString(m.content), Percent(base));
+    };
+    const bool rest_charged = rest.present[k] && rest.displaced_by[k] < 0;
+    const bool qual_charged = has_qualifying && qual.present[k] && qual.displaced_by[k] < 0;
+    if (!has_qualifying) {
+      how = base_text(rest.base[k]);
+    } else if (rest_charged && qual_charged && m.usmca == UsmcaTreatment::kNone) {
+      how = base_text(rest.base[k]);
+    } else {
+      std::vector<std::string> parts;
+      if (rest_charged) parts.push_back(fmt::format("non-USMCA {} × {}", Percent(1.0 - u), base_text(rest.base[k])));
+      if (qual_charged) {
+        if (m.usmca == UsmcaTreatment::kDutyFree) {
+          parts.push_back(fmt::format("USMCA {} duty-free", Percent(u)));
+        } else if (m.usmca == UsmcaTreatment::kNonUsContent) {
+          parts.push_back(fmt::format("USMCA {} on non-US content {}", Percent(u), Percent(1.0 - m.us_content_share)));
+        } else {
+          parts.push_back(fmt::format("USMCA {} × {}", Percent(u), base_text(qual.base[k])));
+        }
+      } else if (has_qualifying && m.usmca == UsmcaTreatment::kExcluded) {
+        parts.push_back(fmt::format("USMCA {} exempt", Percent(u)));
+      }
+      how = fmt::format("{}", fmt::join(parts, " + "));
+    }
+    MeasureHit hit;
+    hit.measure = m.id;
+    hit.rate = active[k].rate;
+    hit.contribution = contribution;
+    hit.value_share = active[k].rate > 0.0 ? contribution / active[k].rate : 0.0;
+    hit.how = how;
+    out.hits.push_back(std::move(hit));
+    out.hit_index.push_back(active[k].measure);
+  }
+  return out;
+}
+
+}  // namespace ricardo::detail

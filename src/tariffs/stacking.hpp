@@ -1,0 +1,56 @@
+// The stacking engine: how the measures in force on one product combine.
+//
+// A product's value is split into its USMCA-qualifying share u and the rest. On each portion:
+//  1. a measure is present unless it excludes qualifying goods (usmca = "excluded") and the
+//     portion qualifies; on the qualifying portion a "duty-free" measure has rate 0 and a
+//     "non-us-content" measure is charged on the non-US content only;
+//  2. a present measure is displaced when another present measure replaces it;
+//  3. each remaining measure is charged on its content share (1 for full value), less the
+//     content shares of the measures that replace it on their content ("steel 232 on the steel
+//     content, IEEPA on the rest");
+//  4. the remaining charges add up.
+// The product's rate is u · rate(qualifying) + (1 − u) · rate(rest).
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "ricardo/scenario.hpp"
+#include "tariffs/scenario_rules.hpp"
+
+namespace ricardo::detail {
+
+// One measure in force on the product, with its rate and content share for this product.
+struct ActiveMeasure {
+  std::size_t measure = 0;  // index in the scenario
+  double rate = 0.0;        // statutory rate for this product
+  double content = 1.0;     // share of value the rate is on
+  UsmcaTreatment usmca = UsmcaTreatment::kNone;
+  double us_content_share = 0.0;
+};
+
+// For one compile date: the deciding rule of every pair of measures (row-major M × M).
+class RuleTable {
+ public:
+  RuleTable(const std::vector<PairRule>& rules, std::size_t measures, const Date& date);
+  const PairRule* Get(std::size_t a, std::size_t b) const { return table_[a * n_ + b]; }
+
+ private:
+  std::size_t n_;
+  std::vector<const PairRule*> table_;
+};
+
+struct StackedProduct {
+  double rate = 0.0;                   // additional rate, fraction of value
+  std::vector<MeasureHit> hits;        // one per charged measure (ids filled by the caller)
+  std::vector<std::size_t> hit_index;  // measure index of each hit
+  std::vector<std::string> displaced;  // "<id> (replaced by <id>)"
+};
+
+// Stacks the active measures of one product with USMCA-qualifying share `usmca_share`.
+// `ids` are the scenario's measure ids (for the trace). Throws ScenarioError if two present
+// measures have no rule (CheckScenario prevents this).
+StackedProduct StackProduct(const std::vector<ActiveMeasure>& active, double usmca_share,
+                            const RuleTable& rules, const Scenario& scenario, bool trace);
+
+}  // namespace ricardo::detail
