@@ -173,6 +173,38 @@ struct Compiler {
     return false;
   }
 
+  // The covered value of a measure (e.g. a surtax list stated in dollars) is shared among the
+  // sectors its products map to in proportion to the proxy weights of those products (US
+  // imports from Canada and Mexico of the same HTS lines: the relative size of the product
+  // groups), else in proportion to the baseline's flows; each sector's coverage is its share
+  // over the baseline flow, capped at 1.
+  double ValueCoverage(std::size_t k, std::size_t n, std::size_t i, std::size_t j, std::vector<std::string>* notes) {
+    const Measure& m = s.measures[k];
+    const std::size_t J = b.sector_count();
+    std::vector<double> weight(J, 0.0), flow(J, 0.0);
+    for (const auto& line : proxy) {
+      const int sector = ctx.code_sector[line.code];
+      if (sector >= 0 && members[k][line.code]) weight[static_cast<std::size_t>(sector)] += line.value_usd;
+    }
+    double weights = 0.0, flows = 0.0;
+    for (std::size_t jj = 0; jj < J; ++jj) {
+      if (!Reaches(k, jj)) weight[jj] = 0.0;
+      flow[jj] = Reaches(k, jj) ? MoneyToUsd(b.trade_flows(n, i, jj)) : 0.0;
+      weights += weight[jj];
+      flows += flow[jj];
+    }
+    const double share = weights > 0.0 ? weight[j] / weights : (flows > 0.0 ? flow[j] / flows : 0.0);
+    const double allocated = *m.covered_value_usd * share;
+    const double coverage = flow[j] > 0.0 ? std::min(1.0, allocated / flow[j]) : 0.0;
+    notes->push_back(fmt::format(
+        "{}: US${:.2f}B of its US${:.2f}B falls in this sector ({:.1f}%, by {}) against US${:.2f}B of "
+        "baseline imports: coverage {:.1f}%{}",
+        m.id, allocated / 1e9, *m.covered_value_usd / 1e9, 100.0 * share,
+        weights > 0.0 ? "the product mix of US imports from Canada and Mexico (proxy)" : "the baseline's flows",
+        flow[j] / 1e9, 100.0 * coverage, allocated > flow[j] ? " (capped: the list exceeds the sector's imports)" : ""));
+    return coverage;
+  }
+
   double SectorRate(std::size_t n, std::size_t i, std::size_t j, const std::vector<std::size_t>& active,
                     std::vector<std::string>* notes, std::string* method) {
     struct Part {
@@ -194,16 +226,7 @@ struct Compiler {
         coverage = 1.0;
         methods.insert("sector");
       } else if (m.covered_value_usd) {
-        // Spread the covered value over the sectors the scope reaches, in proportion to the
-        // baseline's flows: a uniform coverage share, capped at the whole flow.
-        double flows = 0.0;
-        for (std::size_t jj = 0; jj < b.sector_count(); ++jj) {
-          if (Reaches(k, jj)) flows += MoneyToUsd(b.trade_flows(n, i, jj));
-        }
-        coverage = flows > 0.0 ? std::min(1.0, *m.covered_value_usd / flows) : 0.0;
-        notes->push_back(fmt::format("{}: covers US${:.2f}B of US${:.2f}B baseline imports in the sectors "
-                                     "its products map to: {:.1f}% of each",
-                                     m.id, *m.covered_value_usd / 1e9, flows / 1e9, 100.0 * coverage));
+        coverage = ValueCoverage(k, n, i, j, notes);
         methods.insert("value coverage");
       } else if (!have) {
         coverage = all_goods_here ? 1.0 : 0.0;

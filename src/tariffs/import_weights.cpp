@@ -11,49 +11,36 @@ MonthChoice ChooseMonths(const ProductData& products, const Date& date, UsmcaSha
   MonthChoice out;
   const auto& months = products.months();
   if (months.empty()) return out;
-  auto index_of = [&](int year, int month) -> long {
-    const std::string key = fmt::format("{:04d}-{:02d}", year, month);
-    const auto it = std::find(months.begin(), months.end(), key);
-    return it == months.end() ? -1 : static_cast<long>(it - months.begin());
-  };
-  std::vector<std::pair<int, int>> wanted;
+  auto key = [](int year, int month) { return fmt::format("{:04d}-{:02d}", year, month); };
+  std::vector<std::string> wanted;
   switch (method) {
     case UsmcaShareMethod::kRolling3Month:
       for (int back = 2; back >= 0; --back) {
         int y = date.year, m = date.month - back;
         if (m <= 0) m += 12, --y;
-        wanted.emplace_back(y, m);
+        wanted.push_back(key(y, m));
       }
       break;
     case UsmcaShareMethod::kMonth:
-      wanted.emplace_back(date.year, date.month);
+      wanted.push_back(key(date.year, date.month));
       break;
     case UsmcaShareMethod::kSecondHalf2025:
-      for (int m = 7; m <= 12; ++m) wanted.emplace_back(2025, m);
+      for (int m = 7; m <= 12; ++m) wanted.push_back(key(2025, m));
       break;
   }
-  for (auto [y, m] : wanted) {
-    const long k = index_of(y, m);
-    if (k >= 0) out.months.push_back(static_cast<std::size_t>(k));
-  }
-  if (out.months.empty()) {
-    // Outside the data: the same number of months at the nearer end.
-    const std::string first = months.front(), last = months.back();
-    const std::string want = fmt::format("{:04d}-{:02d}", wanted.back().first, wanted.back().second);
-    const std::size_t count = std::min(wanted.size(), months.size());
-    if (want > last) {
-      for (std::size_t k = months.size() - count; k < months.size(); ++k) out.months.push_back(k);
-    } else {
-      for (std::size_t k = 0; k < count; ++k) out.months.push_back(k);
-    }
-    out.notes.push_back(fmt::format(
-        "the US import data cover {} to {}; for {} the {} nearest month(s) were used ({} to {})",
-        first, last, date.ToString(), count, months[out.months.front()], months[out.months.back()]));
-  } else if (out.months.size() < wanted.size()) {
-    out.notes.push_back(fmt::format("only {} of the {} months the method asks for are in the US import "
-                                    "data ({} to {})",
-                                    out.months.size(), wanted.size(), months[out.months.front()],
-                                    months[out.months.back()]));
+  // A window reaching past either end of the data slides back inside it, keeping its length
+  // (the data are monthly and contiguous).
+  const std::size_t count = std::min(wanted.size(), months.size());
+  long last = static_cast<long>(std::upper_bound(months.begin(), months.end(), wanted.back()) - months.begin()) - 1;
+  if (wanted.back() > months.back()) last = static_cast<long>(months.size()) - 1;
+  if (last < static_cast<long>(count) - 1) last = static_cast<long>(count) - 1;
+  for (long k = last - static_cast<long>(count) + 1; k <= last; ++k) out.months.push_back(static_cast<std::size_t>(k));
+  std::vector<std::string> used;
+  for (std::size_t k : out.months) used.push_back(months[k]);
+  if (used != wanted) {
+    out.notes.push_back(fmt::format("the US import data cover {} to {}; {} for {} asks for {}, so {} were used",
+                                    months.front(), months.back(), ToString(method), date.ToString(),
+                                    fmt::join(wanted, ", "), fmt::join(used, ", ")));
   }
   return out;
 }
