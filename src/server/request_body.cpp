@@ -64,11 +64,17 @@ nlohmann::json ParseJsonBody(std::string_view text) {
 
 std::string DidYouMean(std::string_view wanted, const std::vector<std::string>& candidates) {
   const int limit = std::max(2, static_cast<int>(wanted.size()) / 3);
+  // Ties go to the longer common prefix: "rate" is more likely "rates" than "date".
+  auto common_prefix = [&](const std::string& c) {
+    std::size_t k = 0;
+    while (k < c.size() && k < wanted.size() && c[k] == wanted[k]) ++k;
+    return k;
+  };
   int best = limit + 1;
   const std::string* match = nullptr;
   for (const std::string& c : candidates) {
     const int d = EditDistance(wanted, c);
-    if (d < best) {
+    if (d < best || (d == best && match && common_prefix(c) > common_prefix(*match))) {
       best = d;
       match = &c;
     }

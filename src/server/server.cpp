@@ -136,6 +136,12 @@ void Server::Impl::Configure() {
   http.set_keep_alive_max_count(static_cast<std::size_t>(options.keep_alive_max_requests));
   http.set_keep_alive_timeout(static_cast<time_t>(options.keep_alive_timeout_seconds));
   http.set_tcp_nodelay(true);
+  // httplib's default is SO_REUSEPORT, which lets a second server bind the same port and share
+  // its traffic unnoticed; SO_REUSEADDR alone still allows a quick restart.
+  http.set_socket_options([](int sock) {
+    int yes = 1;
+    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+  });
 
   // Every method reaches our router, which answers 404 and 405 itself.
   auto all = [this](const httplib::Request& req, httplib::Response& res) { Handle(req, res); };
