@@ -1,13 +1,17 @@
-// ricardo run [SCENARIO] [--baseline NAME|DIR] [--format table|json] [--date D]: compile a
-// scenario, solve the counterfactual, print the outcomes per country and the solver summary.
+// ricardo run [SCENARIO] [--baseline NAME|DIR] [--format table|md|json] [--date D] [--out DIR]
+// [--quiet] [--theta-scale 0.5,1,2 | --elasticities FILE]: compile a scenario, solve the
+// counterfactual, print the outcomes (report layer: include/ricardo/report.hpp) and optionally
+// write the CSV/JSON/HTML report; with elasticity variants, solve each and report the ranges.
 #include <cstdio>
 #include <memory>
 
 #include "cli.hpp"
 #include "fmt/format.h"
 #include "ricardo/package.hpp"
+#include "ricardo/report.hpp"
 #include "ricardo/run.hpp"
 #include "ricardo/scenario.hpp"
+#include "ricardo/sensitivity.hpp"
 
 namespace ricardo::cli {
 namespace {
@@ -17,26 +21,56 @@ struct RunArgs {
   std::string baseline;
   std::string format = "table";
   std::string date;
+  std::string out;            // --out DIR: CSV, JSON, HTML report
+  bool quiet = false;         // nothing on stdout
+  std::string theta_scale;    // --theta-scale 0.5,1,2
+  std::string elasticities;   // --elasticities FILE
 };
 
-double Percent(double base, double now) { return base != 0.0 ? 100.0 * (now / base - 1.0) : 0.0; }
+TableOptions TableFor(const RunArgs& a) {
+  TableOptions table;
+  table.format = a.format == "md" ? TableFormat::kMarkdown : TableFormat::kText;
+  return table;
+}
 
-// A deliberately small table; the full report lives in the report layer.
-std::string FormatTable(const RunResult& r) {
-  const double unit = r.baseline.manifest.money_unit;
-  std::string out = fmt::format("Scenario {} — {}\nCompiled for {} on baseline {}\n\n", r.metadata.scenario_name,
-                                r.metadata.scenario_title, r.metadata.scenario_date, r.baseline.manifest.name);
-  out += fmt::format("{:<8} {:>11} {:>13} {:>11} {:>11} {:>28}\n", "country", "welfare %", "real wage %",
-                     "exports %", "imports %", "tariff revenue US$B (base→new)");
-  for (const CountryOutcome& c : r.outcomes.countries) {
-    out += fmt::format("{:<8} {:>11.3f} {:>13.3f} {:>11.3f} {:>11.3f} {:>15.2f} → {:<10.2f}\n", c.code,
-                       100.0 * c.welfare_exact, 100.0 * c.real_wage_change, Percent(c.exports_base, c.exports_new),
-                       Percent(c.imports_base, c.imports_new), c.tariff_revenue_base * unit / 1e9,
-                       c.tariff_revenue_new * unit / 1e9);
+// Prints where the report went, or why its HTML part was skipped (CSV and JSON are complete).
+void ReportWritten(const RunArgs& a, const ReportFiles& files) {
+  std::fflush(stdout);
+  if (!files.html_skipped_reason.empty())
+    std::fprintf(stderr, "ricardo: warning: %s\n", files.html_skipped_reason.c_str());
+  if (!a.quiet)
+    std::fprintf(stderr, "ricardo: wrote %zu files to %s%s\n", files.written.size(), a.out.c_str(),
+                 files.html.empty() ? "" : fmt::format(" (report: {})", files.html.string()).c_str());
+}
+
+// --theta-scale / --elasticities: the same shock under each set of trade elasticities.
+int RunSensitivityCommand(const RunArgs& a, const Baseline& baseline, const CompiledScenario& compiled) {
+  if (!a.theta_scale.empty() && !a.elasticities.empty())
+    throw ArgumentError("give either --theta-scale or --elasticities, not both");
+  const auto variants = a.elasticities.empty()
+                            ? ScaledElasticities(baseline, ParseThetaScales(a.theta_scale))
+                            : ReadElasticityVariants(a.elasticities, baseline);
+  const SensitivityResult s = RunSensitivity(baseline, compiled.shock, compiled.metadata, variants);
+  if (!a.quiet) {
+    if (a.format == "json") {
+      std::printf("%s\n", SensitivityToJson(s).dump(2).c_str());
+    } else {
+      std::fputs(FormatSensitivityTable(s, TableFor(a)).c_str(), stdout);
+    }
   }
-  out += "\nwelfare: exact change in real income; exports and imports net of tariffs, excluding domestic sales\n";
-  out += fmt::format("solver: {}\n", r.solution.summary.BriefReport());
-  return out;
+  if (!a.out.empty()) {
+    ReportOptions report;
+    report.table = TableFor(a);
+    ReportWritten(a, WriteSensitivityReport(s, a.out, report));
+  }
+  for (const auto& run : s.runs.runs) {
+    if (!run.result.solution.summary.IsConverged()) {
+      std::fprintf(stderr, "ricardo: %s did not converge: %s\n", run.label.c_str(),
+                   run.result.solution.summary.message.c_str());
+      return kExitNotConverged;
+    }
+  }
+  return kExitOk;
 }
 
 int Run(const RunArgs& a) {
@@ -49,12 +83,27 @@ int Run(const RunArgs& a) {
     if (!options.date) throw ArgumentError(fmt::format("--date '{}' is not a date", a.date), "write YYYY-MM-DD");
   }
   const CompiledScenario compiled = CompileScenario(scenario, baseline, options);
+  if (!a.theta_scale.empty() || !a.elasticities.empty()) {
+    return RunSensitivityCommand(a, ApplyScenarioSectors(baseline, compiled), compiled);
+  }
+  // Progress on stderr only when it is a terminal and the solve takes over a second.
+  const TerminalProgress progress = MakeTerminalProgress(stderr, "solving");
+  SolverOptions solver;
+  solver.progress = progress.callback;
   const RunResult result =
-      RunCounterfactual(ApplyScenarioSectors(baseline, compiled), compiled.shock, SolverOptions{}, compiled.metadata);
-  if (a.format == "json") {
-    std::printf("%s\n", RunResultToJson(result).dump(2).c_str());
-  } else {
-    std::fputs(FormatTable(result).c_str(), stdout);
+      RunCounterfactual(ApplyScenarioSectors(baseline, compiled), compiled.shock, solver, compiled.metadata);
+  progress.finish();
+  if (!a.quiet) {
+    if (a.format == "json") {
+      std::printf("%s\n", RunResultToJson(result).dump(2).c_str());
+    } else {
+      std::fputs(FormatRunTable(result, TableFor(a)).c_str(), stdout);
+    }
+  }
+  if (!a.out.empty()) {
+    ReportOptions report;
+    report.table = TableFor(a);
+    ReportWritten(a, WriteRunReport(result, a.out, report));
   }
   if (!result.solution.summary.IsConverged()) {
     std::fprintf(stderr, "ricardo: the counterfactual did not converge: %s\n",
@@ -74,8 +123,15 @@ void RegisterRun(CLI::App& app, Context& context) {
   cmd->add_option("scenario", a->scenario,
                   "Scenario file or shipped scenario name (default: us-tariffs-2025-11)");
   cmd->add_option("--baseline", a->baseline, "Baseline name or package directory (default: the scenario's)");
-  cmd->add_option("--format", a->format, "table (default) or json")->check(CLI::IsMember({"table", "json"}));
+  cmd->add_option("--format", a->format, "table (default), md (Markdown) or json")
+      ->check(CLI::IsMember({"table", "md", "json"}));
   cmd->add_option("--date", a->date, "Compile date YYYY-MM-DD (default: the scenario's date)");
+  cmd->add_option("--out", a->out, "Also write CSV, run.json, report.html and charts/*.svg to DIR");
+  cmd->add_flag("--quiet,-q", a->quiet, "Print nothing on stdout (errors and warnings still go to stderr)");
+  cmd->add_option("--theta-scale", a->theta_scale,
+                  "Sensitivity: rerun with every trade elasticity scaled by each factor, e.g. 0.5,1,2");
+  cmd->add_option("--elasticities", a->elasticities,
+                  "Sensitivity: sets of elasticities from a CSV file variant,sector,theta");
 }
 
 }  // namespace ricardo::cli

@@ -98,7 +98,7 @@ RunTables BuildRunTables(const RunResult& r, const TableOptions& options) {
   const Manifest& m = r.baseline.manifest;
   std::string scenario = meta.scenario_name.empty() ? "(unnamed scenario)" : meta.scenario_name;
   if (!meta.scenario_title.empty()) scenario += " — " + meta.scenario_title;
-  if (!meta.scenario_date.empty()) scenario += " (measures in force on " + meta.scenario_date + ")";
+  if (!meta.scenario_date.empty()) scenario += " (compiled for " + meta.scenario_date + ")";
   out.heading.push_back("Scenario: " + scenario);
   out.heading.push_back(fmt::format("Baseline: {}{}, {} regions × {} sectors, money in {}", m.name,
                              m.year > 0 ? fmt::format(" ({})", m.year) : "",
