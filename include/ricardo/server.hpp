@@ -60,6 +60,10 @@ struct ServerOptions {
   std::size_t cache_entries = 512;
   std::size_t cache_max_bytes = 256u << 20;
 
+  // Load the product data and every offered baseline in Start(), so that the first solve is as
+  // fast as the others (about half a second at start instead of on the first request).
+  bool warm_up = true;
+
   // Baselines offered by name, besides the built-in ones (name → package directory). Clients
   // can only name baselines; they never give paths.
   std::map<std::string, std::filesystem::path> extra_baselines;

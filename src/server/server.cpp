@@ -255,6 +255,19 @@ void Server::Start() {
   std::lock_guard lock(impl_->lifecycle);
   if (impl_->listener.joinable()) throw ArgumentError("the server is already started");
   const ServerOptions& o = impl_->options;
+  if (o.warm_up) {
+    // Failures here are reported by the requests that need the data, located, as usual.
+    try {
+      ShippedProductData();
+    } catch (const Error&) {
+    }
+    for (const std::string& name : impl_->catalog.BaselineNames()) {
+      try {
+        impl_->catalog.GetBaseline(name);
+      } catch (const Error&) {
+      }
+    }
+  }
   if (o.port == 0) {
     impl_->port = impl_->http.bind_to_any_port(o.host);
     if (impl_->port <= 0) impl_->port = 0;

@@ -1,0 +1,138 @@
+// The parts of the /api/v1 documents the dashboard reads (docs/api.md, docs/run-result-schema.md).
+
+export interface ApiErrorBody {
+  error: { status: number; kind: string; message: string };
+}
+
+export interface BaselineSummary {
+  name: string;
+  title?: string;
+  year?: number;
+  regions?: number;
+  error?: string;
+}
+
+export interface ScenarioSummary {
+  name: string;
+  title?: string;
+  baseline?: string;
+  date?: string | null;
+  tags?: string[];
+  error?: string;
+}
+
+export interface MeasureSummary {
+  id: string;
+  title: string;
+  authority: string;
+  importer: string;
+  origins: string[];
+  rate: number; // fraction
+  rate_editable: boolean;
+  enabled: boolean;
+  tags: string[];
+  from: string | null;
+  to: string | null;
+}
+
+export interface ScenarioDetail extends ScenarioSummary {
+  measures: MeasureSummary[];
+  usmca_share_override: number | null;
+}
+
+export interface CountryResult {
+  name: string;
+  welfare_pct: number;
+  real_wage_pct: number;
+  price_index_pct: number;
+  exports_pct: number | null;
+  imports_pct: number | null;
+}
+
+export interface BilateralRow {
+  importer: string;
+  exporter: string;
+  imports_base: number;
+  imports_new: number;
+  change_pct: number | null;
+}
+
+export interface SectorRow {
+  region: string;
+  sector: string;
+  output_pct: number | null;
+}
+
+export interface TariffRow {
+  importer: string;
+  exporter: string;
+  sector: string;
+  base_pct: number | null;
+  new_pct: number | null;
+}
+
+export interface RunResult {
+  scenario: { name: string; title: string; date: string };
+  baseline: {
+    name: string;
+    money_unit_label: string;
+    regions: { code: string; name: string }[];
+    sectors: { code: string; name: string; tradable: boolean }[];
+  };
+  countries: Record<string, CountryResult>;
+  bilateral: BilateralRow[];
+  sectors: SectorRow[];
+  effective_tariffs: TariffRow[];
+  solver: { converged: boolean; message: string; iterations: number; seconds: number };
+}
+
+export interface SolveRequest {
+  scenario: string;
+  baseline?: string;
+  rates?: Record<string, number>;
+  measures?: Record<string, boolean>;
+  tags?: Record<string, boolean>;
+  usmca_share?: number | null;
+  bilateral_sector: false;
+}
+
+export class ApiError extends Error {
+  constructor(readonly status: number, message: string) {
+    super(message);
+  }
+}
+
+async function readJson<T>(response: Response): Promise<T> {
+  const body = await response.json().catch(() => null);
+  if (!response.ok) {
+    const message = (body as ApiErrorBody | null)?.error?.message ?? `HTTP ${response.status}`;
+    throw new ApiError(response.status, message);
+  }
+  return body as T;
+}
+
+export async function getJson<T>(path: string): Promise<T> {
+  return readJson<T>(await fetch(path, { headers: { Accept: 'application/json' } }));
+}
+
+export interface SolveAnswer {
+  result: RunResult;
+  cache: string;
+  milliseconds: number;
+}
+
+export async function solve(request: SolveRequest, signal: AbortSignal): Promise<SolveAnswer> {
+  const started = performance.now();
+  const response = await fetch('/api/v1/solve', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+    body: JSON.stringify(request),
+    signal,
+  });
+  const result = await readJson<RunResult>(response);
+  return {
+    result,
+    cache: response.headers.get('X-Ricardo-Cache') ?? '',
+    milliseconds: performance.now() - started,
+  };
+}

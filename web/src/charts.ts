@@ -1,0 +1,157 @@
+// The result charts (Observable Plot), redrawn from each solve's run-result document.
+import * as Plot from '@observablehq/plot';
+
+import type { RunResult } from './api';
+import { COUNTRY_NAMES, NORTH_AMERICA, signedPercent } from './format';
+
+const UP = '#2b6cb0';
+const DOWN = '#c0392b';
+const WELFARE = '#1f5f99';
+const REAL_WAGE = '#e08a2c';
+
+function widthOf(element: HTMLElement, fallback: number): number {
+  return Math.max(280, Math.floor(element.clientWidth || fallback));
+}
+
+function signColor(value: number | null): string {
+  return value !== null && value < 0 ? DOWN : UP;
+}
+
+// Value labels past the end of horizontal bars: right of rising bars, left of falling ones.
+function signedLabels<T extends Record<string, unknown>>(rows: T[], y: keyof T & string,
+                                                         x: keyof T & string, fontSize: number) {
+  const value = (d: T) => d[x] as number | null;
+  return [
+    Plot.text(rows.filter((d) => (value(d) ?? 0) >= 0), {
+      y, x, text: (d: T) => signedPercent(value(d)), textAnchor: 'start', dx: 4, fontSize,
+    }),
+    Plot.text(rows.filter((d) => (value(d) ?? 0) < 0), {
+      y, x, text: (d: T) => signedPercent(value(d)), textAnchor: 'end', dx: -4, fontSize,
+    }),
+  ];
+}
+
+function place(element: HTMLElement, chart: Element, values: unknown): void {
+  // Tests and people can read what a chart shows without parsing its SVG.
+  element.dataset.values = JSON.stringify(values);
+  element.replaceChildren(chart);
+}
+
+export function drawWelfare(element: HTMLElement, result: RunResult): void {
+  const codes = Object.keys(result.countries);
+  const rows = codes.flatMap((code) => [
+    { country: code, measure: 'Welfare', value: result.countries[code].welfare_pct },
+    { country: code, measure: 'Real wage', value: result.countries[code].real_wage_pct },
+  ]);
+  const chart = Plot.plot({
+    width: widthOf(element, 720),
+    height: 250,
+    marginLeft: 56,
+    marginTop: 24,
+    fx: { label: null, domain: codes, tickFormat: (c: string) => COUNTRY_NAMES[c] ?? c },
+    x: { axis: null, domain: ['Welfare', 'Real wage'], paddingOuter: 0.2 },
+    y: { label: '% change', grid: true, tickFormat: (v: number) => `${v}%` },
+    color: { domain: ['Welfare', 'Real wage'], range: [WELFARE, REAL_WAGE], legend: true },
+    marks: [
+      Plot.ruleY([0]),
+      Plot.barY(rows, {
+        fx: 'country', x: 'measure', y: 'value', fill: 'measure',
+        title: (d: (typeof rows)[number]) => `${COUNTRY_NAMES[d.country] ?? d.country}, ${d.measure}: ${signedPercent(d.value)}`,
+      }),
+      // Labels above bars that rise and below bars that fall.
+      ...[rows.filter((r) => r.value >= 0), rows.filter((r) => r.value < 0)].map((subset, k) =>
+        Plot.text(subset, {
+          fx: 'country', x: 'measure', y: 'value',
+          text: (d: (typeof rows)[number]) => signedPercent(d.value),
+          dy: k === 0 ? -8 : 8,
+          fontSize: 11,
+        })),
+    ],
+  });
+  place(element, chart, rows.map((r) => [r.country, r.measure, Number(r.value.toFixed(6))]));
+}
+
+function northAmericanPairs(result: RunResult) {
+  return result.bilateral
+    .filter((r) => (NORTH_AMERICA as readonly string[]).includes(r.importer) &&
+                   (NORTH_AMERICA as readonly string[]).includes(r.exporter))
+    .map((r) => ({ ...r, pair: `${r.importer} ← ${r.exporter}` }));
+}
+
+export function drawBilateral(element: HTMLElement, result: RunResult): void {
+  const rows = northAmericanPairs(result);
+  const chart = Plot.plot({
+    width: widthOf(element, 420),
+    height: 220,
+    marginLeft: 90,
+    marginRight: 56,
+    x: { label: '% change in imports', grid: true, insetLeft: 44, insetRight: 44 },
+    y: { label: null, domain: rows.map((r) => r.pair) },
+    marks: [
+      Plot.ruleX([0]),
+      Plot.barX(rows, {
+        y: 'pair', x: 'change_pct', fill: (d: (typeof rows)[number]) => signColor(d.change_pct),
+        title: (d: (typeof rows)[number]) => `${d.pair}: ${signedPercent(d.change_pct)}`,
+      }),
+      ...signedLabels(rows, 'pair', 'change_pct', 11),
+    ],
+  });
+  place(element, chart, rows.map((r) => [r.pair, r.change_pct]));
+}
+
+export function drawTariffs(element: HTMLElement, result: RunResult): void {
+  const pairs = result.effective_tariffs.filter(
+    (r) => r.sector === '_all' && (NORTH_AMERICA as readonly string[]).includes(r.importer) &&
+           (NORTH_AMERICA as readonly string[]).includes(r.exporter));
+  const rows = pairs.flatMap((r) => [
+    { pair: `${r.importer} ← ${r.exporter}`, when: 'Before', value: r.base_pct ?? 0 },
+    { pair: `${r.importer} ← ${r.exporter}`, when: 'After', value: r.new_pct ?? 0 },
+  ]);
+  const chart = Plot.plot({
+    width: widthOf(element, 420),
+    height: 260,
+    marginLeft: 90,
+    marginRight: 48,
+    x: { label: 'tariff, %', grid: true },
+    fy: { label: null, domain: [...new Set(rows.map((r) => r.pair))] },
+    y: { axis: null, domain: ['Before', 'After'] },
+    color: { domain: ['Before', 'After'], range: ['#9aa5b1', '#7a3e9d'], legend: true },
+    marks: [
+      Plot.ruleX([0]),
+      Plot.barX(rows, { fy: 'pair', y: 'when', x: 'value', fill: 'when',
+                        title: (d: (typeof rows)[number]) => `${d.pair} ${d.when}: ${d.value.toFixed(2)}%` }),
+      Plot.text(rows.filter((r) => r.when === 'After'), {
+        fy: 'pair', y: 'when', x: 'value', text: (d: (typeof rows)[number]) => `${d.value.toFixed(1)}%`,
+        textAnchor: 'start', dx: 4, fontSize: 10,
+      }),
+    ],
+  });
+  place(element, chart, rows.map((r) => [r.pair, r.when, r.value]));
+}
+
+export function drawSectors(element: HTMLElement, result: RunResult, country: string): void {
+  const names = new Map(result.baseline.sectors.map((s) => [s.code, s.name]));
+  const rows = result.sectors
+    .filter((r) => r.region === country && r.output_pct !== null)
+    .sort((a, b) => Math.abs(b.output_pct ?? 0) - Math.abs(a.output_pct ?? 0))
+    .slice(0, 14)
+    .map((r) => ({ ...r, label: names.get(r.sector) ?? r.sector }));
+  const chart = Plot.plot({
+    width: widthOf(element, 420),
+    height: 40 + rows.length * 18,
+    marginLeft: 170,
+    marginRight: 56,
+    x: { label: '% change in gross output (14 largest changes)', grid: true, insetLeft: 44, insetRight: 44 },
+    y: { label: null, domain: rows.map((r) => r.label),
+         tickFormat: (s: string) => (s.length > 28 ? `${s.slice(0, 27)}…` : s) },
+    marks: [
+      Plot.ruleX([0]),
+      Plot.barX(rows, {
+        y: 'label', x: 'output_pct', fill: (d: (typeof rows)[number]) => signColor(d.output_pct),
+        title: (d: (typeof rows)[number]) => `${d.label}: ${signedPercent(d.output_pct)}`,
+      }),
+      ...signedLabels(rows, 'label', 'output_pct', 10),
+    ],
+  });
+  place(element, chart, rows.map((r) => [r.sector, r.output_pct]));
+}
