@@ -42,8 +42,23 @@ for lock in tools/report/package-lock.json web/package-lock.json tests/browser/p
   [[ -f "$lock" ]] || continue
   dir=$(dirname "$lock")
   if [[ ! -d "$dir/node_modules" || "$lock" -nt "$dir/node_modules" ]]; then
-    echo "install-deps: npm ci in $dir"
-    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+    # The registry is sometimes slow to answer (CI once failed on EIDLETIMEOUT): let npm retry
+    # each fetch, and retry the whole install a few times before giving up.
+    ok=0
+    for attempt in 1 2 3 4; do
+      echo "install-deps: npm ci in $dir (attempt $attempt)"
+      if (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error \
+            --fetch-retries=5 --fetch-retry-mintimeout=2000 --fetch-retry-maxtimeout=60000 \
+            --fetch-timeout=120000); then
+        ok=1
+        break
+      fi
+      sleep $((attempt * 10))
+    done
+    if ((ok == 0)); then
+      echo "install-deps: npm ci in $dir failed 4 times; check the network access to the npm registry" >&2
+      exit 1
+    fi
     touch "$dir/node_modules"
   fi
 done

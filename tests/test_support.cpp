@@ -60,10 +60,11 @@ Baseline MakeRandomBaseline(std::size_t N, std::size_t J, unsigned seed) {
   for (std::size_t n = 0; n < N; ++n) regions.push_back({"R" + std::to_string(n), "Region " + std::to_string(n)});
   std::vector<Sector> sectors;
   for (std::size_t j = 0; j < J; ++j) {
-    sectors.push_back({"s" + std::to_string(j), "Sector " + std::to_string(j), true, 2.0 + 8.0 * unit(rng)});
+    sectors.push_back({"s" + std::to_string(j), "Sector " + std::to_string(j), true, 2.0 + 8.0 * unit(rng), ""});
   }
   Baseline b = MakeEmptyBaseline(regions, sectors);
   b.manifest.name = "random-" + std::to_string(seed);
+  b.manifest.year = 2024;
   b.manifest.money_unit = 1e6;
   for (std::size_t n = 0; n < N; ++n)
     for (std::size_t i = 0; i < N; ++i)

@@ -245,6 +245,10 @@ struct Scenario {
 // Checks needing a baseline (countries, sectors, overlaps without a stacking rule) are made by
 // CheckScenario / CompileScenario.
 Scenario ParseScenario(std::string_view toml_text, const std::string& source_name);
+// The same, checking HS prefixes and list names against `products` (declared below).
+class ProductData;
+Scenario ParseScenario(std::string_view toml_text, const std::string& source_name,
+                       const ProductData& products);
 // Reads and parses a file; NotFoundError if it does not exist.
 Scenario LoadScenario(const std::filesystem::path& file);
 // TOML text that parses back to an equal scenario.

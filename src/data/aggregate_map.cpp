@@ -62,10 +62,11 @@ GroupMap ReadGroupMap(const std::filesystem::path& path, const std::vector<std::
     }
     const auto known = index.find(code);
     if (known == index.end()) {
-      throw DataError(t.At(r, "code"),
-                      fmt::format("unknown {} '{}'{}", what, code,
-                                  data_internal::DidYouMean(code, codes)),
-                      fmt::format("the baseline's {}s are: {}", what, data_internal::JoinList(codes)));
+      const std::string suggestion = data_internal::DidYouMean(code, codes);
+      throw DataError(t.At(r, "code"), fmt::format("unknown {} '{}'{}", what, code, suggestion),
+                      suggestion.empty() ? fmt::format("the baseline's {}s are: {}", what,
+                                                       data_internal::JoinList(codes))
+                                         : std::string{});
     }
     if (map.group_of[known->second] != unmapped) {
       throw DataError(t.At(r, "code"),

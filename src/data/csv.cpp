@@ -28,7 +28,7 @@ CsvTable ParseCsv(std::string_view text, const std::string& file) {
           throw DataError(Location{file, record.line, static_cast<long>(record.fields.size() + 1),
                                    ""},
                           "quoted field is not closed before the end of the file",
-                          "add the closing '\"' (a quote inside a field is written '\"\"')");
+                          "add the closing '\"'; a quote inside a field is written '\"\"'");
         }
         record.fields.push_back(std::move(field));
         record_done = true;

@@ -13,7 +13,8 @@ namespace ricardo::data_internal {
 namespace {
 
 // Relative tolerance for shares that must sum to one and money values that must agree.
-constexpr double kShareTolerance = 1e-6;
+// (1e-5: the cp2015 input-output columns sum to one only up to rounding, ±1.6e-6.)
+constexpr double kShareTolerance = 1e-5;
 constexpr double kAccountTolerance = 1e-6;
 // A tariff rate above this is almost surely a percentage written where a fraction belongs.
 constexpr double kMaxTariffRate = 10.0;
@@ -174,15 +175,41 @@ std::string Cell(const Baseline& b, std::size_t n, std::size_t j) {
   return fmt::format("{}/{}", b.regions[n].code, b.sectors[j].code);
 }
 
+// The rules ReadManifest enforces, for baselines built in memory (so that what is written can
+// be read back).
+void CheckManifest(const Manifest& m, Collector& out) {
+  auto where = [](const char* field) { return Location{"", 0, 0, std::string("manifest.") + field}; };
+  if (m.name.empty()) {
+    out.Error("manifest", where("name"), "the baseline has no name",
+              "give it a short identifier such as \"north-america\"");
+  }
+  if (m.year < 1000 || m.year > 9999) {
+    out.Error("manifest", where("year"), fmt::format("year {} is not a four-digit year", m.year),
+              "set the base year of the data");
+  }
+  bool currency_ok = m.currency.size() == 3;
+  for (char c : m.currency) currency_ok = currency_ok && c >= 'A' && c <= 'Z';
+  if (!currency_ok) {
+    out.Error("manifest", where("currency"),
+              fmt::format("currency '{}' is not an ISO 4217 code", m.currency),
+              "use three upper-case letters, e.g. USD");
+  }
+  if (!std::isfinite(m.money_unit) || m.money_unit <= 0.0) {
+    out.Error("manifest", where("money_unit"),
+              fmt::format("money_unit {} must be a positive number", m.money_unit),
+              "one money unit in currency units, e.g. 1e6");
+  }
+}
+
 void CheckSectors(const Baseline& b, const Locator& at, Collector& out) {
   for (std::size_t j = 0; j < b.sector_count(); ++j) {
     const double theta = b.sectors[j].theta;
     if (!std::isfinite(theta) || theta <= 0.0) {
       out.Error("theta", at.SectorTheta(j),
-                fmt::format("{}sector '{}' has trade elasticity theta = {} (must be > 0)",
+                fmt::format("{}sector '{}' has trade elasticity theta = {}, which must be > 0",
                             b.sectors[j].tradable ? "tradable " : "", b.sectors[j].code,
                             Num(theta)),
-                "give theta > 0, e.g. from Caliendo and Parro (2015)");
+                "give theta > 0, e.g. from Caliendo and Parro 2015");
     }
   }
 }
@@ -240,7 +267,7 @@ void CheckShares(const PackageData& d, const Locator& at, Collector& out) {
         out.Error("value-added share", at.ValueAdded(n, j, d.given.value_added ? "value" : "share"),
                   fmt::format("value-added share {} of {} is outside [0, 1]", Num(gamma),
                               Cell(b, n, j)),
-                  "value added is a share of gross output (value added / gross output)");
+                  "value added is a share of gross output: value added / gross output");
       }
       double total = 0.0;
       for (std::size_t k = 0; k < J; ++k) {
@@ -261,8 +288,8 @@ void CheckShares(const PackageData& d, const Locator& at, Collector& out) {
       if (std::abs(total - 1.0) > kShareTolerance && std::abs(total) > 1e-12) {
         out.Error("input shares sum", at.InputGroup(n, j, "share"),
                   fmt::format("input shares of {} sum to {}, not 1", Cell(b, n, j), Num(total)),
-                  "the shares of all input sectors used by one sector must sum to one (or all "
-                  "be zero when it buys no inputs)");
+                  "the shares of all input sectors used by one sector must sum to one, or all "
+                  "be zero when it buys no inputs");
       } else if (std::abs(total) <= 1e-12 && gamma < 1.0 && output(n, j) > 0.0) {
         out.Warning("no inputs", at.InputGroup(n, j, "share"),
                     fmt::format("{} buys no intermediate inputs but its value-added share is {} "
@@ -327,7 +354,7 @@ class AccountChecker {
                            column, factor >= 1.0 ? fmt::format("{:g}", factor)
                                                  : fmt::format("1/{:g}", 1.0 / factor),
                            kFlowsFile),
-               fmt::format("write every money column in the manifest's unit ({})",
+               fmt::format("write every money column in the manifest's unit, {}",
                            b_.manifest.MoneyUnitLabel()));
     return false;
   }
@@ -353,7 +380,7 @@ class AccountChecker {
               out_.Error("output below exports", at_.ValueAdded(n, j, "gross_output"),
                          fmt::format("gross output {} of {} is below its exports {}", Num(stated),
                                      Cell(b_, n, j), Num(exports(n, j))),
-                         "output must cover exports; raise it (domestic sales = output - "
+                         "output must cover exports; raise it (domestic sales are output minus "
                          "exports) or correct the flows");
             } else if (!Agree(stated, output(n, j), scale)) {
               out_.Error("gross output", at_.ValueAdded(n, j, "gross_output"),
@@ -474,6 +501,36 @@ class AccountChecker {
   Collector& out_;
 };
 
+// Shares derived from money values cannot reveal a unit mismatch by disagreeing with them, but
+// value added or intermediate use adding up to more than gross output (or to a tiny fraction of
+// it) can only come from a table written in another money unit.
+bool DerivedSharesInFlowUnits(const PackageData& d, const Locator& at, Collector& out) {
+  const Baseline& b = d.baseline;
+  const Array2 output = GrossOutput(b);
+  double output_total = 0.0;
+  for (double v : output.values()) output_total += v;
+  auto check = [&](bool derived, const auto& values, const char* file, const char* what) {
+    if (!derived || !values || !(output_total > 0.0)) return true;
+    double total = 0.0;
+    for (double v : values->values()) total += v;
+    const double ratio = total / output_total;
+    if (total == 0.0 || (ratio <= 1.5 && ratio >= 1e-3)) return true;
+    out.Error("unit", at.Header(file, "value"),
+              fmt::format("unit mismatch: column 'value' adds up to {} times the gross output in "
+                          "{}, and {} cannot exceed output or be a tiny fraction of it; the "
+                          "tables use different money units",
+                          Num(ratio), kFlowsFile, what),
+              fmt::format("write every money column in the manifest's unit, {}",
+                          b.manifest.MoneyUnitLabel()));
+    return false;
+  };
+  const bool va_ok = check(d.given.value_added_share_from_value, d.given.value_added,
+                           kValueAddedFile, "value added");
+  const bool use_ok = check(d.given.input_share_from_value, d.given.intermediate_use,
+                            kInputOutputFile, "intermediate use");
+  return va_ok && use_ok;
+}
+
 void CheckEconomy(const PackageData& d, const Locator& at, Collector& out) {
   const Baseline& b = d.baseline;
   const std::size_t N = b.region_count(), J = b.sector_count();
@@ -525,8 +582,10 @@ void CheckPackageData(const PackageData& d, ValidationReport& report) {
     return;
   }
   const Locator at(d);
+  if (!d.lines.from_files) CheckManifest(b.manifest, out);  // the reader checked the file
   CheckSectors(b, at, out);
   CheckBilateral(b, at, out);
+  if (!DerivedSharesInFlowUnits(d, at, out)) return;
   CheckShares(d, at, out);
   if (out.errors() > 0) return;  // accounts and warnings are meaningless on invalid data
   AccountChecker(d, at, out).Run();

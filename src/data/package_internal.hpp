@@ -36,6 +36,9 @@ struct GivenAccounts {
   std::optional<Array3> intermediate_use;     // input_output.csv: value (n, k, j)
   std::optional<Array2> final_demand;         // final_demand.csv: value (n, j)
   std::optional<std::vector<double>> surplus; // surplus.csv: value (n)
+  // The shares were derived from the money values (no share column was given).
+  bool value_added_share_from_value = false;
+  bool input_share_from_value = false;
 };
 
 // The line (and column) each datum was read from; 0 = not from a file.

@@ -34,8 +34,8 @@ std::filesystem::path ResolveBaseline(const std::string& name_or_directory) {
   if (name_or_directory.find('/') != std::string::npos || std::filesystem::is_directory(as_path)) {
     if (!std::filesystem::is_directory(as_path)) {
       throw NotFoundError(Location{name_or_directory, 0, 0, ""}, "no such package directory",
-                          "give a package directory or a built-in baseline name (ricardo data "
-                          "list)");
+                          "give a package directory or a built-in baseline name; 'ricardo data "
+                          "list' shows them");
     }
     return as_path;
   }

@@ -24,9 +24,9 @@ const std::vector<std::string>& ManifestKeys() {
   return keys;
 }
 
-Location Where(const toml::source_region& source, const std::string& key = {}) {
+Location Where(const toml::source_region& source) {
   return Location{kManifestFile, static_cast<long>(source.begin.line),
-                  static_cast<long>(source.begin.column), key};
+                  static_cast<long>(source.begin.column), ""};
 }
 
 // TOML basic string, escaped; multi-line strings use """ so that notes stay readable.
@@ -80,14 +80,14 @@ Manifest ReadManifest(const std::filesystem::path& path, ValidationReport& repor
     throw DataError(Location{kManifestFile, 0, 0, ""}, "missing manifest: the directory is not a "
                     "baseline package",
                     "a package needs manifest.toml with format, name, year, currency and "
-                    "money_unit (see docs/baseline-format.md)");
+                    "money_unit; see docs/baseline-format.md");
   }
   toml::table table;
   try {
     table = toml::parse_file(path.string());
   } catch (const toml::parse_error& e) {
     throw DataError(Where(e.source()), fmt::format("invalid TOML: {}", e.description()),
-                    "fix the syntax (strings in double quotes, one key = value per line)");
+                    "fix the syntax: strings in double quotes, one key = value per line");
   }
 
   for (auto&& [key, node] : table) {
@@ -95,9 +95,11 @@ Manifest ReadManifest(const std::filesystem::path& path, ValidationReport& repor
     bool known = false;
     for (const auto& k : ManifestKeys()) known = known || k == name;
     if (!known) {
-      throw DataError(Where(key.source()),
-                      fmt::format("unknown key '{}'{}", name, DidYouMean(name, ManifestKeys())),
-                      fmt::format("the manifest keys are: {}", JoinList(ManifestKeys())));
+      const std::string suggestion = DidYouMean(name, ManifestKeys());
+      throw DataError(Where(key.source()), fmt::format("unknown key '{}'{}", name, suggestion),
+                      suggestion.empty()
+                          ? fmt::format("the manifest keys are: {}", JoinList(ManifestKeys()))
+                          : std::string{});
     }
   }
 
@@ -115,7 +117,7 @@ Manifest ReadManifest(const std::filesystem::path& path, ValidationReport& repor
     const toml::node* node = required ? &require(key) : table.get(key);
     if (!node) return {};
     if (!node->is_string()) {
-      throw DataError(Where(node->source(), key), fmt::format("'{}' must be a string", key),
+      throw DataError(Where(node->source()), fmt::format("'{}' must be a string", key),
                       fmt::format("write {} = \"...\"", key));
     }
     return std::string(node->as_string()->get());
@@ -123,7 +125,7 @@ Manifest ReadManifest(const std::filesystem::path& path, ValidationReport& repor
   auto integer_value = [&](const char* key) -> std::int64_t {
     const toml::node& node = require(key);
     if (!node.is_integer()) {
-      throw DataError(Where(node.source(), key), fmt::format("'{}' must be an integer", key),
+      throw DataError(Where(node.source()), fmt::format("'{}' must be an integer", key),
                       fmt::format("write e.g. {} = {}", key, std::string(key) == "year" ? 2024 : 1));
     }
     return node.as_integer()->get();
@@ -131,14 +133,14 @@ Manifest ReadManifest(const std::filesystem::path& path, ValidationReport& repor
 
   const std::string format = string_value("format", true);
   if (format != kFormatName) {
-    throw DataError(Where(table.get("format")->source(), "format"),
+    throw DataError(Where(table.get("format")->source()),
                     fmt::format("format '{}' is not a ricardo baseline package", format),
                     fmt::format("write format = \"{}\"", kFormatName));
   }
   const std::int64_t version = integer_value("format_version");
   if (version != kPackageFormatVersion) {
-    throw DataError(Where(table.get("format_version")->source(), "format_version"),
-                    fmt::format("format_version {} is not supported (this ricardo reads version {})",
+    throw DataError(Where(table.get("format_version")->source()),
+                    fmt::format("format_version {} is not supported; this ricardo reads version {}",
                                 version, kPackageFormatVersion),
                     "convert the package or use a matching ricardo");
   }
@@ -146,13 +148,13 @@ Manifest ReadManifest(const std::filesystem::path& path, ValidationReport& repor
   Manifest m;
   m.name = string_value("name", true);
   if (m.name.empty()) {
-    throw DataError(Where(table.get("name")->source(), "name"), "'name' is empty",
+    throw DataError(Where(table.get("name")->source()), "'name' is empty",
                     "give the baseline a short identifier such as \"north-america\"");
   }
   m.title = string_value("title", false);
   const std::int64_t year = integer_value("year");
   if (year < 1000 || year > 9999) {
-    throw DataError(Where(table.get("year")->source(), "year"),
+    throw DataError(Where(table.get("year")->source()),
                     fmt::format("year {} is not a four-digit year", year),
                     "write the base year of the data, e.g. year = 2024");
   }
@@ -161,7 +163,7 @@ Manifest ReadManifest(const std::filesystem::path& path, ValidationReport& repor
   bool currency_ok = m.currency.size() == 3;
   for (char c : m.currency) currency_ok = currency_ok && c >= 'A' && c <= 'Z';
   if (!currency_ok) {
-    throw DataError(Where(table.get("currency")->source(), "currency"),
+    throw DataError(Where(table.get("currency")->source()),
                     fmt::format("currency '{}' is not an ISO 4217 code", m.currency),
                     "write three upper-case letters, e.g. currency = \"USD\"");
   }
@@ -173,11 +175,11 @@ Manifest ReadManifest(const std::filesystem::path& path, ValidationReport& repor
     } else if (node.is_integer()) {
       unit = static_cast<double>(node.as_integer()->get());
     } else {
-      throw DataError(Where(node.source(), "money_unit"), "'money_unit' must be a number",
+      throw DataError(Where(node.source()), "'money_unit' must be a number",
                       "write the size of one money unit in currency units, e.g. 1e6");
     }
     if (!std::isfinite(unit) || unit <= 0.0) {
-      throw DataError(Where(node.source(), "money_unit"),
+      throw DataError(Where(node.source()),
                       fmt::format("money_unit {} must be a positive number", unit),
                       "write the size of one money unit in currency units, e.g. 1e6");
     }
@@ -185,14 +187,14 @@ Manifest ReadManifest(const std::filesystem::path& path, ValidationReport& repor
   }
   if (const toml::node* unit = table.get("unit")) {
     if (!unit->is_string()) {
-      throw DataError(Where(unit->source(), "unit"), "'unit' must be a string",
+      throw DataError(Where(unit->source()), "'unit' must be a string",
                       "write e.g. unit = \"US$ million\"");
     }
     const std::string label(unit->as_string()->get());
     if (label != m.MoneyUnitLabel()) {
-      throw DataError(Where(unit->source(), "unit"),
+      throw DataError(Where(unit->source()),
                       fmt::format("unit mismatch: unit '{}' disagrees with currency '{}' and "
-                                  "money_unit {} (which mean '{}')",
+                                  "money_unit {}, which mean '{}'",
                                   label, m.currency, ExactNumber(m.money_unit),
                                   m.MoneyUnitLabel()),
                       "make them agree; money_unit is one money unit in currency units");

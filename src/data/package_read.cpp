@@ -28,7 +28,7 @@ BoundTable Open(const std::filesystem::path& dir, const char* file,
   if (!std::filesystem::exists(path)) {
     throw DataError(Location{file, 0, 0, ""}, "missing table",
                     "every package needs regions.csv, sectors.csv, trade_flows.csv, tariffs.csv, "
-                    "value_added.csv and input_output.csv (see docs/baseline-format.md)");
+                    "value_added.csv and input_output.csv; see docs/baseline-format.md");
   }
   return BoundTable(ReadCsvFile(path, file), columns);
 }
@@ -59,7 +59,7 @@ std::vector<Region> ReadRegions(const std::filesystem::path& dir, SourceLines& l
     CheckCodeSyntax(t, r, region.code, "region");
     if (seen.count(region.code)) {
       throw DataError(t.At(r, "code"),
-                      fmt::format("duplicate region code '{}' (first on line {})", region.code,
+                      fmt::format("duplicate region code '{}', first on line {}", region.code,
                                   lines.region[seen[region.code]]),
                       "every region needs its own code");
     }
@@ -89,7 +89,7 @@ std::vector<Sector> ReadSectors(const std::filesystem::path& dir, SourceLines& l
     CheckCodeSyntax(t, r, s.code, "sector");
     if (seen.count(s.code)) {
       throw DataError(t.At(r, "code"),
-                      fmt::format("duplicate sector code '{}' (first on line {})", s.code,
+                      fmt::format("duplicate sector code '{}', first on line {}", s.code,
                                   lines.sector[seen[s.code]]),
                       "every sector needs its own code");
     }
@@ -109,7 +109,7 @@ std::vector<Sector> ReadSectors(const std::filesystem::path& dir, SourceLines& l
       if (s.tradable) {
         throw DataError(t.At(r, "theta"),
                         fmt::format("tradable sector '{}' has no trade elasticity theta", s.code),
-                        "give theta > 0 (e.g. from Caliendo and Parro 2015), or mark the sector "
+                        "give theta > 0, e.g. from Caliendo and Parro 2015, or mark the sector "
                         "tradable = false");
       }
       // A non-tradable sector's price moves with its own cost whatever θ is; the authors' value.
@@ -144,7 +144,7 @@ Codes MakeCodes(const Baseline& b) {
 
 void DuplicateRow(const BoundTable& t, const CsvRecord& r, long first_line) {
   throw DataError(Location{t.file(), r.line, 0, ""},
-                  fmt::format("duplicate row (the same key is on line {})", first_line),
+                  fmt::format("duplicate row: the same key is on line {}", first_line),
                   "list each combination once");
 }
 
@@ -218,6 +218,7 @@ void ReadValueAdded(const std::filesystem::path& dir, const Codes& c, PackageDat
   const RegionSectorRows rows = ReadRegionSectorKeys(t, c, N, J, data.lines.value_added);
   const Array2 output = GrossOutput(b);
   if (t.Has("gross_output")) data.given.gross_output = Array2(N, J);
+  data.given.value_added_share_from_value = !t.Has("share");
   if (t.Has("value")) data.given.value_added = Array2(N, J);
   for (std::size_t n = 0; n < N; ++n) {
     for (std::size_t j = 0; j < J; ++j) {
@@ -246,6 +247,7 @@ void ReadInputOutput(const std::filesystem::path& dir, const Codes& c, PackageDa
     if (t.Has(col)) data.lines.column[std::string(kInputOutputFile) + "/" + col] = t.ColumnNumber(col);
   }
   if (t.Has("value")) data.given.intermediate_use = Array3(N, J, J);
+  data.given.input_share_from_value = !t.Has("share");
   for (const auto& r : t.records()) {
     const std::size_t n = t.Code(r, "region", c.region_index, c.regions, "region", kRegionsFile);
     const std::size_t k =
@@ -385,8 +387,8 @@ const std::vector<std::string>& PackageFileNames() {
 PackageData ReadPackageData(const std::filesystem::path& dir, ValidationReport& report) {
   if (!std::filesystem::is_directory(dir)) {
     throw NotFoundError(Location{dir.string(), 0, 0, ""}, "no such package directory",
-                        "give a package directory or a built-in baseline name (ricardo data "
-                        "list)");
+                        "give a package directory or a built-in baseline name; 'ricardo data "
+                        "list' shows them");
   }
   PackageData data;
   data.lines.from_files = true;

@@ -88,10 +88,11 @@ BaselineSummary SummarizeBaseline(const Baseline& b, const std::vector<std::stri
   for (const auto& code : s.focus) {
     const auto n = b.FindRegion(code);
     if (!n) {
-      throw ArgumentError(fmt::format("unknown region '{}'{}", code,
-                                      data_internal::DidYouMean(code, codes)),
-                          fmt::format("the baseline's regions are: {}",
-                                      data_internal::JoinList(codes)));
+      const std::string suggestion = data_internal::DidYouMean(code, codes);
+      throw ArgumentError(fmt::format("unknown region '{}'{}", code, suggestion),
+                          suggestion.empty() ? fmt::format("the baseline's regions are: {}",
+                                                           data_internal::JoinList(codes))
+                                             : std::string{});
     }
     focus_index.push_back(*n);
   }

@@ -35,9 +35,9 @@ BoundTable::BoundTable(CsvTable table, const std::vector<ColumnSpec>& columns)
     bool known = false;
     for (const auto& a : allowed) known = known || a == name;
     if (!known) {
-      throw DataError(where,
-                      fmt::format("unknown column '{}'{}", name, DidYouMean(name, allowed)),
-                      expected);
+      const std::string suggestion = DidYouMean(name, allowed);
+      throw DataError(where, fmt::format("unknown column '{}'{}", name, suggestion),
+                      suggestion.empty() ? expected : std::string{});
     }
     if (index_.count(name)) {
       throw DataError(where, fmt::format("column '{}' appears twice", name), expected);
@@ -112,9 +112,10 @@ std::size_t BoundTable::Code(const CsvRecord& record, const std::string& column,
   const std::string code = Text(record, column);
   const auto it = codes.find(code);
   if (it != codes.end()) return it->second;
-  throw DataError(At(record, column),
-                  fmt::format("unknown {} '{}'{}", what, code, DidYouMean(code, ordered_codes)),
-                  fmt::format("{}s are listed in {}", what, listed_in));
+  const std::string suggestion = DidYouMean(code, ordered_codes);
+  throw DataError(At(record, column), fmt::format("unknown {} '{}'{}", what, code, suggestion),
+                  suggestion.empty() ? fmt::format("{}s are listed in {}", what, listed_in)
+                                     : std::string{});
 }
 
 }  // namespace ricardo::data_internal

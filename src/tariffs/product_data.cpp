@@ -75,7 +75,7 @@ std::optional<std::size_t> ProductData::FindList(std::string_view name) const {
 }
 
 double ProductData::Content(std::size_t code, ContentBasis basis, bool* known) const {
-  const float steel = steel_[code], aluminum = aluminum_[code], copper = copper_[code];
+  const double steel = steel_[code], aluminum = aluminum_[code], copper = copper_[code];
   const bool have = !std::isnan(steel);
   if (known) *known = have || basis == ContentBasis::kFullValue;
   switch (basis) {
@@ -83,7 +83,7 @@ double ProductData::Content(std::size_t code, ContentBasis basis, bool* known) c
     case ContentBasis::kSteel: return have ? steel : 0.5;
     case ContentBasis::kAluminum: return have ? aluminum : 0.5;
     case ContentBasis::kCopper: return have ? copper : 0.5;
-    case ContentBasis::kMetal: return have ? std::min(1.0, double(steel) + aluminum + copper) : 0.5;
+    case ContentBasis::kMetal: return have ? std::min(1.0, steel + aluminum + copper) : 0.5;
   }
   return 1.0;
 }
@@ -201,9 +201,9 @@ std::shared_ptr<const ProductData> ProductData::Load(const std::filesystem::path
     }
     const auto [first, last] = data->PrefixRange(fields[0]);
     for (std::size_t c = first; c < last; ++c) {
-      data->steel_[c] = static_cast<float>(shares[0]);
-      data->aluminum_[c] = static_cast<float>(shares[1]);
-      data->copper_[c] = static_cast<float>(shares[2]);
+      data->steel_[c] = shares[0];
+      data->aluminum_[c] = shares[1];
+      data->copper_[c] = shares[2];
     }
   });
 

@@ -69,7 +69,7 @@ class ProductData {
   std::vector<std::string> heading_descriptions_;
   std::vector<std::string> list_names_;
   std::vector<std::vector<std::int32_t>> lists_;  // [list][code]
-  std::vector<float> steel_, aluminum_, copper_;  // NaN = unknown
+  std::vector<double> steel_, aluminum_, copper_;  // NaN = unknown; double so shares read as written
   std::vector<int> division_;
   std::vector<std::uint8_t> division_source_;
   std::vector<std::string> months_;

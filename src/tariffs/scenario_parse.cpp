@@ -447,7 +447,12 @@ class Parser {
 
 Scenario ParseScenario(std::string_view toml_text, const std::string& source_name) {
   const auto products = ShippedProductData();
-  Parser parser(source_name, *products);
+  return ParseScenario(toml_text, source_name, *products);
+}
+
+Scenario ParseScenario(std::string_view toml_text, const std::string& source_name,
+                       const ProductData& products) {
+  Parser parser(source_name, products);
   return parser.Run(toml_text);
 }
 
