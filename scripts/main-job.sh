@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
-# Installs what is missing, builds, and runs the main job.
+# Installs what is missing, builds, and runs the main job: the default scenario
+# (scenarios/us-tariffs-2025-11.toml) on the built-in north-america baseline, printing the
+# results and writing the full report (CSV, JSON, HTML with charts) to out/main-job/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
 scripts/build.sh
-exec build/apps/cli/ricardo replicate cp2015
+exec build/apps/cli/ricardo run --out out/main-job
