@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Rebuilds the built-in baseline data/baselines/north-america from public data:
 # the WIOD 2013 release (table 2011), Caliendo–Parro's θ and 2005 tariffs (data/cp2015), and the
-# 2024 goods-trade totals among USA, CAN and MEX. See docs/north-america.md.
+# 2024 goods-trade totals among USA, CAN and MEX. See docs/baseline-format.md ("The built-in north-america baseline").
 #
 #   scripts/build-north-america.sh [WIOD_DIR]     (default: ../shared/data/wiod2013)
 #

@@ -1,6 +1,6 @@
 // The built-in baseline "north-america": USA, CAN, MEX and the rest of the world (ROW) × the 35
 // WIOD industries, in 2024 US$ million, with the tariffs applied before the 2025 measures. Built
-// reproducibly from public data (docs/north-america.md): the WIOD 2011 table, Caliendo–Parro's θ
+// reproducibly from public data (docs/baseline-format.md ("The built-in north-america baseline")): the WIOD 2011 table, Caliendo–Parro's θ
 // and 2005 tariffs, and the 2024 goods-trade totals among the three countries.
 #pragma once
 

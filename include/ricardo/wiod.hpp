@@ -1,6 +1,6 @@
 // Importer for the World Input-Output Database, 2013 release (Timmer et al. 2015): world
 // input-output tables 1995–2011, 41 regions (40 countries and the rest of the world) × 35
-// industries, current US$ million. docs/wiod-import.md explains every choice.
+// industries, current US$ million. docs/baseline-format.md ("Importers") explains every choice.
 //
 // Flows: region i's industry j sells to region n whatever n's industries and final users buy
 // (intermediate use + households + NPISH + government + investment + inventory changes), valued

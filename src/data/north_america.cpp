@@ -1,4 +1,4 @@
-// Building the built-in "north-america" baseline (docs/north-america.md).
+// Building the built-in "north-america" baseline (docs/baseline-format.md, "The built-in north-america baseline").
 #include "ricardo/north_america.hpp"
 
 #include <algorithm>
@@ -55,7 +55,7 @@ std::string Provenance(const Baseline& b, const std::vector<bool>& goods,
   out += "# north-america — provenance\n\n";
   out += "Built by `ricardo data build north-america` (scripts/build-north-america.sh) from public "
          "data; do not edit the tables by hand. Format: docs/baseline-format.md; method: "
-         "docs/north-america.md.\n\n";
+         "docs/baseline-format.md, section \"The built-in north-america baseline\".\n\n";
   out += "## Sources and licences\n\n";
   out += "- World Input-Output Database, 2013 release, world input-output table 2011 (US$ "
          "million, current prices), converted from the GPL-3 R package `wiod`. Free to use with "

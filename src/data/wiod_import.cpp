@@ -1,4 +1,4 @@
-// WIOD 2013 release → Baseline (see include/ricardo/wiod.hpp and docs/wiod-import.md).
+// WIOD 2013 release → Baseline (see include/ricardo/wiod.hpp and docs/baseline-format.md ("Importers")).
 #include <cmath>
 #include <cstdlib>
 #include <map>
