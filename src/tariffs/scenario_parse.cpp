@@ -10,6 +10,7 @@
 #include "tariffs/product_data.hpp"
 #include "tariffs/scenario_rules.hpp"
 #include "tariffs/suggest.hpp"
+#include "tariffs/toml_guard.hpp"
 #include "tariffs/toml_reader.hpp"
 
 namespace ricardo {
@@ -61,6 +62,7 @@ class Parser {
 
   Scenario Run(std::string_view text) {
     toml::table root;
+    detail::CheckTomlCharacters(text, r_.file());  // before toml++: see toml_guard.hpp
     try {
       root = toml::parse(text, r_.file());
     } catch (const toml::parse_error& e) {
@@ -122,6 +124,13 @@ class Parser {
         }
         s.elasticities.push_back({sector, *theta, SourceRef{r_.AtKey(key, path), {}}});
       }
+    }
+    // A scenario that changes nothing is almost always a mistake (measures under a misspelt
+    // table name are caught as unknown keys; this catches a file that stops too early), and it
+    // would otherwise solve to the baseline without a word.
+    if (s.measures.empty() && s.trade_costs.empty() && s.elasticities.empty()) {
+      r_.Fail(r_.At(root, ""), "the scenario has no measures, trade-cost shocks or elasticity overrides",
+              "add a [[measures]] table; docs/scenarios.md lists every key");
     }
     // References between measures, and contradictions, are checked once everything is read.
     detail::ResolveRules(s);

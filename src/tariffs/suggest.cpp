@@ -7,14 +7,20 @@
 namespace ricardo::detail {
 
 int EditDistance(std::string_view a, std::string_view b) {
-  std::vector<int> previous(b.size() + 1), current(b.size() + 1);
+  // Three rows: a swap of two neighbours looks back two characters. Counting it as one edit
+  // matters for country codes: "CNA" is one swap from "CAN" but two substitutions from "USA".
+  std::vector<int> before(b.size() + 1), previous(b.size() + 1), current(b.size() + 1);
   for (std::size_t j = 0; j <= b.size(); ++j) previous[j] = static_cast<int>(j);
   for (std::size_t i = 1; i <= a.size(); ++i) {
     current[0] = static_cast<int>(i);
     for (std::size_t j = 1; j <= b.size(); ++j) {
       const int substitute = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
       current[j] = std::min({previous[j] + 1, current[j - 1] + 1, substitute});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
+        current[j] = std::min(current[j], before[j - 2] + 1);
+      }
     }
+    std::swap(before, previous);
     std::swap(previous, current);
   }
   return previous[b.size()];

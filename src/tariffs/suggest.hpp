@@ -8,7 +8,8 @@
 
 namespace ricardo::detail {
 
-// Levenshtein distance (insertions, deletions, substitutions), case-sensitive.
+// Edit distance counting insertions, deletions, substitutions and swaps of two neighbouring
+// characters as one edit each (optimal string alignment), case-sensitive.
 int EditDistance(std::string_view a, std::string_view b);
 
 // The candidate closest to `wanted`, if it is close enough to be a plausible typo: at most

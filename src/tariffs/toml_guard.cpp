@@ -1,0 +1,137 @@
+#include "tariffs/toml_guard.hpp"
+
+#include "fmt/format.h"
+#include "ricardo/error.hpp"
+
+namespace ricardo::detail {
+namespace {
+
+bool NonAscii(char c) { return static_cast<unsigned char>(c) >= 0x80; }
+bool Space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+
+// "U+00A0" for the UTF-8 sequence at the start of `s` (invisible characters such as a
+// no-break space pasted from a word processor are the usual culprits), "byte 0xFF" if malformed.
+std::string CodePoint(std::string_view s) {
+  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(s[k]); };
+  const unsigned char lead = byte(0);
+  const std::size_t length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+  if (length == 1 || s.size() < length) return fmt::format("byte 0x{:02X}", lead);
+  unsigned value = lead & (0x7F >> length);
+  for (std::size_t k = 1; k < length; ++k) {
+    if ((byte(k) & 0xC0) != 0x80) return fmt::format("byte 0x{:02X}", lead);
+    value = (value << 6) | (byte(k) & 0x3F);
+  }
+  return fmt::format("U+{:04X}", value);
+}
+
+class Scanner {
+ public:
+  Scanner(std::string_view text, const std::string& file) : text_(text), file_(file) {}
+
+  void Run() {
+    // A UTF-8 byte-order mark at the start is allowed (toml++ skips it).
+    if (text_.substr(0, 3) == "\xEF\xBB\xBF") Advance(3);
+    while (!Done()) {
+      const char c = text_[at_];
+      if (c == '#') {
+        SkipComment();
+      } else if (c == '"') {
+        Starts("\"\"\"") ? SkipMultiLineBasic() : SkipBasic();
+      } else if (c == '\'') {
+        Starts("'''") ? SkipMultiLine("'''") : SkipLiteral();
+      } else if (NonAscii(c)) {
+        Fail(fmt::format("non-ASCII character {} outside a string or comment", CodePoint(text_.substr(at_))),
+             "TOML allows such characters only inside quoted strings and comments");
+      } else {
+        Advance(1);
+      }
+    }
+  }
+
+ private:
+  bool Done() const { return at_ >= text_.size(); }
+  bool Starts(std::string_view s) const { return text_.substr(at_, s.size()) == s; }
+
+  void Advance(std::size_t bytes) {
+    for (std::size_t k = 0; k < bytes && !Done(); ++k, ++at_) {
+      const char c = text_[at_];
+      if (c == '\n') {
+        ++line_;
+        column_ = 1;
+      } else if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) {
+        ++column_;  // count characters, not UTF-8 continuation bytes
+      }
+    }
+  }
+
+  [[noreturn]] void Fail(const std::string& what, const std::string& fix) const {
+    // column_ is that of the next character; the offending one is the character at at_.
+    throw ScenarioError(Location{file_, line_, column_, ""}, what, fix);
+  }
+
+  void SkipComment() {
+    while (!Done() && text_[at_] != '\n') Advance(1);
+  }
+
+  void SkipBasic() {
+    Advance(1);
+    while (!Done() && text_[at_] != '"' && text_[at_] != '\n') Advance(text_[at_] == '\\' ? 2 : 1);
+    if (!Done() && text_[at_] == '"') Advance(1);
+  }
+
+  void SkipLiteral() {
+    Advance(1);
+    while (!Done() && text_[at_] != '\'' && text_[at_] != '\n') Advance(1);
+    if (!Done() && text_[at_] == '\'') Advance(1);
+  }
+
+  // ''' … ''' (and """ … """ once escapes are dealt with): the closing delimiter may be followed
+  // by up to two more quotes, which belong to the string.
+  void SkipMultiLine(std::string_view quotes) {
+    Advance(3);
+    while (!Done() && !Starts(quotes)) Advance(1);
+    if (Done()) return;
+    Advance(3);
+    for (int extra = 0; extra < 2 && !Done() && text_[at_] == quotes[0]; ++extra) Advance(1);
+  }
+
+  void SkipMultiLineBasic() {
+    Advance(3);
+    while (!Done() && !Starts("\"\"\"")) {
+      if (text_[at_] != '\\') {
+        Advance(1);
+        continue;
+      }
+      Advance(1);
+      if (Done()) return;
+      if (NonAscii(text_[at_])) {
+        Fail(fmt::format("a backslash followed by non-ASCII character {}", CodePoint(text_.substr(at_))), "escape it as \\uXXXX, or write \\\\ for a backslash");
+      }
+      if (!Space(text_[at_])) {
+        Advance(1);  // an escape such as \" or \n
+        continue;
+      }
+      // A line-ending backslash: whitespace and new lines up to the next character are skipped.
+      while (!Done() && Space(text_[at_])) Advance(1);
+      if (!Done() && NonAscii(text_[at_])) {
+        Fail(fmt::format("non-ASCII character {} right after a line-ending backslash", CodePoint(text_.substr(at_))),
+             "the TOML library ricardo uses cannot read this; end the line without the backslash");
+      }
+    }
+    if (Done()) return;
+    Advance(3);
+    for (int extra = 0; extra < 2 && !Done() && text_[at_] == '"'; ++extra) Advance(1);
+  }
+
+  std::string_view text_;
+  const std::string& file_;
+  std::size_t at_ = 0;
+  long line_ = 1;
+  long column_ = 1;
+};
+
+}  // namespace
+
+void CheckTomlCharacters(std::string_view text, const std::string& file) { Scanner(text, file).Run(); }
+
+}  // namespace ricardo::detail
