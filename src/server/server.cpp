@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <mutex>
+#include <sys/socket.h>
 #include <thread>
 
 #include "fmt/format.h"
@@ -20,6 +21,9 @@ namespace ricardo {
 namespace {
 
 using Clock = std::chrono::steady_clock;
+
+// Connections waiting to be accepted (the kernel caps it at net.core.somaxconn).
+constexpr int kListenBacklog = 4096;
 
 // When the connection served by this thread last made progress (accepted, or a response
 // written). httplib answers a request that stalls mid-way with a bare 400; the time since the
@@ -123,6 +127,7 @@ struct Server::Impl {
   int port = 0;
   std::thread listener;
   std::mutex lifecycle;
+  int listen_socket = -1;
 };
 
 void Server::Impl::Configure() {
@@ -137,10 +142,12 @@ void Server::Impl::Configure() {
   http.set_keep_alive_timeout(static_cast<time_t>(options.keep_alive_timeout_seconds));
   http.set_tcp_nodelay(true);
   // httplib's default is SO_REUSEPORT, which lets a second server bind the same port and share
-  // its traffic unnoticed; SO_REUSEADDR alone still allows a quick restart.
-  http.set_socket_options([](int sock) {
+  // its traffic unnoticed; SO_REUSEADDR alone still allows a quick restart. The socket is kept
+  // to widen its backlog once bound (Start()).
+  http.set_socket_options([this](int sock) {
     int yes = 1;
     setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+    listen_socket = sock;
   });
 
   // Every method reaches our router, which answers 404 and 405 itself.
@@ -278,6 +285,10 @@ void Server::Start() {
     throw ArgumentError(fmt::format("cannot listen on {}:{}", o.host, o.port),
                         "is another server using the port? choose another with --port");
   }
+  // Debian's cpp-httplib listens with a backlog of 5: a crowd connecting at once overflows it,
+  // and the kernel drops the extra handshakes, which clients retry only after 1, 3, 7… s. On
+  // Linux, listen() again on the bound socket widens the backlog (capped by somaxconn).
+  if (impl_->listen_socket >= 0) ::listen(impl_->listen_socket, kListenBacklog);
   impl_->listener = std::thread([this] { impl_->http.listen_after_bind(); });
   // Stop() before the listener runs would be lost; return once it accepts connections.
   const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(10);
