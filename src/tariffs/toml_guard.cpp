@@ -31,18 +31,29 @@ class Scanner {
   void Run() {
     // A UTF-8 byte-order mark at the start is allowed (toml++ skips it).
     if (text_.substr(0, 3) == "\xEF\xBB\xBF") Advance(3);
+    // The last character outside strings and comments, spaces and tabs aside: a quote opens a
+    // string only where TOML allows one (after =, [, {, a comma, a dot, or at the start of a
+    // line). Elsewhere — `date = 20"5` — toml++ reads it as part of a bare value up to the next
+    // terminator, testing each character for whitespace on the way.
+    char last = '\n';
     while (!Done()) {
       const char c = text_[at_];
+      const bool string_may_start =
+          last == '\n' || last == '=' || last == '[' || last == '{' || last == ',' || last == '.';
       if (c == '#') {
         SkipComment();
-      } else if (c == '"') {
-        Starts("\"\"\"") ? SkipMultiLineBasic() : SkipBasic();
-      } else if (c == '\'') {
-        Starts("'''") ? SkipMultiLine("'''") : SkipLiteral();
+      } else if ((c == '"' || c == '\'') && string_may_start) {
+        if (c == '"') {
+          Starts("\"\"\"") ? SkipMultiLineBasic() : SkipBasic();
+        } else {
+          Starts("'''") ? SkipMultiLine("'''") : SkipLiteral();
+        }
+        last = '"';
       } else if (NonAscii(c)) {
         Fail(fmt::format("non-ASCII character {} outside a string or comment", CodePoint(text_.substr(at_))),
              "TOML allows such characters only inside quoted strings and comments");
       } else {
+        if (c != ' ' && c != '\t') last = c;
         Advance(1);
       }
     }

@@ -97,6 +97,14 @@ TEST(ScenarioRoundTripTest, NonAsciiTextInStringsAndComments) {
   EXPECT_EQ(where("name = \"x\"\ndescription = \"\"\"a \\\u00e9\"\"\"\n"),
             "x.toml:2:21: a backslash followed by non-ASCII character U+00E9 (escape it as \\uXXXX, "
             "or write \\\\ for a backslash)");
+  // A quote inside a bare value does not open a string (toml++ reads on to a terminator).
+  EXPECT_EQ(where("name = \"x\"\ndate = 20\"5-11-01\u00e9\n"),
+            "x.toml:2:18: non-ASCII character U+00E9 outside a string or comment (TOML allows such "
+            "characters only inside quoted strings and comments)");
+  // Strings open after =, [, {, commas, dots and at the start of a line, however spaced.
+  EXPECT_EQ(where("\"name\" = \"x\"\ntitle = 'x\u00e9'\nsources = [\n  \"\u00e9\", # \u00e9\n  '\u00e9' ]\n"
+                  "[elasticities]\n\"metals\" = 3.0\n"),
+            "parsed");
   // A byte-order mark at the start is allowed.
   EXPECT_EQ(where("\xEF\xBB\xBFname = \"x\"\n[elasticities]\nmetals = 3.0\n"), "parsed");
 }
