@@ -135,11 +135,16 @@ SolveGate::Slot EnterGate(const ApiContext& c) {
 }
 
 void Solve(const ApiContext& c, const httplib::Request& request, httplib::Response& response) {
-  const SolveRequest solve = ReadRequest(c, request, Endpoint::kSolve);
+  const BodyFormat format = BodyFormatOf(request.get_header_value("Content-Type"));
+  std::multimap<std::string, std::string> query(request.params.begin(), request.params.end());
   bool hit = false;
+  // Keyed by the request as sent: a hit needs no scenario copy, edit or validation (under load
+  // those cost more than the answer's lookup and sending). Errors are not cached.
   const auto answer = c.cache->GetOrCompute(
-      solve.CacheKey(),
+      SolveCacheKey(request.body, format, query, *c.catalog),
       [&] {
+        const SolveRequest solve =
+            ReadSolveRequest(request.body, format, query, Endpoint::kSolve, *c.catalog);
         const SolveGate::Slot slot = EnterGate(c);
         return std::make_shared<const Answer>(SolveAnswer(solve, c.pipeline));
       },

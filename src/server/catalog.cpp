@@ -78,4 +78,10 @@ std::shared_ptr<const Scenario> Catalog::GetScenario(const std::string& name) {
   return scenario;
 }
 
+std::string Catalog::ScenarioVersion(const std::string& name) const {
+  std::error_code ec;
+  const auto modified = std::filesystem::last_write_time(scenario_directory_ / (name + ".toml"), ec);
+  return ec ? std::string() : std::to_string(modified.time_since_epoch().count());
+}
+
 }  // namespace ricardo::server

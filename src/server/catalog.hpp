@@ -28,6 +28,8 @@ class Catalog {
   std::vector<std::string> ScenarioNames() const;  // file stems, sorted
   // Parsed on first use and again when the file changes. NotFoundError for an unknown name.
   std::shared_ptr<const Scenario> GetScenario(const std::string& name);
+  // The modification time of the scenario's file, as text; "" if there is no such file.
+  std::string ScenarioVersion(const std::string& name) const;
 
   const std::filesystem::path& scenario_directory() const { return scenario_directory_; }
 

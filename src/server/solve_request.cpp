@@ -239,13 +239,23 @@ SolveRequest ReadSolveRequest(std::string_view body, BodyFormat format,
   return request;
 }
 
-std::string SolveRequest::CacheKey() const {
-  nlohmann::json key = {{"baseline", baseline_name},
-                        {"scenario", ScenarioToJson(scenario)},
-                        {"date", date ? date->ToString() : std::string()},
-                        {"usmca_share", usmca_share ? nlohmann::json(*usmca_share) : nlohmann::json()},
-                        {"bilateral_sector", bilateral_sector}};
-  return key.dump();
+std::string SolveCacheKey(std::string_view body, BodyFormat format,
+                          const std::multimap<std::string, std::string>& query,
+                          const Catalog& catalog) {
+  if (format == BodyFormat::kToml) {
+    std::string key = "toml?";
+    for (const auto& [name, value] : query) key += name + "=" + value + "&";  // sorted by name
+    return key + "\n" + std::string(body);
+  }
+  const Json document = ParseJsonBody(body);
+  std::string key = "json:" + document.dump();
+  // A named scenario is read again when its file changes: its version is part of the answer.
+  if (document.is_object()) {
+    if (auto it = document.find("scenario"); it != document.end() && it->is_string()) {
+      key += "\nscenario version " + catalog.ScenarioVersion(it->get<std::string>());
+    }
+  }
+  return key;
 }
 
 }  // namespace ricardo::server

@@ -30,11 +30,17 @@ struct SolveRequest {
   std::optional<double> usmca_share;  // every product's USMCA-qualifying share, [0, 1]
   bool bilateral_sector = true;       // include the (importer, exporter, sector) table
   ExplainOptions explain;             // /explain only
-
-  // Identical for requests that must give identical answers (same baseline, same edited
-  // scenario content, same options), whatever the JSON formatting or key order.
-  std::string CacheKey() const;
 };
+
+// The result-cache key of a /solve request, found without reading the request in full (a cache
+// hit then costs a JSON parse, not a scenario copy and edit): the JSON document re-serialised
+// (sorted keys, no formatting) with the version of the scenario file it names, or the TOML text
+// with the sorted query. Equal keys give equal answers. Only valid requests' answers are cached,
+// so a key found in the cache is a valid request's. Throws HttpError 400 (located) for invalid
+// JSON, the first error ReadSolveRequest would report too.
+std::string SolveCacheKey(std::string_view body, BodyFormat format,
+                          const std::multimap<std::string, std::string>& query,
+                          const Catalog& catalog);
 
 // A JSON request document ({"scenario": …, "rates": …}) or scenario TOML (the body) with
 // options in the query string. Throws HttpError / ScenarioError / ArgumentError / NotFoundError
