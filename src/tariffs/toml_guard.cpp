@@ -1,5 +1,7 @@
 #include "tariffs/toml_guard.hpp"
 
+#include <vector>
+
 #include "fmt/format.h"
 #include "ricardo/error.hpp"
 
@@ -31,29 +33,47 @@ class Scanner {
   void Run() {
     // A UTF-8 byte-order mark at the start is allowed (toml++ skips it).
     if (text_.substr(0, 3) == "\xEF\xBB\xBF") Advance(3);
-    // The last character outside strings and comments, spaces and tabs aside: a quote opens a
-    // string only where TOML allows one (after =, [, {, a comma, a dot, or at the start of a
-    // line). Elsewhere — `date = 20"5` — toml++ reads it as part of a bare value up to the next
-    // terminator, testing each character for whitespace on the way.
+    // Where a quote opens a string, as toml++ sees it: after =, [, {, a comma, a dot or at the
+    // start of a line — but not inside a bare value (a number, date or boolean, or garbage such
+    // as `20"5` or `2025-11-["x"]`), which toml++ reads up to the next terminator, testing each
+    // character for whitespace on the way. `last` is the last character outside strings and
+    // comments, blanks aside (new lines are blanks inside arrays and inline tables).
     char last = '\n';
+    std::vector<char> nesting;  // '[' for arrays of values, '{' for inline tables
+    bool bare_value = false;
     while (!Done()) {
       const char c = text_[at_];
+      if (bare_value && !ValueTerminator(c)) {
+        if (NonAscii(c)) FailOutside();
+        Advance(1);
+        continue;
+      }
+      bare_value = false;
+      const bool in_array = !nesting.empty() && nesting.back() == '[';
+      const bool value_start = last == '=' || (in_array && (last == '[' || last == ','));
       const bool string_may_start =
-          last == '\n' || last == '=' || last == '[' || last == '{' || last == ',' || last == '.';
+          value_start || last == '\n' || last == '[' || last == '{' || last == ',' || last == '.';
       if (c == '#') {
         SkipComment();
       } else if ((c == '"' || c == '\'') && string_may_start) {
         if (c == '"') {
           Starts("\"\"\"") ? SkipMultiLineBasic() : SkipBasic();
         } else {
-          Starts("'''") ? SkipMultiLine("'''") : SkipLiteral();
+          Starts("\'\'\'") ? SkipMultiLine("\'\'\'") : SkipLiteral();
         }
         last = '"';
       } else if (NonAscii(c)) {
-        Fail(fmt::format("non-ASCII character {} outside a string or comment", CodePoint(text_.substr(at_))),
-             "TOML allows such characters only inside quoted strings and comments");
+        FailOutside();
       } else {
-        if (c != ' ' && c != '\t') last = c;
+        if (c == '{' || (c == '[' && value_start)) {
+          nesting.push_back(c);  // a '[' anywhere else opens a table header
+        } else if ((c == ']' || c == '}') && !nesting.empty()) {
+          nesting.pop_back();
+        } else if (value_start && !Space(c) && c != '[') {
+          bare_value = true;
+        }
+        const bool blank = c == ' ' || c == '\t' || ((c == '\n' || c == '\r') && !nesting.empty());
+        if (!blank) last = c;
         Advance(1);
       }
     }
@@ -73,6 +93,13 @@ class Scanner {
         ++column_;  // count characters, not UTF-8 continuation bytes
       }
     }
+  }
+
+  static bool ValueTerminator(char c) { return Space(c) || c == ']' || c == '}' || c == ',' || c == '#'; }
+
+  [[noreturn]] void FailOutside() const {
+    Fail(fmt::format("non-ASCII character {} outside a string or comment", CodePoint(text_.substr(at_))),
+         "TOML allows such characters only inside quoted strings and comments");
   }
 
   [[noreturn]] void Fail(const std::string& what, const std::string& fix) const {

@@ -101,9 +101,15 @@ TEST(ScenarioRoundTripTest, NonAsciiTextInStringsAndComments) {
   EXPECT_EQ(where("name = \"x\"\ndate = 20\"5-11-01\u00e9\n"),
             "x.toml:2:18: non-ASCII character U+00E9 outside a string or comment (TOML allows such "
             "characters only inside quoted strings and comments)");
+  EXPECT_EQ(where("name = \"x\"\ndate = 2025-11-[\"x\u03b7\"]\n"),
+            "x.toml:2:19: non-ASCII character U+03B7 outside a string or comment (TOML allows such "
+            "characters only inside quoted strings and comments)");
   // Strings open after =, [, {, commas, dots and at the start of a line, however spaced.
   EXPECT_EQ(where("\"name\" = \"x\"\ntitle = 'x\u00e9'\nsources = [\n  \"\u00e9\", # \u00e9\n  '\u00e9' ]\n"
                   "[elasticities]\n\"metals\" = 3.0\n"),
+            "parsed");
+  EXPECT_EQ(where("name=\"x\"\n[[trade_costs]]\nid=\"t\"\nimporters=[ \"CAN\",\n\"MEX\"]\nexporters=[\"MEX\"]\n"
+                  "d_hat=0.9 # \u00e9\nnotes='\u00e9' # \u00e9\n"),
             "parsed");
   // A byte-order mark at the start is allowed.
   EXPECT_EQ(where("\xEF\xBB\xBFname = \"x\"\n[elasticities]\nmetals = 3.0\n"), "parsed");
