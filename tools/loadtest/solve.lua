@@ -18,9 +18,10 @@ function setup(thread)
   table.insert(threads, thread)
 end
 
-local mode, max_requests, scenario
+local mode, scenario
 local id, sent = 0, 0
-responses, non_2xx, cache_hits, cache_misses = 0, 0, 0, 0
+-- Globals, so that done() can read them from each thread.
+responses, non_2xx, cache_hits, cache_misses, max_requests = 0, 0, 0, 0, 0
 
 function init(args)
   mode = args[1] or "varied"
@@ -82,4 +83,11 @@ function done(summary, latency, requests)
   io.write(string.format("socket errors   connect %d  read %d  write %d  timeout %d\n",
     e.connect, e.read, e.write, e.timeout))
   io.write(string.format("cache           hits %d  misses %d\n", hits, misses))
+  for _, t in ipairs(threads) do
+    if (t:get("responses") or 0) >= (t:get("max_requests") or math.huge) then
+      io.write("note            the request bound was reached before the time was up: the\n" ..
+               "                throughput above is understated (raise --max-requests)\n")
+      break
+    end
+  end
 end
