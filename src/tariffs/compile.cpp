@@ -36,10 +36,14 @@ struct Compiler {
   detail::MonthChoice months;
   RuleTable rules;
   std::vector<std::size_t> in_force;                 // measure indices
-  std::map<std::size_t, std::vector<std::uint8_t>> members;  // at the date
+  // Per measure, the product set at the date (null for measures not in force); `in` points
+  // into it for the per-product loops.
+  std::vector<detail::DerivedCache::MemberSet> members;
+  std::vector<const std::uint8_t*> in;
+  std::vector<std::vector<std::uint8_t>> reaches;    // per measure, per sector (filled on use)
   std::vector<detail::WeightedProduct> proxy;        // pooled US imports from CAN + MEX
   CompiledScenario out;
-  std::set<std::string> content_fallbacks;           // measures that used the 0.5 fallback
+  std::vector<std::uint8_t> content_fallback;        // per measure: used the 0.5 fallback
 
   double MoneyToUsd(double money) const { return money * b.manifest.money_unit; }
 
@@ -54,7 +58,7 @@ struct Compiler {
     const Measure& m = s.measures[k];
     bool known = true;
     const double content = p.Content(code, m.content, &known);
-    if (!known) content_fallbacks.insert(m.id);
+    if (!known) content_fallback[k] = 1;
     return ActiveMeasure{k, RateFor(k, importer, sector), content, m.usmca, m.us_content_share};
   }
 
@@ -62,7 +66,8 @@ struct Compiler {
   void CompileProducts(std::size_t n, std::size_t i, ProductData::Partner partner,
                        const std::vector<std::size_t>& active, PairTrace* pair) {
     const std::size_t J = b.sector_count();
-    const auto pooled = detail::PooledImports(p, partner, months.months);
+    const auto pooled_imports = detail::PooledImports(p, partner, months.months);
+    const std::vector<detail::WeightedProduct>& pooled = *pooled_imports;
     std::vector<double> value(J, 0.0), charged(J, 0.0);
     std::vector<int> count(J, 0), hit(J, 0);
     double total = 0.0, total_charged = 0.0, unmapped = 0.0;
@@ -71,7 +76,7 @@ struct Compiler {
       const int j = ctx.code_sector[line.code];
       here.clear();
       for (std::size_t k : active) {
-        if (members[k][line.code]) here.push_back(Active(k, line.code, n, j));
+        if (in[k][line.code]) here.push_back(Active(k, line.code, n, j));
       }
       const double u = share_override.value_or(line.usmca_share);
       double rate = 0.0;
@@ -151,7 +156,7 @@ struct Compiler {
     for (const auto& line : proxy) {
       if (ctx.code_sector[line.code] != static_cast<int>(j)) continue;
       in_sector += line.value_usd;
-      if (!members[k][line.code]) continue;
+      if (!in[k][line.code]) continue;
       covered += line.value_usd;
       bool known = true;
       content_sum += line.value_usd * p.Content(line.code, m.content, &known);
@@ -161,16 +166,19 @@ struct Compiler {
     *content = covered > 0.0 ? content_sum / covered : (m.content == ContentBasis::kFullValue ? 1.0 : 0.5);
   }
 
-  // Does the measure's scope reach sector j at all (some member product maps to it)?
-  bool Reaches(std::size_t k, std::size_t j) const {
-    if (std::find(ctx.scope_sectors[k].begin(), ctx.scope_sectors[k].end(), j) != ctx.scope_sectors[k].end()) {
-      return true;
+  // Does the measure's scope reach sector j at all (it names the sector, or some member product
+  // maps to it)? Worked out for every sector at the first question about the measure.
+  bool Reaches(std::size_t k, std::size_t j) {
+    if (reaches[k].empty()) {
+      const std::size_t J = b.sector_count();
+      reaches[k].assign(J, 0);
+      for (std::size_t jj : ctx.scope_sectors[k]) reaches[k][jj] = 1;
+      const auto& member = members.at(k)->in;
+      for (std::size_t c = 0; c < member.size(); ++c) {
+        if (member[c] && ctx.code_sector[c] >= 0) reaches[k][static_cast<std::size_t>(ctx.code_sector[c])] = 1;
+      }
     }
-    const auto& in = members.at(k);
-    for (std::size_t c = 0; c < in.size(); ++c) {
-      if (in[c] && ctx.code_sector[c] == static_cast<int>(j)) return true;
-    }
-    return false;
+    return reaches[k][j] != 0;
   }
 
   // The covered value of a measure (e.g. a surtax list stated in dollars) is shared among the
@@ -184,7 +192,7 @@ struct Compiler {
     std::vector<double> weight(J, 0.0), flow(J, 0.0);
     for (const auto& line : proxy) {
       const int sector = ctx.code_sector[line.code];
-      if (sector >= 0 && members[k][line.code]) weight[static_cast<std::size_t>(sector)] += line.value_usd;
+      if (sector >= 0 && in[k][line.code]) weight[static_cast<std::size_t>(sector)] += line.value_usd;
     }
     double weights = 0.0, flows = 0.0;
     for (std::size_t jj = 0; jj < J; ++jj) {
@@ -324,6 +332,10 @@ struct Compiler {
     out.shock = Shock::None(b);
     out.sectors = b.sectors;
     out.trace.date = date;
+    members.resize(s.measures.size());
+    in.resize(s.measures.size(), nullptr);
+    reaches.resize(s.measures.size());
+    content_fallback.assign(s.measures.size(), 0);
     for (std::size_t k = 0; k < s.measures.size(); ++k) {
       const Measure& m = s.measures[k];
       if (!m.enabled) {
@@ -336,6 +348,7 @@ struct Compiler {
         in_force.push_back(k);
         out.trace.measures_in_force.push_back(m.id);
         members[k] = ctx.Members(k, date);
+        in[k] = members[k]->in.data();
       }
     }
     for (const std::string& note : months.notes) out.trace.notes.push_back(note);
@@ -353,9 +366,10 @@ struct Compiler {
         }
         if (active.empty()) continue;
         if (!proxy_ready) {
-          proxy = detail::PooledImports(p, ProductData::kCanada, months.months);
+          const auto canada = detail::PooledImports(p, ProductData::kCanada, months.months);
           const auto mexico = detail::PooledImports(p, ProductData::kMexico, months.months);
-          proxy.insert(proxy.end(), mexico.begin(), mexico.end());
+          proxy = *canada;
+          proxy.insert(proxy.end(), mexico->begin(), mexico->end());
           proxy_ready = true;
         }
         PairTrace pair;
@@ -373,6 +387,10 @@ struct Compiler {
         }
         out.trace.pairs.push_back(std::move(pair));
       }
+    }
+    std::set<std::string> content_fallbacks;  // ids, in the order the notes are written
+    for (std::size_t k = 0; k < s.measures.size(); ++k) {
+      if (content_fallback[k]) content_fallbacks.insert(s.measures[k].id);
     }
     for (const std::string& id : content_fallbacks) {
       out.trace.notes.push_back(fmt::format("{}: some products have no metal-content data; a content "
@@ -465,6 +483,8 @@ CompiledScenario CompileScenario(const Scenario& s, const Baseline& b, const Com
                     ChooseShareOverride(s, o),
                     detail::ChooseMonths(*products, *date, method),
                     RuleTable(ctx.rules, s.measures.size(), *date),
+                    {},
+                    {},
                     {},
                     {},
                     {},

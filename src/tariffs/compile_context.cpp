@@ -22,6 +22,32 @@ std::string Trim(std::string_view s) {
 
 std::string AuthorityOrId(const Measure& m) { return m.id; }
 
+ProductSet ComputeMembers(const ProductData& products, const ScopeKey& key) {
+  const std::size_t n = products.code_count();
+  std::vector<std::uint8_t> in(n, key.all_goods ? 1 : 0);
+  auto mark_list = [&](const std::string& name, std::uint8_t value) {
+    const auto list = products.FindList(name);
+    if (!list) return;
+    for (std::size_t c = 0; c < n; ++c) {
+      const std::int32_t from = products.ListFrom(*list, c);
+      if (from != 0 && from <= key.date_key) in[c] = value;
+    }
+  };
+  auto fill_prefix = [&](const std::string& prefix, std::uint8_t value) {
+    const auto [first, last] = products.PrefixRange(prefix);
+    std::fill(in.begin() + static_cast<std::ptrdiff_t>(first), in.begin() + static_cast<std::ptrdiff_t>(last), value);
+  };
+  for (const std::string& prefix : key.hs_prefixes) fill_prefix(prefix, 1);
+  for (const std::string& list : key.lists) mark_list(list, 1);
+  for (std::size_t c = 0; c < n; ++c) {
+    const int division = products.Division(c);
+    if (division >= 0 && division < 100 && key.divisions[static_cast<std::size_t>(division)]) in[c] = 1;
+  }
+  for (const std::string& prefix : key.exclude_hs_prefixes) fill_prefix(prefix, 0);
+  for (const std::string& list : key.exclude_lists) mark_list(list, 0);
+  return ProductSet::FromFlags(std::move(in));
+}
+
 }  // namespace
 
 SectorMap SectorMap::Build(const Baseline& b) {
@@ -58,39 +84,23 @@ SectorMap SectorMap::Build(const Baseline& b) {
   return map;
 }
 
-std::vector<std::uint8_t> CompileContext::Members(std::size_t index, const std::optional<Date>& date) const {
-  const Measure& m = scenario->measures[index];
-  const std::size_t n = products->code_count();
-  std::vector<std::uint8_t> in(n, m.scope.all_goods ? 1 : 0);
-  const std::int32_t key = date ? DateKey(*date) : 99991231;
-  auto mark_list = [&](const std::string& name, std::uint8_t value) {
-    const auto list = products->FindList(name);
-    if (!list) return;
-    for (std::size_t c = 0; c < n; ++c) {
-      const std::int32_t from = products->ListFrom(*list, c);
-      if (from != 0 && from <= key) in[c] = value;
-    }
-  };
-  for (const std::string& prefix : m.scope.hs_prefixes) {
-    const auto [first, last] = products->PrefixRange(prefix);
-    std::fill(in.begin() + static_cast<std::ptrdiff_t>(first), in.begin() + static_cast<std::ptrdiff_t>(last), 1);
+DerivedCache::MemberSet CompileContext::Members(std::size_t index, const std::optional<Date>& date) const {
+  const ProductScope& scope = scenario->measures[index].scope;
+  ScopeKey key;
+  key.all_goods = scope.all_goods;
+  key.hs_prefixes = scope.hs_prefixes;
+  key.lists = scope.lists;
+  key.exclude_hs_prefixes = scope.exclude_hs_prefixes;
+  key.exclude_lists = scope.exclude_lists;
+  // A product is in a listed sector through its ISIC division, so the divisions those sectors
+  // cover stand for the sectors (and for the baseline's sector map) in the key.
+  for (std::size_t d = 0; d < key.divisions.size(); ++d) {
+    const int j = sectors.sector_of_division[d];
+    key.divisions[d] = j >= 0 && std::find(scope_sectors[index].begin(), scope_sectors[index].end(),
+                                           static_cast<std::size_t>(j)) != scope_sectors[index].end();
   }
-  for (const std::string& list : m.scope.lists) mark_list(list, 1);
-  if (!scope_sectors[index].empty()) {
-    for (std::size_t c = 0; c < n; ++c) {
-      if (code_sector[c] >= 0 &&
-          std::find(scope_sectors[index].begin(), scope_sectors[index].end(),
-                    static_cast<std::size_t>(code_sector[c])) != scope_sectors[index].end()) {
-        in[c] = 1;
-      }
-    }
-  }
-  for (const std::string& prefix : m.scope.exclude_hs_prefixes) {
-    const auto [first, last] = products->PrefixRange(prefix);
-    std::fill(in.begin() + static_cast<std::ptrdiff_t>(first), in.begin() + static_cast<std::ptrdiff_t>(last), 0);
-  }
-  for (const std::string& list : m.scope.exclude_lists) mark_list(list, 0);
-  return in;
+  key.date_key = date ? DateKey(*date) : 99991231;
+  return products->derived_cache().Members(key, [&] { return ComputeMembers(*products, key); });
 }
 
 std::vector<std::size_t> CompileContext::ResolveRegions(const std::vector<std::string>& codes,
@@ -209,8 +219,13 @@ CompileContext BuildCompileContext(const Scenario& s, const Baseline& b, const P
 
   // Every two measures that can hit the same product of the same pair on the same day need a
   // stacking rule for all of those days.
-  std::vector<std::vector<std::uint8_t>> members(M);
-  for (std::size_t k = 0; k < M; ++k) members[k] = ctx.Members(k, std::nullopt);
+  // The rules are asked first: they almost always cover the pair, and then the product sets
+  // (needed only to show a shared product in the message) are never built.
+  std::vector<DerivedCache::MemberSet> members(M);
+  auto members_of = [&](std::size_t k) -> const ProductSet& {
+    if (!members[k]) members[k] = ctx.Members(k, std::nullopt);
+    return *members[k];
+  };
   for (std::size_t a = 0; a < M; ++a) {
     for (std::size_t bb = a + 1; bb < M; ++bb) {
       const Measure& ma = s.measures[a];
@@ -226,10 +241,10 @@ CompileContext BuildCompileContext(const Scenario& s, const Baseline& b, const P
       if (!origin) continue;
       if (ma.from && mb.to && *mb.to < *ma.from) continue;
       if (mb.from && ma.to && *ma.to < *mb.from) continue;
+      Date gap;
+      if (RulesCoverOverlap(ctx.rules, s, a, bb, &gap)) continue;
       std::string example;
-      for (std::size_t c = 0; c < p.code_count() && example.empty(); ++c) {
-        if (members[a][c] && members[bb][c]) example = p.code(c);
-      }
+      if (const auto shared = members_of(a).FirstShared(members_of(bb))) example = p.code(*shared);
       for (std::size_t j : ctx.scope_sectors[a]) {
         if (example.empty() &&
             std::find(ctx.scope_sectors[bb].begin(), ctx.scope_sectors[bb].end(), j) != ctx.scope_sectors[bb].end()) {
@@ -237,8 +252,6 @@ CompileContext BuildCompileContext(const Scenario& s, const Baseline& b, const P
         }
       }
       if (example.empty()) continue;
-      Date gap;
-      if (RulesCoverOverlap(ctx.rules, s, a, bb, &gap)) continue;
       const bool open_start = gap == Date{1990, 1, 1};
       throw ScenarioError(
           mb.source.where,

@@ -10,6 +10,7 @@
 
 #include "ricardo/baseline.hpp"
 #include "ricardo/scenario.hpp"
+#include "tariffs/derived_cache.hpp"
 #include "tariffs/product_data.hpp"
 #include "tariffs/scenario_rules.hpp"
 
@@ -38,8 +39,9 @@ struct CompileContext {
   std::vector<PairRule> rules;
 
   // Per measure and product code: whether the product is in scope on `date` (lists take
-  // effect on their entries' dates). Without a date, every list entry counts.
-  std::vector<std::uint8_t> Members(std::size_t measure, const std::optional<Date>& date) const;
+  // effect on their entries' dates). Without a date, every list entry counts. Memoised in the
+  // product data by scope and date (derived_cache.hpp).
+  DerivedCache::MemberSet Members(std::size_t measure, const std::optional<Date>& date) const;
   // Region indices a list of codes and groups names, leaving out `importer`.
   std::vector<std::size_t> ResolveRegions(const std::vector<std::string>& codes,
                                           std::optional<std::size_t> importer,

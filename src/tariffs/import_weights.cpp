@@ -45,8 +45,10 @@ MonthChoice ChooseMonths(const ProductData& products, const Date& date, UsmcaSha
   return out;
 }
 
-std::vector<WeightedProduct> PooledImports(const ProductData& products, ProductData::Partner partner,
-                                           const std::vector<std::size_t>& months) {
+namespace {
+
+std::vector<WeightedProduct> SumMonths(const ProductData& products, ProductData::Partner partner,
+                                       const std::vector<std::size_t>& months) {
   std::map<std::uint32_t, std::pair<double, double>> sums;
   for (std::size_t m : months) {
     for (const auto& line : products.Imports(partner, m)) {
@@ -62,6 +64,14 @@ std::vector<WeightedProduct> PooledImports(const ProductData& products, ProductD
     out.push_back({code, s.first, std::min(1.0, s.second / s.first)});
   }
   return out;
+}
+
+}  // namespace
+
+DerivedCache::Pooled PooledImports(const ProductData& products, ProductData::Partner partner,
+                                   const std::vector<std::size_t>& months) {
+  return products.derived_cache().PooledImports(partner, months,
+                                                [&] { return SumMonths(products, partner, months); });
 }
 
 }  // namespace ricardo::detail

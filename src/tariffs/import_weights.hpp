@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "ricardo/scenario.hpp"
+#include "tariffs/derived_cache.hpp"
 #include "tariffs/product_data.hpp"
 
 namespace ricardo::detail {
@@ -20,15 +21,10 @@ struct MonthChoice {
 // with a note.
 MonthChoice ChooseMonths(const ProductData& products, const Date& date, UsmcaShareMethod method);
 
-struct WeightedProduct {
-  std::uint32_t code = 0;
-  double value_usd = 0.0;    // summed over the months
-  double usmca_share = 0.0;  // Σ usmca / Σ value over the months
-};
-
-// US imports from one partner, pooled over `months`, largest first is not guaranteed (sorted by
-// code).
-std::vector<WeightedProduct> PooledImports(const ProductData& products, ProductData::Partner partner,
-                                           const std::vector<std::size_t>& months);
+// US imports from one partner, pooled over `months`, sorted by code (lines with no value left
+// out). Memoised in `products` (derived_cache.hpp): the same data for every compile on the
+// same months.
+DerivedCache::Pooled PooledImports(const ProductData& products, ProductData::Partner partner,
+                                   const std::vector<std::size_t>& months);
 
 }  // namespace ricardo::detail

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "ricardo/scenario.hpp"
+#include "tariffs/derived_cache.hpp"
 
 namespace ricardo {
 
@@ -62,6 +63,10 @@ class ProductData {
     return imports_[partner][month];
   }
 
+  // Pooled imports and scope product sets derived from this object, memoised with it
+  // (derived_cache.hpp). Mutable: filling it changes no observable value.
+  detail::DerivedCache& derived_cache() const { return derived_cache_; }
+
  private:
   std::filesystem::path directory_;
   std::vector<std::string> codes_;
@@ -74,6 +79,7 @@ class ProductData {
   std::vector<std::uint8_t> division_source_;
   std::vector<std::string> months_;
   std::vector<std::vector<ImportLine>> imports_[2];
+  mutable detail::DerivedCache derived_cache_;
 };
 
 namespace detail {
