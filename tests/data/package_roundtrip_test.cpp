@@ -19,7 +19,7 @@ Baseline Random(std::size_t regions, std::size_t sectors, unsigned seed) {
 
 void ExpectRoundTrip(const Baseline& b, const std::string& name) {
   const auto dir = testing::MakeTempDirectory(name);
-  WritePackage(b, dir, {.overwrite = true});
+  WritePackage(b, dir, {.overwrite = true, .provenance_markdown = {}});
   std::vector<PackageIssue> warnings;
   const Baseline read = ReadPackage(dir, &warnings);
   EXPECT_TRUE(read == b) << name << ": the package does not read back exactly";
@@ -32,7 +32,7 @@ void ExpectRoundTrip(const Baseline& b, const std::string& name) {
   EXPECT_EQ(read.final_demand_share, b.final_demand_share);
   // Writing what was read gives the same files.
   const auto again = testing::MakeTempDirectory(name + "-again");
-  WritePackage(read, again, {.overwrite = true});
+  WritePackage(read, again, {.overwrite = true, .provenance_markdown = {}});
   for (const char* file : {"manifest.toml", "trade_flows.csv", "input_output.csv",
                            "value_added.csv", "final_demand.csv"}) {
     EXPECT_EQ(testing::ReadText(dir / file), testing::ReadText(again / file)) << file;

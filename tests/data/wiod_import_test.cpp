@@ -132,7 +132,9 @@ TEST_F(Wiod2011, TariffsAreZeroInsideTheEuAndOnServices) {
                     usa = *b.FindRegion("USA"), chn = *b.FindRegion("CHN");
   for (std::size_t j = 0; j < 35; ++j) {
     EXPECT_EQ(b.tariff_rates(deu, pol, j), 0.0);
-    if (j >= 16) EXPECT_EQ(b.tariff_rates(usa, chn, j), 0.0);
+    if (j >= 16) {
+      EXPECT_EQ(b.tariff_rates(usa, chn, j), 0.0);
+    }
   }
   EXPECT_GT(b.tariff_rates(usa, chn, *b.FindSector("textiles")), 0.05);
 }

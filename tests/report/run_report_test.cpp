@@ -17,13 +17,6 @@ std::string ReadAll(const std::filesystem::path& file) {
   return ss.str();
 }
 
-std::string FirstLine(const std::filesystem::path& file) {
-  std::ifstream in(file);
-  std::string line;
-  std::getline(in, line);
-  return line;
-}
-
 TEST(RunReport, WritesHtmlWithEveryChartInlined) {
   std::string reason;
   if (!ChartRendererAvailable({}, &reason)) GTEST_SKIP() << reason;
