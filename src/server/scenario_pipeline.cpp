@@ -3,6 +3,7 @@
 #include "fmt/format.h"
 #include "ricardo/run.hpp"
 #include "ricardo/scenario.hpp"
+#include "server/answer_json.hpp"
 #include "server/http_error.hpp"
 
 namespace ricardo::server {
@@ -28,14 +29,13 @@ Answer SolveAnswer(const SolveRequest& request, const PipelineOptions& options) 
                                              compiled.shock, solver, compiled.metadata);
   RunJsonOptions json_options;
   json_options.include_bilateral_sector = request.bilateral_sector;
-  nlohmann::json document = RunResultToJson(result, json_options);
   const SolverSummary& summary = result.solution.summary;
-  if (summary.IsConverged()) return Answer{200, document.dump(), true};
+  if (summary.IsConverged()) return Answer{200, RunResultJsonText(result, json_options), true};
 
   nlohmann::json body = ErrorBody(
       422, "not converged", fmt::format("the solver stopped without converging: {}", summary.message),
       Location{}, "the result is included for inspection; do not use it as an answer");
-  body["result"] = std::move(document);
+  body["result"] = RunResultToJson(result, json_options);
   return Answer{422, body.dump(), false};
 }
 

@@ -1,0 +1,153 @@
+// The server's per-request path for a new /solve (issue 6 load test), stage by stage, on the
+// load test's request: us-tariffs-2025-11 on north-america, two edited rates, no bilateral
+// sector table. Each iteration uses rates no earlier iteration used, as the varied load does.
+//
+// Stages: the cache key (a JSON parse and dump), reading the request (scenario copy and edits),
+// the compile, the solve, the answer's JSON, and the whole SolveAnswer. Every iteration checks
+// the answer is a converged 200.
+// Run on one core:  taskset -c 0 build/bench/server_bench --benchmark_repetitions=5
+#include <map>
+#include <string>
+
+#include "benchmark/benchmark.h"
+#include "fmt/format.h"
+#include "ricardo/run.hpp"
+#include "ricardo/scenario.hpp"
+#include "server/answer_json.hpp"
+#include "server/catalog.hpp"
+#include "server/scenario_pipeline.hpp"
+#include "server/solve_request.hpp"
+
+namespace {
+
+using ricardo::server::BodyFormat;
+using ricardo::server::Catalog;
+using ricardo::server::Endpoint;
+
+Catalog& SharedCatalog() {
+  static Catalog catalog({}, ricardo::ShippedScenarioDirectory());
+  return catalog;
+}
+
+const std::multimap<std::string, std::string> kNoQuery;
+
+// The load test's k-th body (tools/loadtest/solve.lua, varied mode).
+std::string Body(long k) {
+  const double steel = 0.10 + static_cast<double>(k % 400000) * 1e-6;
+  const double canada = 0.20 + static_cast<double>(k % 20000) * 1e-5;
+  return fmt::format(
+      R"({{"scenario":"us-tariffs-2025-11","baseline":"north-america","bilateral_sector":false,)"
+      R"("rates":{{"s232-steel":{:.6f},"ieepa-canada":{:.5f}}}}})",
+      steel, canada);
+}
+
+ricardo::server::SolveRequest Read(long k) {
+  return ricardo::server::ReadSolveRequest(Body(k), BodyFormat::kJson, kNoQuery,
+                                           Endpoint::kSolve, SharedCatalog());
+}
+
+ricardo::CompileOptions NoTrace(const ricardo::server::SolveRequest& r) {
+  ricardo::CompileOptions options;
+  options.date = r.date;
+  options.usmca_share_override = r.usmca_share;
+  options.product_trace = false;
+  return options;
+}
+
+long next_k = 1;
+
+void BM_CacheKey(benchmark::State& state) {
+  for (auto _ : state) {
+    auto key = ricardo::server::SolveCacheKey(Body(next_k++), BodyFormat::kJson, kNoQuery,
+                                              SharedCatalog());
+    benchmark::DoNotOptimize(key.data());
+  }
+}
+
+void BM_ReadRequest(benchmark::State& state) {
+  Read(0);
+  for (auto _ : state) {
+    auto request = Read(next_k++);
+    benchmark::DoNotOptimize(request.scenario.measures.data());
+  }
+}
+
+void BM_Compile(benchmark::State& state) {
+  Read(0);
+  for (auto _ : state) {
+    state.PauseTiming();
+    const auto request = Read(next_k++);
+    state.ResumeTiming();
+    auto compiled = ricardo::CompileScenario(request.scenario, *request.baseline, NoTrace(request));
+    benchmark::DoNotOptimize(&compiled);
+  }
+}
+
+void BM_Solve(benchmark::State& state) {
+  for (auto _ : state) {
+    state.PauseTiming();
+    const auto request = Read(next_k++);
+    const auto compiled =
+        ricardo::CompileScenario(request.scenario, *request.baseline, NoTrace(request));
+    state.ResumeTiming();
+    const auto result = ricardo::RunCounterfactual(
+        ricardo::ApplyScenarioSectors(*request.baseline, compiled), compiled.shock, {},
+        compiled.metadata);
+    if (!result.solution.summary.IsConverged()) state.SkipWithError("not converged");
+    benchmark::DoNotOptimize(&result);
+  }
+}
+
+ricardo::RunResult OneResult() {
+  const auto request = Read(next_k++);
+  const auto compiled =
+      ricardo::CompileScenario(request.scenario, *request.baseline, NoTrace(request));
+  const auto result = ricardo::RunCounterfactual(
+      ricardo::ApplyScenarioSectors(*request.baseline, compiled), compiled.shock, {},
+      compiled.metadata);
+  return result;
+}
+
+// The answer as the library builds it (nlohmann tree, then dump) ...
+void BM_AnswerJson(benchmark::State& state) {
+  const auto result = OneResult();
+  ricardo::RunJsonOptions options;
+  options.include_bilateral_sector = false;
+  std::size_t bytes = 0;
+  for (auto _ : state) {
+    const std::string text = ricardo::RunResultToJson(result, options).dump();
+    bytes = text.size();
+    benchmark::DoNotOptimize(text.data());
+  }
+  state.counters["answer_bytes"] = static_cast<double>(bytes);
+}
+
+// ... and as the server writes it (the same bytes).
+void BM_AnswerText(benchmark::State& state) {
+  const auto result = OneResult();
+  ricardo::RunJsonOptions options;
+  options.include_bilateral_sector = false;
+  for (auto _ : state) {
+    const std::string text = ricardo::server::RunResultJsonText(result, options);
+    benchmark::DoNotOptimize(text.data());
+  }
+}
+
+void BM_SolveAnswer(benchmark::State& state) {
+  Read(0);
+  for (auto _ : state) {
+    const auto answer = ricardo::server::SolveAnswer(Read(next_k++), {});
+    if (answer.status != 200) state.SkipWithError("not a 200 answer");
+    benchmark::DoNotOptimize(answer.body.data());
+  }
+}
+
+BENCHMARK(BM_CacheKey)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_ReadRequest)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_Compile)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_Solve)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_AnswerJson)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_AnswerText)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_SolveAnswer)->Unit(benchmark::kMicrosecond);
+
+}  // namespace

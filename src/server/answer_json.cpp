@@ -1,0 +1,351 @@
+#include "server/answer_json.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+#include <string_view>
+
+#include "fmt/format.h"
+#include "nlohmann/json.hpp"
+#include "report/run_views.hpp"
+#include "ricardo/solver.hpp"
+
+namespace ricardo::server {
+namespace {
+
+// Appends JSON values as nlohmann's dump() writes them: numbers by its own shortest
+// round-trip formatting, non-finite numbers as null, strings escaped by nlohmann when they hold
+// anything but plain printable ASCII.
+class Out {
+ public:
+  explicit Out(std::string& text) : text_(text) {}
+
+  void Str(std::string_view s) {
+    const bool plain = std::all_of(s.begin(), s.end(), [](char c) {
+      return c >= 0x20 && c < 0x7f && c != '"' && c != '\\';
+    });
+    if (plain) {
+      text_ += '"';
+      text_ += s;
+      text_ += '"';
+    } else {
+      text_ += nlohmann::json(std::string(s)).dump();
+    }
+  }
+  void Num(double x) {
+    if (!std::isfinite(x)) return Null();
+    char buffer[64];
+    const char* end = nlohmann::detail::to_chars(buffer, buffer + sizeof buffer, x);
+    text_.append(buffer, static_cast<std::size_t>(end - buffer));
+  }
+  void Int(long long x) { fmt::format_to(std::back_inserter(text_), "{}", x); }
+  void Bool(bool b) { text_ += b ? "true" : "false"; }
+  void Null() { text_ += "null"; }
+  void Strings(const std::vector<std::string>& list) {
+    text_ += '[';
+    for (std::size_t k = 0; k < list.size(); ++k) {
+      if (k > 0) text_ += ',';
+      Str(list[k]);
+    }
+    text_ += ']';
+  }
+  void Raw(char c) { text_ += c; }
+
+ private:
+  std::string& text_;
+};
+
+// An object or array being written: Key()/Next() put the comma; the destructor closes it.
+// Keys must be given in nlohmann's order (std::map: byte-wise sorted) and need no escaping.
+class Scope {
+ public:
+  Scope(Out& out, char open, char close) : out_(out), close_(close) { out_.Raw(open); }
+  ~Scope() { out_.Raw(close_); }
+  Scope(const Scope&) = delete;
+  Scope& operator=(const Scope&) = delete;
+  Out& Key(std::string_view key) {
+    Next();
+    out_.Str(key);
+    out_.Raw(':');
+    return out_;
+  }
+  Out& Next() {
+    if (!first_) out_.Raw(',');
+    first_ = false;
+    return out_;
+  }
+
+ private:
+  Out& out_;
+  char close_;
+  bool first_ = true;
+};
+
+struct Object : Scope {
+  explicit Object(Out& out) : Scope(out, '{', '}') {}
+};
+struct Array : Scope {
+  explicit Array(Out& out) : Scope(out, '[', ']') {}
+};
+
+void PercentChange(Out& out, double base, double now) {
+  if (base == 0.0) return out.Null();
+  out.Num(100.0 * (now / base - 1.0));
+}
+
+void BaselineJson(Out& out, const Baseline& b) {
+  Object o(out);
+  o.Key("currency").Str(b.manifest.currency);
+  o.Key("money_unit").Num(b.manifest.money_unit);
+  o.Key("money_unit_label").Str(b.manifest.MoneyUnitLabel());
+  o.Key("name").Str(b.manifest.name);
+  {
+    o.Key("regions");
+    Array rows(out);
+    for (const Region& r : b.regions) {
+      Object row(rows.Next());
+      row.Key("code").Str(r.code);
+      row.Key("name").Str(r.name);
+    }
+  }
+  {
+    o.Key("sectors");
+    Array rows(out);
+    for (const Sector& s : b.sectors) {
+      Object row(rows.Next());
+      row.Key("code").Str(s.code);
+      row.Key("name").Str(s.name);
+      row.Key("theta").Num(s.theta);
+      row.Key("tradable").Bool(s.tradable);
+    }
+  }
+  o.Key("title").Str(b.manifest.title);
+  o.Key("year").Int(b.manifest.year);
+}
+
+void BilateralJson(Out& out, const RunResult& result) {
+  const Baseline& b = result.baseline;
+  const Outcomes& o = result.outcomes;
+  const std::size_t N = b.region_count();
+  Array rows(out);
+  for (std::size_t n = 0; n < N; ++n)
+    for (std::size_t i = 0; i < N; ++i) {
+      if (i == n) continue;
+      const double base = o.BilateralImportsBase(n, i), now = o.BilateralImportsNew(n, i);
+      Object row(rows.Next());
+      row.Key("change_pct");
+      PercentChange(out, base, now);
+      row.Key("exporter").Str(b.regions[i].code);
+      row.Key("importer").Str(b.regions[n].code);
+      row.Key("imports_base").Num(base);
+      row.Key("imports_new").Num(now);
+      row.Key("tot_contribution_pct").Num(100.0 * o.bilateral_tot(n, i));
+      row.Key("vot_contribution_pct").Num(100.0 * o.bilateral_vot(n, i));
+    }
+}
+
+void BilateralSectorJson(Out& out, const RunResult& result) {
+  const Baseline& b = result.baseline;
+  const Outcomes& o = result.outcomes;
+  const std::size_t N = b.region_count(), J = b.sector_count();
+  Array rows(out);
+  for (std::size_t n = 0; n < N; ++n)
+    for (std::size_t i = 0; i < N; ++i) {
+      if (i == n) continue;
+      for (std::size_t s = 0; s < J; ++s) {
+        const double base = o.flows_base(n, i, s), now = o.flows_new(n, i, s);
+        const double t0 = b.tariff_rates(n, i, s), t1 = result.shock.tariff_rates(n, i, s);
+        const double d = result.shock.trade_cost_change(n, i, s);
+        if (base == 0.0 && now == 0.0 && t0 == t1 && d == 1.0) continue;
+        Object row(rows.Next());
+        row.Key("change_pct");
+        PercentChange(out, base, now);
+        row.Key("exporter").Str(b.regions[i].code);
+        row.Key("flow_base").Num(base);
+        row.Key("flow_new").Num(now);
+        row.Key("importer").Str(b.regions[n].code);
+        row.Key("sector").Str(b.sectors[s].code);
+        row.Key("tariff_base_pct").Num(100.0 * t0);
+        row.Key("tariff_new_pct").Num(100.0 * t1);
+        row.Key("trade_cost_change").Num(d);
+      }
+    }
+}
+
+void CountriesJson(Out& out, const RunResult& result) {
+  const Baseline& b = result.baseline;
+  const std::size_t N = b.region_count();
+  // An object keyed by region code: nlohmann writes its keys sorted.
+  std::vector<std::size_t> order(N);
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t x, std::size_t y) {
+    return result.outcomes.countries[x].code < result.outcomes.countries[y].code;
+  });
+  Object countries(out);
+  for (std::size_t k = 0; k < N; ++k) {
+    // A repeated code keeps the last region's entry, as assignment into the map does.
+    if (k + 1 < N &&
+        result.outcomes.countries[order[k]].code == result.outcomes.countries[order[k + 1]].code) {
+      continue;
+    }
+    const std::size_t n = order[k];
+    const CountryOutcome& c = result.outcomes.countries[n];
+    countries.Key(c.code);
+    Object o(out);
+    o.Key("average_tariff_base_pct").Num(100.0 * c.average_tariff_base);
+    o.Key("average_tariff_new_pct").Num(100.0 * c.average_tariff_new);
+    o.Key("exports_base").Num(c.exports_base);
+    o.Key("exports_new").Num(c.exports_new);
+    o.Key("exports_pct");
+    PercentChange(out, c.exports_base, c.exports_new);
+    o.Key("imports_base").Num(c.imports_base);
+    o.Key("imports_new").Num(c.imports_new);
+    o.Key("imports_pct");
+    PercentChange(out, c.imports_base, c.imports_new);
+    o.Key("income_base").Num(c.income_base);
+    o.Key("income_new").Num(c.income_new);
+    o.Key("name").Str(b.regions[n].name);
+    o.Key("price_index_pct").Num(100.0 * c.price_index_change);
+    o.Key("real_wage_pct").Num(100.0 * c.real_wage_change);
+    o.Key("tariff_revenue_base").Num(c.tariff_revenue_base);
+    o.Key("tariff_revenue_new").Num(c.tariff_revenue_new);
+    o.Key("value_added_base").Num(c.value_added_base);
+    o.Key("value_added_new").Num(c.value_added_new);
+    o.Key("wage_pct").Num(100.0 * c.wage_change);
+    o.Key("welfare_linear_pct").Num(100.0 * c.welfare_linear);
+    o.Key("welfare_pct").Num(100.0 * c.welfare_exact);
+    o.Key("welfare_tot_pct").Num(100.0 * c.welfare_tot);
+    o.Key("welfare_trade_cost_pct").Num(100.0 * c.welfare_trade_cost);
+    o.Key("welfare_vot_pct").Num(100.0 * c.welfare_vot);
+  }
+}
+
+void TariffRow(Scope& rows, const std::string& importer, const std::string& exporter,
+               const std::string& sector, const detail::EffectiveTariff& t) {
+  Object row(rows.Next());
+  row.Key("base_pct").Num(100.0 * t.base);  // non-finite: null
+  row.Key("exporter").Str(exporter);
+  row.Key("importer").Str(importer);
+  row.Key("new_pct").Num(100.0 * t.now);
+  row.Key("sector").Str(sector);
+}
+
+void EffectiveTariffsJson(Out& out, const RunResult& result) {
+  const Baseline& b = result.baseline;
+  static const std::string kAll = "_all";
+  Array rows(out);
+  for (std::size_t n = 0; n < b.region_count(); ++n) {
+    for (std::size_t i = 0; i < b.region_count(); ++i) {
+      if (i == n) continue;
+      TariffRow(rows, b.regions[n].code, b.regions[i].code, kAll,
+                detail::PairTariff(result, n, i));
+    }
+    for (std::size_t s = 0; s < b.sector_count(); ++s) {
+      TariffRow(rows, b.regions[n].code, kAll, b.sectors[s].code,
+                detail::SectorTariff(result, n, s));
+    }
+  }
+}
+
+void SectorsJson(Out& out, const RunResult& result) {
+  const Baseline& b = result.baseline;
+  const Outcomes& o = result.outcomes;
+  Array rows(out);
+  for (std::size_t n = 0; n < b.region_count(); ++n)
+    for (std::size_t s = 0; s < b.sector_count(); ++s) {
+      Object row(rows.Next());
+      row.Key("output_base").Num(o.gross_output_base(n, s));
+      row.Key("output_new").Num(o.gross_output_new(n, s));
+      row.Key("output_pct");
+      PercentChange(out, o.gross_output_base(n, s), o.gross_output_new(n, s));
+      row.Key("price_pct").Num(100.0 * o.price_change(n, s));
+      row.Key("region").Str(b.regions[n].code);
+      row.Key("sector").Str(b.sectors[s].code);
+      row.Key("tot_contribution_pct").Num(100.0 * o.sectoral_tot(n, s));
+      row.Key("vot_contribution_pct").Num(100.0 * o.sectoral_vot(n, s));
+    }
+}
+
+void SolverJson(Out& out, const SolverSummary& s) {
+  const EquilibriumResiduals& r = s.check;
+  Object o(out);
+  o.Key("algorithm").Str(ToString(s.algorithm));
+  o.Key("converged").Bool(s.IsConverged());
+  o.Key("expenditure_iterations").Int(s.expenditure_iterations);
+  o.Key("iterations").Int(s.outer_iterations);
+  o.Key("max_residual").Num(r.Max());
+  o.Key("message").Str(s.message);
+  o.Key("price_iterations").Int(s.price_iterations);
+  {
+    o.Key("residuals");
+    Object res(out);
+    res.Key("cost").Num(r.cost);
+    res.Key("expenditure").Num(r.expenditure);
+    res.Key("labour_market").Num(r.labour_market);
+    res.Key("numeraire").Num(r.numeraire);
+    res.Key("price").Num(r.price);
+    res.Key("share_sums").Num(r.share_sums);
+    res.Key("trade_balance").Num(r.trade_balance);
+    res.Key("trade_shares").Num(r.trade_shares);
+    res.Key("walras").Num(r.walras);
+  }
+  o.Key("seconds").Num(s.time_total_seconds);
+  o.Key("termination").Str(ToString(s.termination));
+}
+
+}  // namespace
+
+std::string RunResultJsonText(const RunResult& result, const RunJsonOptions& options) {
+  const Baseline& b = result.baseline;
+  const RunMetadata& m = result.metadata;
+  std::string text;
+  text.reserve(options.include_bilateral_sector ? 256 * 1024 : 80 * 1024);
+  Out out(text);
+  {
+    Object j(out);
+    j.Key("baseline");
+    BaselineJson(out, b);
+    j.Key("bilateral");
+    BilateralJson(out, result);
+    if (options.include_bilateral_sector) {
+      j.Key("bilateral_sector");
+      BilateralSectorJson(out, result);
+    }
+    j.Key("countries");
+    CountriesJson(out, result);
+    j.Key("effective_tariffs");
+    EffectiveTariffsJson(out, result);
+    {
+      j.Key("generator");
+      Object g(out);
+      g.Key("name").Str("ricardo");
+      g.Key("version").Str(RICARDO_VERSION);
+    }
+    {
+      j.Key("scenario");
+      Object s(out);
+      s.Key("date").Str(m.scenario_date);
+      s.Key("description").Str(m.scenario_description);
+      s.Key("name").Str(m.scenario_name);
+      s.Key("notes").Strings(m.notes);
+      s.Key("sources").Strings(m.sources);
+      s.Key("title").Str(m.scenario_title);
+    }
+    j.Key("schema").Str("ricardo.run-result");
+    j.Key("schema_version").Int(kRunResultSchemaVersion);
+    j.Key("sectors");
+    SectorsJson(out, result);
+    j.Key("solver");
+    SolverJson(out, result.solution.summary);
+    {
+      j.Key("units");
+      Object u(out);
+      u.Key("changes").Str("percent");
+      u.Key("money").Str(b.manifest.MoneyUnitLabel());
+      u.Key("tariffs").Str("percent ad valorem");
+    }
+  }
+  return text;
+}
+
+}  // namespace ricardo::server

@@ -1,0 +1,85 @@
+// The /solve answer's text writer (src/server/answer_json.cpp) against the library's
+// RunResultToJson(...).dump(): the same bytes for every shipped scenario on north-america, with
+// and without the bilateral-sector table, and for results holding what a hand-written writer
+// gets wrong (nulls, NaN, -0, escapes, non-ASCII, codes out of order, repeated codes).
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <limits>
+#include <string>
+
+#include "../report/report_fixture.hpp"
+#include "ricardo/package.hpp"
+#include "ricardo/report.hpp"
+#include "ricardo/scenario.hpp"
+#include "server/answer_json.hpp"
+
+namespace ricardo::testing {
+namespace {
+
+void ExpectSameText(const RunResult& result, const std::string& what) {
+  for (bool bilateral_sector : {false, true}) {
+    RunJsonOptions options;
+    options.include_bilateral_sector = bilateral_sector;
+    const std::string expected = RunResultToJson(result, options).dump();
+    const std::string written = server::RunResultJsonText(result, options);
+    if (written == expected) continue;
+    const auto at = std::mismatch(written.begin(), written.end(), expected.begin(), expected.end());
+    const std::size_t k = static_cast<std::size_t>(at.first - written.begin());
+    const std::size_t from = k < 80 ? 0 : k - 80;
+    ADD_FAILURE() << what << (bilateral_sector ? " (with bilateral_sector)" : "")
+                  << ": first difference at byte " << k << "\n written: "
+                  << written.substr(from, 160) << "\nexpected: " << expected.substr(from, 160);
+  }
+}
+
+TEST(ServerAnswerJson, ShippedScenariosOnNorthAmericaWriteTheLibrarysBytes) {
+  const Baseline baseline = LoadBaseline("north-america");
+  int solved = 0;
+  for (const std::string& name : ShippedScenarioNames()) {
+    const Scenario scenario = LoadScenario(ShippedScenarioDirectory() / (name + ".toml"));
+    if (scenario.baseline != "north-america") continue;
+    const CompiledScenario compiled = CompileScenario(scenario, baseline, {});
+    const RunResult result = RunCounterfactual(ApplyScenarioSectors(baseline, compiled),
+                                               compiled.shock, {}, compiled.metadata);
+    ExpectSameText(result, name);
+    ++solved;
+  }
+  EXPECT_GE(solved, 5);
+}
+
+TEST(ServerAnswerJson, AwkwardValuesWriteTheLibrarysBytes) {
+  RunResult result = SmallRun(true);
+  ExpectSameText(result, "small run");
+
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  const double inf = std::numeric_limits<double>::infinity();
+  result.metadata.scenario_description = "quotes \" backslash \\ tab \t newline \n bell \x07 del \x7f";
+  result.metadata.notes = {"tariff → 25%", "Côte d'Ivoire", ""};
+  result.metadata.sources = {};
+  result.metadata.scenario_date = "";
+  result.baseline.regions[1].name = "Canada \"CA\"";
+  result.baseline.sectors[0].theta = -0.0;
+  result.baseline.manifest.money_unit = 1e-7;
+  result.outcomes.countries[0].welfare_exact = nan;
+  result.outcomes.countries[0].exports_base = 0.0;
+  result.outcomes.countries[1].imports_new = inf;
+  result.outcomes.countries[2].income_base = 1e21;
+  result.outcomes.countries[2].income_new = 123456789012345678.0;
+  result.outcomes.countries[3].value_added_base = 1e-5;
+  result.outcomes.gross_output_base(1, 2) = 0.0;
+  result.outcomes.price_change(0, 0) = -0.0;
+  result.solution.summary.message = "stopped: time limit (20 s) — not converged";
+  result.solution.summary.check.walras = nan;
+  ExpectSameText(result, "awkward values");
+
+  // Country entries are an object keyed by code: written sorted, a repeated code once (the last).
+  result.outcomes.countries[0].code = "ZZZ";
+  result.outcomes.countries[3].code = "AAA";
+  ExpectSameText(result, "codes out of order");
+  result.outcomes.countries[2].code = "CAN";
+  ExpectSameText(result, "repeated code");
+}
+
+}  // namespace
+}  // namespace ricardo::testing
