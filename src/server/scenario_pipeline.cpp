@@ -5,6 +5,7 @@
 #include "ricardo/scenario.hpp"
 #include "server/answer_json.hpp"
 #include "server/http_error.hpp"
+#include "server/rate_basis.hpp"
 
 namespace ricardo::server {
 namespace {
@@ -21,8 +22,11 @@ CompileOptions CompileOptionsFor(const SolveRequest& request, bool product_trace
 
 Answer SolveAnswer(const SolveRequest& request, const PipelineOptions& options) {
   // Product lines are only needed to explain; leaving them out keeps repeated solves fast.
+  // Rate-only edits of a named scenario: a dot product per tariff instead of a compile.
   const CompiledScenario compiled =
-      CompileScenario(request.scenario, *request.baseline, CompileOptionsFor(request, false));
+      request.rates_only_of
+          ? RateBasisFor(request.rates_only_of, request.baseline)->Compile(request.scenario)
+          : CompileScenario(request.scenario, *request.baseline, CompileOptionsFor(request, false));
   SolverOptions solver;
   solver.max_time_in_seconds = options.solve_time_limit_seconds;
   const RunResult result = RunCounterfactual(ApplyScenarioSectors(*request.baseline, compiled),

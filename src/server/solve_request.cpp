@@ -129,7 +129,9 @@ void CheckKeys(const Json& document, Endpoint endpoint) {
   }
 }
 
-Scenario ScenarioOf(const Json& document, Catalog& catalog) {
+// `named_out`: the catalog's scenario when the request names one.
+Scenario ScenarioOf(const Json& document, Catalog& catalog,
+                    std::shared_ptr<const Scenario>* named_out) {
   const auto named = document.find("scenario");
   const auto toml = document.find("scenario_toml");
   if (named != document.end() && toml != document.end()) {
@@ -143,7 +145,11 @@ Scenario ScenarioOf(const Json& document, Catalog& catalog) {
             fmt::format("name one ({}) or give one inline as an object or as 'scenario_toml'",
                         JoinNames(catalog.ScenarioNames())));
   }
-  if (named->is_string()) return *catalog.GetScenario(named->get<std::string>());
+  if (named->is_string()) {
+    auto scenario = catalog.GetScenario(named->get<std::string>());
+    if (named_out) *named_out = scenario;
+    return *scenario;
+  }
   if (named->is_object()) return ScenarioFromJson(*named, "scenario");
   Invalid(Field("scenario"),
           fmt::format("expected a scenario name or a scenario object, got {}", TypeName(*named)));
@@ -162,8 +168,17 @@ SolveRequest FromJson(std::string_view body, Endpoint endpoint, Catalog& catalog
   }
   CheckKeys(document, endpoint);
   SolveRequest request;
-  request.scenario = ScenarioOf(document, catalog);
+  std::shared_ptr<const Scenario> named;
+  request.scenario = ScenarioOf(document, catalog, &named);
   ApplyEdits(document, request.scenario);
+  bool rates_only = named != nullptr;
+  for (auto it = document.begin(); it != document.end(); ++it) {
+    const std::string& key = it.key();
+    if (key != "scenario" && key != "baseline" && key != "rates" && key != "bilateral_sector") {
+      rates_only = false;
+    }
+  }
+  if (rates_only) request.rates_only_of = std::move(named);
   std::optional<std::string> baseline;
   if (auto it = document.find("baseline"); it != document.end()) {
     baseline = RequireString(*it, Field("baseline"));

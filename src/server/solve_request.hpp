@@ -30,6 +30,9 @@ struct SolveRequest {
   std::optional<double> usmca_share;  // every product's USMCA-qualifying share, [0, 1]
   bool bilateral_sector = true;       // include the (importer, exporter, sector) table
   ExplainOptions explain;             // /explain only
+  // The catalog's scenario when the request names one and edits nothing but measure rates (no
+  // date, switches, tags or USMCA share): such requests may be compiled from a RateBasis.
+  std::shared_ptr<const Scenario> rates_only_of;
 };
 
 // The result-cache key of a /solve request, found without reading the request in full (a cache
