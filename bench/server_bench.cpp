@@ -3,7 +3,8 @@
 // sector table. Each iteration uses rates no earlier iteration used, as the varied load does.
 //
 // Stages: the cache key (a JSON parse and dump), reading the request (scenario copy and edits),
-// the compile, the solve, the answer's JSON, and the whole SolveAnswer. Every iteration checks
+// the full compile and its replay from a recording (rate-only edits), the solve, the answer's
+// JSON (library tree and the server's direct text), and the whole SolveAnswer. Every iteration checks
 // the answer is a converged 200.
 // Run on one core:  taskset -c 0 build/bench/server_bench --benchmark_repetitions=5
 #include <map>
@@ -15,6 +16,7 @@
 #include "ricardo/scenario.hpp"
 #include "server/answer_json.hpp"
 #include "server/catalog.hpp"
+#include "server/rate_basis.hpp"
 #include "server/scenario_pipeline.hpp"
 #include "server/solve_request.hpp"
 
@@ -83,6 +85,20 @@ void BM_Compile(benchmark::State& state) {
   }
 }
 
+// The same compile replayed from the scenario's recording (what the server does for rate-only
+// edits such as these).
+void BM_RateBasisCompile(benchmark::State& state) {
+  const auto first = Read(0);
+  const ricardo::server::RateBasis basis(*first.rates_only_of, *first.baseline);
+  for (auto _ : state) {
+    state.PauseTiming();
+    const auto request = Read(next_k++);
+    state.ResumeTiming();
+    auto compiled = basis.Compile(request.scenario, *request.baseline);
+    benchmark::DoNotOptimize(&compiled);
+  }
+}
+
 void BM_Solve(benchmark::State& state) {
   for (auto _ : state) {
     state.PauseTiming();
@@ -145,6 +161,7 @@ void BM_SolveAnswer(benchmark::State& state) {
 BENCHMARK(BM_CacheKey)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_ReadRequest)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_Compile)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_RateBasisCompile)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_Solve)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_AnswerJson)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_AnswerText)->Unit(benchmark::kMicrosecond);

@@ -1,49 +1,34 @@
 // The compile of a named scenario as a function of its measures' rates, for /solve requests
-// that edit only rates (what the dashboard's sliders send).
-//
-// Why this is exact (src/tariffs/compile.cpp, stacking.cpp): a measure's rate is read only by
-// Compiler::RateFor. Which measures are present on a product, which are displaced and the value
-// share each is charged on depend on dates, scopes, content, USMCA treatment and the stacking
-// rules, never on rates; a product's added rate is Σ rate × (charged share), a sector's added
-// rate is an import-weighted mean (products mode) or Σ rate × effective coverage (sector mode),
-// and the tariff is the baseline's plus the added rate. Rates are compared only to write the
-// product and sector traces, which a solve does not use. So for fixed dates, switches, scopes
-// and USMCA share, t′(n,i,j) = t0(n,i,j) + Σ_k rate_k · a_k(n,i,j), with t0 the compile with
-// every editable rate 0 and a_k the added rate per unit rate of measure k (compiled on a copy
-// of the baseline without tariffs, so a_k is the compiler's own sum, not a difference).
-// The sums are reordered: results agree with the full compile to rounding
-// (tests/server/rate_basis_test.cpp compares them on random rate edits).
+// that edit only rates (what the dashboard's sliders send): the scenario is compiled once with
+// a recording (src/tariffs/rate_replay.hpp), and each rate-only edit replays the compiler's
+// arithmetic on the recorded product lines and sector parts with its own rates. The tariffs
+// are the full compile's, bit for bit (tests/server/rate_basis_test.cpp), at a fraction of the
+// cost: no product sets, import pooling, stacking rules or content look-ups per request.
 #pragma once
 
 #include <cstddef>
 #include <memory>
-#include <utility>
-#include <vector>
 
 #include "ricardo/baseline.hpp"
 #include "ricardo/scenario.hpp"
+#include "tariffs/rate_replay.hpp"
 
 namespace ricardo::server {
 
 class RateBasis {
  public:
-  // Compiles `scenario` (as named, before edits) on `baseline` once per editable measure and
-  // once with every editable rate 0, with default compile options (the scenario's date and
-  // USMCA shares). Throws what CompileScenario throws.
+  // Compiles `scenario` (as named, before edits) on `baseline` with default compile options
+  // (the scenario's date and USMCA shares), recording. Throws what CompileScenario throws.
   RateBasis(const Scenario& scenario, const Baseline& baseline);
 
-  // The compile of `edited`, which must be the scenario given to the constructor with only
-  // measure rates changed. The trace is left empty (solves do not use it).
-  CompiledScenario Compile(const Scenario& edited) const;
+  // The compile of `edited` on `baseline`: `edited` must be the scenario given to the
+  // constructor with only measure rates changed, `baseline` the same baseline. The trace is
+  // left empty (solves do not use it).
+  CompiledScenario Compile(const Scenario& edited, const Baseline& baseline) const;
 
  private:
-  struct Term {
-    std::size_t measure;                                    // index in the scenario
-    std::vector<std::pair<std::size_t, double>> per_rate;  // (flat tariff index, a_k), a_k ≠ 0
-  };
-  CompiledScenario zero_;  // every editable rate 0; trace dropped
-  std::vector<Term> terms_;
-  std::size_t tariff_count_ = 0;
+  CompiledScenario compiled_;  // trace dropped
+  detail::CompileRecording recording_;
 };
 
 // RateBases of the named scenarios a server has been asked about, built on first use. Keyed by

@@ -22,10 +22,11 @@ CompileOptions CompileOptionsFor(const SolveRequest& request, bool product_trace
 
 Answer SolveAnswer(const SolveRequest& request, const PipelineOptions& options) {
   // Product lines are only needed to explain; leaving them out keeps repeated solves fast.
-  // Rate-only edits of a named scenario: a dot product per tariff instead of a compile.
+  // Rate-only edits of a named scenario: a replay of its recorded compile (same tariffs).
   const CompiledScenario compiled =
       request.rates_only_of
-          ? RateBasisFor(request.rates_only_of, request.baseline)->Compile(request.scenario)
+          ? RateBasisFor(request.rates_only_of, request.baseline)
+                ->Compile(request.scenario, *request.baseline)
           : CompileScenario(request.scenario, *request.baseline, CompileOptionsFor(request, false));
   SolverOptions solver;
   solver.max_time_in_seconds = options.solve_time_limit_seconds;

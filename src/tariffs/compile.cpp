@@ -16,6 +16,7 @@
 #include "tariffs/compile_context.hpp"
 #include "tariffs/import_weights.hpp"
 #include "tariffs/product_data.hpp"
+#include "tariffs/rate_replay.hpp"
 #include "tariffs/stacking.hpp"
 
 namespace ricardo {
@@ -44,6 +45,12 @@ struct Compiler {
   std::vector<detail::WeightedProduct> proxy;        // pooled US imports from CAN + MEX
   CompiledScenario out;
   std::vector<std::uint8_t> content_fallback;        // per measure: used the 0.5 fallback
+  detail::CompileRecording* recording;               // null unless replays are wanted
+  detail::RecordedPair* recorded = nullptr;          // the pair being compiled, when recording
+
+  detail::RecordedRate RecordRate(std::size_t k, double rate) const {
+    return detail::RecordedRate{k, !ctx.rate_region[k], rate};
+  }
 
   double MoneyToUsd(double money) const { return money * b.manifest.money_unit; }
 
@@ -79,6 +86,13 @@ struct Compiler {
         if (in[k][line.code]) here.push_back(Active(k, line.code, n, j));
       }
       const double u = share_override.value_or(line.usmca_share);
+      if (recorded && !here.empty() && j >= 0) {
+        const std::vector<detail::StackTerm> terms = detail::StackTerms(here, u, rules, s);
+        recorded->lines.push_back({static_cast<std::size_t>(j), line.value_usd, u,
+                                   recorded->terms.size(), terms.size()});
+        recorded->terms.insert(recorded->terms.end(), terms.begin(), terms.end());
+        for (const ActiveMeasure& a : here) recorded->term_rates.push_back(RecordRate(a.measure, a.rate));
+      }
       double rate = 0.0;
       if (!here.empty()) {
         auto stacked = detail::StackProduct(here, u, rules, s, options.product_trace);
@@ -109,6 +123,7 @@ struct Compiler {
       ++count[j];
       if (rate > 0.0) ++hit[j];
     }
+    if (recorded) recorded->sector_value_usd = value;
     pair->value_usd = total;
     pair->unmapped_value_usd = unmapped;
     pair->all_goods_rate = total > 0.0 ? total_charged / total : 0.0;
@@ -271,6 +286,13 @@ struct Compiler {
     }
     double added = 0.0;
     for (std::size_t a = 0; a < parts.size(); ++a) added += parts[a].rate * std::max(0.0, effective[a]);
+    if (recorded) {
+      recorded->by_parts[j] = 1;
+      recorded->sector_parts[j].clear();
+      for (std::size_t a = 0; a < parts.size(); ++a) {
+        recorded->sector_parts[j].push_back({RecordRate(parts[a].k, parts[a].rate), std::max(0.0, effective[a])});
+      }
+    }
     *method = methods.empty() ? "sector" : fmt::format("{}", fmt::join(methods, ", "));
     return added;
   }
@@ -376,6 +398,14 @@ struct Compiler {
         pair.importer = b.regions[n].code;
         pair.exporter = b.regions[i].code;
         for (std::size_t k : active) pair.measures.push_back(s.measures[k].id);
+        if (recording) {
+          detail::RecordedPair& r = recording->pairs.emplace_back();
+          r.importer = n;
+          r.exporter = i;
+          r.sector_parts.resize(b.sector_count());
+          r.by_parts.assign(b.sector_count(), 0);
+          recorded = &r;
+        }
         const bool product_weights = usa && n == *usa && ((can && i == *can) || (mex && i == *mex)) &&
                                      !months.months.empty();
         if (product_weights) {
@@ -463,7 +493,10 @@ void CheckScenario(const Scenario& scenario, const Baseline& baseline, const Com
   detail::BuildCompileContext(scenario, baseline, *products);
 }
 
-CompiledScenario CompileScenario(const Scenario& s, const Baseline& b, const CompileOptions& o) {
+CompiledScenario detail::CompileScenarioRecorded(const Scenario& s, const Baseline& b,
+                                                 const CompileOptions& o,
+                                                 detail::CompileRecording* recording) {
+  if (recording) recording->pairs.clear();
   const std::optional<Date> date = o.date ? o.date : s.date;
   if (!date) {
     throw ScenarioError(Location{s.file.empty() ? s.name : s.file, 0, 0, ""},
@@ -489,7 +522,8 @@ CompiledScenario CompileScenario(const Scenario& s, const Baseline& b, const Com
                     {},
                     {},
                     {},
-                    {}};
+                    {},
+                    recording};
   compiler.out.trace.usmca_method = ToString(method);
   for (std::size_t m : compiler.months.months) compiler.out.trace.months.push_back(products->months()[m]);
   if (compiler.share_override) {
@@ -499,6 +533,10 @@ CompiledScenario CompileScenario(const Scenario& s, const Baseline& b, const Com
   compiler.Run();
   ValidateShock(b, compiler.out.shock);
   return std::move(compiler.out);
+}
+
+CompiledScenario CompileScenario(const Scenario& s, const Baseline& b, const CompileOptions& o) {
+  return detail::CompileScenarioRecorded(s, b, o, nullptr);
 }
 
 Baseline ApplyScenarioSectors(Baseline baseline, const CompiledScenario& compiled) {

@@ -81,6 +81,29 @@ std::string Percent(double x) { return fmt::format("{:.0f}%", 100.0 * x); }
 
 }  // namespace
 
+std::vector<StackTerm> StackTerms(const std::vector<ActiveMeasure>& active, double u,
+                                  const RuleTable& rules, const Scenario& scenario) {
+  Portion rest, qualifying;
+  Evaluate(active, false, rules, scenario, &rest);
+  const bool has_qualifying = u > 0.0;
+  if (has_qualifying) Evaluate(active, true, rules, scenario, &qualifying);
+  std::vector<StackTerm> terms;
+  for (std::size_t k = 0; k < active.size(); ++k) {
+    StackTerm t;
+    t.measure = active[k].measure;
+    t.rest_charged = rest.present[k] && rest.displaced_by[k] < 0;
+    t.rest_base = rest.base[k];
+    if (has_qualifying) {
+      t.qual_charged = qualifying.present[k] && qualifying.displaced_by[k] < 0;
+      t.qual_base = qualifying.base[k];
+    }
+    t.usmca = active[k].usmca;
+    t.us_content_share = active[k].us_content_share;
+    terms.push_back(t);
+  }
+  return terms;
+}
+
 StackedProduct StackProduct(const std::vector<ActiveMeasure>& active, double u,
                             const RuleTable& rules, const Scenario& scenario, bool trace) {
   StackedProduct out;
