@@ -22,7 +22,8 @@ void AndersonMixer::Step(std::vector<double>& x, const std::vector<double>& g) {
   const auto dim = static_cast<Eigen::Index>(dimension_);
   Eigen::Map<Eigen::VectorXd> xv(x.data(), dim);
   const Eigen::Map<const Eigen::VectorXd> gv(g.data(), dim);
-  const Eigen::VectorXd f = gv - xv;
+  f_ = gv - xv;
+  const Eigen::VectorXd& f = f_;
   const double norm = f.norm();
   if (memory_ <= 0 || !std::isfinite(norm)) {
     xv = gv;
@@ -51,14 +52,16 @@ void AndersonMixer::Step(std::vector<double>& x, const std::vector<double>& g) {
     xv = gv;
     return;
   }
-  const Eigen::MatrixXd df = delta_f_.leftCols(stored_);
-  const Eigen::VectorXd gamma = df.colPivHouseholderQr().solve(f);
-  if (!gamma.allFinite()) {
+  df_ = delta_f_.leftCols(stored_);
+  qr_.compute(df_);
+  gamma_ = qr_.solve(f);
+  if (!gamma_.allFinite()) {
     xv = gv;
     Reset();
     return;
   }
-  xv = gv - delta_g_.leftCols(stored_) * gamma;
+  correction_.noalias() = delta_g_.leftCols(stored_) * gamma_;
+  xv = gv - correction_;
 }
 
 }  // namespace ricardo::detail

@@ -26,6 +26,11 @@ class AndersonMixer {
   Eigen::VectorXd previous_f_, previous_g_;
   Eigen::MatrixXd delta_f_, delta_g_;
   double best_norm_ = 0.0;
+  // Scratch reused by every Step (same operations as fresh temporaries; allocating them per
+  // step made the solver's allocations contend for malloc's locks under concurrent solves).
+  Eigen::VectorXd f_, gamma_, correction_;
+  Eigen::MatrixXd df_;
+  Eigen::ColPivHouseholderQR<Eigen::MatrixXd> qr_;
 };
 
 }  // namespace ricardo::detail
