@@ -43,9 +43,19 @@ std::string Body(long k) {
       steel, canada);
 }
 
+// As the server reads it: a rate-only request (no scenario copy; rates and the named scenario).
 ricardo::server::SolveRequest Read(long k) {
   return ricardo::server::ReadSolveRequest(Body(k), BodyFormat::kJson, kNoQuery,
                                            Endpoint::kSolve, SharedCatalog());
+}
+
+// The same request with the scenario's own date given, which takes the full compile: the
+// edited scenario is in request.scenario.
+ricardo::server::SolveRequest ReadForFullCompile(long k) {
+  std::string body = Body(k);
+  body.insert(1, R"("date":"2025-11-01",)");
+  return ricardo::server::ReadSolveRequest(body, BodyFormat::kJson, kNoQuery, Endpoint::kSolve,
+                                           SharedCatalog());
 }
 
 ricardo::CompileOptions NoTrace(const ricardo::server::SolveRequest& r) {
@@ -74,11 +84,20 @@ void BM_ReadRequest(benchmark::State& state) {
   }
 }
 
+// The copy of the named scenario a request with other edits makes (rate-only reads skip it).
+void BM_ScenarioCopy(benchmark::State& state) {
+  const auto named = SharedCatalog().GetScenario("us-tariffs-2025-11");
+  for (auto _ : state) {
+    ricardo::Scenario copy = *named;
+    benchmark::DoNotOptimize(copy.measures.data());
+  }
+}
+
 void BM_Compile(benchmark::State& state) {
   Read(0);
   for (auto _ : state) {
     state.PauseTiming();
-    const auto request = Read(next_k++);
+    const auto request = ReadForFullCompile(next_k++);
     state.ResumeTiming();
     auto compiled = ricardo::CompileScenario(request.scenario, *request.baseline, NoTrace(request));
     benchmark::DoNotOptimize(&compiled);
@@ -94,7 +113,7 @@ void BM_RateBasisCompile(benchmark::State& state) {
     state.PauseTiming();
     const auto request = Read(next_k++);
     state.ResumeTiming();
-    auto compiled = basis.Compile(request.scenario, *request.baseline);
+    auto compiled = basis.Compile(request.rates, *request.baseline);
     benchmark::DoNotOptimize(&compiled);
   }
 }
@@ -102,7 +121,7 @@ void BM_RateBasisCompile(benchmark::State& state) {
 void BM_Solve(benchmark::State& state) {
   for (auto _ : state) {
     state.PauseTiming();
-    const auto request = Read(next_k++);
+    const auto request = ReadForFullCompile(next_k++);
     const auto compiled =
         ricardo::CompileScenario(request.scenario, *request.baseline, NoTrace(request));
     state.ResumeTiming();
@@ -111,11 +130,14 @@ void BM_Solve(benchmark::State& state) {
         compiled.metadata);
     if (!result.solution.summary.IsConverged()) state.SkipWithError("not converged");
     benchmark::DoNotOptimize(&result);
+    state.counters["outer_iterations"] = result.solution.summary.outer_iterations;
+    state.counters["price_iterations"] = result.solution.summary.price_iterations;
+    state.counters["expenditure_iterations"] = result.solution.summary.expenditure_iterations;
   }
 }
 
 ricardo::RunResult OneResult() {
-  const auto request = Read(next_k++);
+  const auto request = ReadForFullCompile(next_k++);
   const auto compiled =
       ricardo::CompileScenario(request.scenario, *request.baseline, NoTrace(request));
   const auto result = ricardo::RunCounterfactual(
@@ -160,6 +182,7 @@ void BM_SolveAnswer(benchmark::State& state) {
 
 BENCHMARK(BM_CacheKey)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_ReadRequest)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_ScenarioCopy)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_Compile)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_RateBasisCompile)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_Solve)->Unit(benchmark::kMicrosecond);

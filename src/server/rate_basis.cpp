@@ -13,9 +13,10 @@ RateBasis::RateBasis(const Scenario& scenario, const Baseline& baseline) {
   compiled_.trace = {};
 }
 
-CompiledScenario RateBasis::Compile(const Scenario& edited, const Baseline& baseline) const {
+CompiledScenario RateBasis::Compile(const std::vector<double>& rates,
+                                    const Baseline& baseline) const {
   CompiledScenario out = compiled_;
-  detail::ReplayTariffs(recording_, edited, baseline, out.shock.tariff_rates);
+  detail::ReplayTariffs(recording_, rates, baseline, out.shock.tariff_rates);
   ValidateShock(baseline, out.shock);
   return out;
 }

@@ -8,6 +8,7 @@
 
 #include <cstddef>
 #include <memory>
+#include <vector>
 
 #include "ricardo/baseline.hpp"
 #include "ricardo/scenario.hpp"
@@ -21,10 +22,10 @@ class RateBasis {
   // (the scenario's date and USMCA shares), recording. Throws what CompileScenario throws.
   RateBasis(const Scenario& scenario, const Baseline& baseline);
 
-  // The compile of `edited` on `baseline`: `edited` must be the scenario given to the
-  // constructor with only measure rates changed, `baseline` the same baseline. The trace is
-  // left empty (solves do not use it).
-  CompiledScenario Compile(const Scenario& edited, const Baseline& baseline) const;
+  // The compile of the scenario given to the constructor with measure k at rates[k] (every
+  // measure's rate, in scenario order) on `baseline`, the same baseline. The trace is left
+  // empty (solves do not use it).
+  CompiledScenario Compile(const std::vector<double>& rates, const Baseline& baseline) const;
 
  private:
   CompiledScenario compiled_;  // trace dropped

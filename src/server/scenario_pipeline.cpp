@@ -26,7 +26,7 @@ Answer SolveAnswer(const SolveRequest& request, const PipelineOptions& options) 
   const CompiledScenario compiled =
       request.rates_only_of
           ? RateBasisFor(request.rates_only_of, request.baseline)
-                ->Compile(request.scenario, *request.baseline)
+                ->Compile(request.rates, *request.baseline)
           : CompileScenario(request.scenario, *request.baseline, CompileOptionsFor(request, false));
   SolverOptions solver;
   solver.max_time_in_seconds = options.solve_time_limit_seconds;

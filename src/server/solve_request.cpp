@@ -99,6 +99,27 @@ void ApplyEdits(const Json& document, Scenario& scenario) {
   }
 }
 
+// Every measure's rate with the request's rate edits applied, without copying the scenario;
+// nullopt if an edit is one SetMeasureRate refuses (the caller then applies the edits to a
+// copy, which reports the error in SetMeasureRate's words).
+std::optional<std::vector<double>> EditedRates(const Json& document, const Scenario& scenario) {
+  std::vector<double> rates;
+  for (const Measure& m : scenario.measures) rates.push_back(m.rate);
+  const auto edits = document.find("rates");
+  if (edits == document.end()) return rates;
+  if (!edits->is_object()) return std::nullopt;
+  for (auto r = edits->begin(); r != edits->end(); ++r) {
+    if (!r.value().is_number()) return std::nullopt;
+    const double rate = r.value().get<double>();
+    const Measure* m = scenario.FindMeasure(r.key());
+    if (!m || !std::isfinite(rate) || rate < 0.0 || rate > 5.0 || !m->rate_from_baseline.empty()) {
+      return std::nullopt;
+    }
+    rates[static_cast<std::size_t>(m - scenario.measures.data())] = rate;
+  }
+  return rates;
+}
+
 void ReadExplainOptions(const Json& document, ExplainOptions& options) {
   if (auto it = document.find("origin"); it != document.end()) {
     options.origin = RequireString(*it, Field("origin"));
@@ -129,9 +150,7 @@ void CheckKeys(const Json& document, Endpoint endpoint) {
   }
 }
 
-// `named_out`: the catalog's scenario when the request names one.
-Scenario ScenarioOf(const Json& document, Catalog& catalog,
-                    std::shared_ptr<const Scenario>* named_out) {
+Scenario ScenarioOf(const Json& document, Catalog& catalog) {
   const auto named = document.find("scenario");
   const auto toml = document.find("scenario_toml");
   if (named != document.end() && toml != document.end()) {
@@ -145,11 +164,7 @@ Scenario ScenarioOf(const Json& document, Catalog& catalog,
             fmt::format("name one ({}) or give one inline as an object or as 'scenario_toml'",
                         JoinNames(catalog.ScenarioNames())));
   }
-  if (named->is_string()) {
-    auto scenario = catalog.GetScenario(named->get<std::string>());
-    if (named_out) *named_out = scenario;
-    return *scenario;
-  }
+  if (named->is_string()) return *catalog.GetScenario(named->get<std::string>());
   if (named->is_object()) return ScenarioFromJson(*named, "scenario");
   Invalid(Field("scenario"),
           fmt::format("expected a scenario name or a scenario object, got {}", TypeName(*named)));
@@ -168,17 +183,26 @@ SolveRequest FromJson(std::string_view body, Endpoint endpoint, Catalog& catalog
   }
   CheckKeys(document, endpoint);
   SolveRequest request;
-  std::shared_ptr<const Scenario> named;
-  request.scenario = ScenarioOf(document, catalog, &named);
-  ApplyEdits(document, request.scenario);
-  bool rates_only = named != nullptr;
+  bool rates_only = endpoint == Endpoint::kSolve;
   for (auto it = document.begin(); it != document.end(); ++it) {
     const std::string& key = it.key();
     if (key != "scenario" && key != "baseline" && key != "rates" && key != "bilateral_sector") {
       rates_only = false;
     }
   }
-  if (rates_only) request.rates_only_of = std::move(named);
+  if (const auto named = document.find("scenario");
+      rates_only && named != document.end() && named->is_string()) {
+    auto scenario = catalog.GetScenario(named->get<std::string>());
+    if (auto rates = EditedRates(document, *scenario)) {
+      request.rates_only_of = std::move(scenario);
+      request.rates = std::move(*rates);
+    }
+  }
+  // Anything else, and rate edits the scenario refuses (whose errors SetMeasureRate words).
+  if (!request.rates_only_of) {
+    request.scenario = ScenarioOf(document, catalog);
+    ApplyEdits(document, request.scenario);
+  }
   std::optional<std::string> baseline;
   if (auto it = document.find("baseline"); it != document.end()) {
     baseline = RequireString(*it, Field("baseline"));
@@ -193,7 +217,8 @@ SolveRequest FromJson(std::string_view body, Endpoint endpoint, Catalog& catalog
     request.bilateral_sector = RequireBool(*it, Field("bilateral_sector"));
   }
   if (endpoint == Endpoint::kExplain) ReadExplainOptions(document, request.explain);
-  request.baseline_name = BaselineOf(baseline, request.scenario);
+  request.baseline_name =
+      BaselineOf(baseline, request.rates_only_of ? *request.rates_only_of : request.scenario);
   return request;
 }
 

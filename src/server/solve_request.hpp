@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "ricardo/baseline.hpp"
 #include "ricardo/scenario.hpp"
@@ -30,9 +31,12 @@ struct SolveRequest {
   std::optional<double> usmca_share;  // every product's USMCA-qualifying share, [0, 1]
   bool bilateral_sector = true;       // include the (importer, exporter, sector) table
   ExplainOptions explain;             // /explain only
-  // The catalog's scenario when the request names one and edits nothing but measure rates (no
-  // date, switches, tags or USMCA share): such requests may be compiled from a RateBasis.
+  // A /solve request that names a scenario and edits nothing but measure rates (no date,
+  // switches, tags or USMCA share) is read without copying the scenario: `rates_only_of` is the
+  // catalog's scenario, `rates` every measure's rate with the edits applied, and `scenario` is
+  // left empty. Such requests are compiled from a RateBasis.
   std::shared_ptr<const Scenario> rates_only_of;
+  std::vector<double> rates;
 };
 
 // The result-cache key of a /solve request, found without reading the request in full (a cache

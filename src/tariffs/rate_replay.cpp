@@ -3,13 +3,13 @@
 namespace ricardo::detail {
 namespace {
 
-double RateOf(const RecordedRate& r, const Scenario& edited) {
-  return r.from_measure ? edited.measures[r.measure].rate : r.fixed;
+double RateOf(const RecordedRate& r, const std::vector<double>& measure_rates) {
+  return r.from_measure ? measure_rates.at(r.measure) : r.fixed;
 }
 
 }  // namespace
 
-void ReplayTariffs(const CompileRecording& recording, const Scenario& edited,
+void ReplayTariffs(const CompileRecording& recording, const std::vector<double>& measure_rates,
                    const Baseline& baseline, Array3& tariff_rates) {
   const std::size_t J = baseline.sector_count();
   std::vector<double> charged(J), rates;
@@ -17,7 +17,7 @@ void ReplayTariffs(const CompileRecording& recording, const Scenario& edited,
     // Products mode (Compiler::CompileProducts): Σ value × stacked rate per sector, in line order.
     std::fill(charged.begin(), charged.end(), 0.0);
     rates.resize(pair.term_rates.size());
-    for (std::size_t t = 0; t < rates.size(); ++t) rates[t] = RateOf(pair.term_rates[t], edited);
+    for (std::size_t t = 0; t < rates.size(); ++t) rates[t] = RateOf(pair.term_rates[t], measure_rates);
     for (const RecordedLine& line : pair.lines) {
       const double rate = StackTermsRate(pair.terms.data() + line.first_term,
                                          rates.data() + line.first_term, line.term_count,
@@ -29,7 +29,7 @@ void ReplayTariffs(const CompileRecording& recording, const Scenario& edited,
       if (pair.by_parts[j]) {
         // Compiler::SectorRate.
         for (const RecordedPart& part : pair.sector_parts[j]) {
-          added += RateOf(part.rate, edited) * part.effective;
+          added += RateOf(part.rate, measure_rates) * part.effective;
         }
       } else if (!pair.sector_value_usd.empty() && pair.sector_value_usd[j] > 0.0) {
         added = charged[j] / pair.sector_value_usd[j];

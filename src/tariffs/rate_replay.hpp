@@ -58,9 +58,10 @@ CompiledScenario CompileScenarioRecorded(const Scenario& scenario, const Baselin
                                          const CompileOptions& options,
                                          CompileRecording* recording);
 
-// Overwrites the tariffs of every recorded pair with the compile of `edited` (the recorded
-// scenario with other measure rates) on `baseline` (the recorded one).
-void ReplayTariffs(const CompileRecording& recording, const Scenario& edited,
+// Overwrites the tariffs of every recorded pair with the compile of the recorded scenario with
+// measure k at rates[k] (every measure's rate; those taking rates from the baseline are not
+// read) on `baseline` (the recorded one).
+void ReplayTariffs(const CompileRecording& recording, const std::vector<double>& rates,
                    const Baseline& baseline, Array3& tariff_rates);
 
 }  // namespace ricardo::detail

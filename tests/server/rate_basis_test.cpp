@@ -54,7 +54,9 @@ TEST(ServerRateBasis, RandomRateEditsCompileAsTheFullCompileBitForBit) {
                              : std::uniform_real_distribution<double>(0.0, kind == 2 ? 1.0 : 5.0)(random);
       }
       const CompiledScenario full = CompileScenario(edited, NorthAmerica(), no_trace);
-      const CompiledScenario fast = basis.Compile(edited, NorthAmerica());
+      std::vector<double> rates;
+      for (const Measure& m : edited.measures) rates.push_back(m.rate);
+      const CompiledScenario fast = basis.Compile(rates, NorthAmerica());
       EXPECT_EQ(Differing(fast.shock.tariff_rates, full.shock.tariff_rates), 0)
           << name << ", edit " << e;
       EXPECT_EQ(fast.shock.trade_cost_change.size(), full.shock.trade_cost_change.size());
@@ -101,6 +103,18 @@ TEST(ServerRateBasis, OnlyRequestsEditingRatesOfANamedScenarioUseIt) {
                 .rates_only_of,
             nullptr);
   EXPECT_NE(Read(R"({"scenario":"us-tariffs-2025-11-retaliation"})").rates_only_of, nullptr);
+
+  // Read without a copy of the scenario: its rates, with the edits applied in place.
+  const server::SolveRequest read = Read("{" + named + R"(,"rates":{"s232-steel":0.3,"ieepa-canada":0}})");
+  ASSERT_NE(read.rates_only_of, nullptr);
+  EXPECT_TRUE(read.scenario.measures.empty());
+  ASSERT_EQ(read.rates.size(), read.rates_only_of->measures.size());
+  for (std::size_t k = 0; k < read.rates.size(); ++k) {
+    const Measure& m = read.rates_only_of->measures[k];
+    const double expected = m.id == "s232-steel" ? 0.3 : m.id == "ieepa-canada" ? 0.0 : m.rate;
+    EXPECT_EQ(read.rates[k], expected) << m.id;
+  }
+  EXPECT_EQ(read.baseline_name, "north-america");
 }
 
 }  // namespace
