@@ -14,7 +14,6 @@
 #include "fmt/format.h"
 #include "ricardo/run.hpp"
 #include "ricardo/scenario.hpp"
-#include "server/answer_json.hpp"
 #include "server/catalog.hpp"
 #include "server/rate_basis.hpp"
 #include "server/scenario_pipeline.hpp"
@@ -166,7 +165,7 @@ void BM_AnswerText(benchmark::State& state) {
   ricardo::RunJsonOptions options;
   options.include_bilateral_sector = false;
   for (auto _ : state) {
-    const std::string text = ricardo::server::RunResultJsonText(result, options);
+    const std::string text = ricardo::RunResultToJsonText(result, options);
     benchmark::DoNotOptimize(text.data());
   }
 }

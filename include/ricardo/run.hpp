@@ -44,6 +44,10 @@ struct RunJsonOptions {
   bool include_bilateral_sector = true;
 };
 
+// The run-result document (docs/run-result-schema.md) as compact JSON text: the same bytes as
+// RunResultToJson(result, options).dump().
+std::string RunResultToJsonText(const RunResult& result, const RunJsonOptions& options = {});
+// The same document as a tree (parsed from RunResultToJsonText).
 nlohmann::json RunResultToJson(const RunResult& result, const RunJsonOptions& options = {});
 
 }  // namespace ricardo

@@ -3,7 +3,6 @@
 #include "fmt/format.h"
 #include "ricardo/run.hpp"
 #include "ricardo/scenario.hpp"
-#include "server/answer_json.hpp"
 #include "server/http_error.hpp"
 #include "server/rate_basis.hpp"
 
@@ -35,7 +34,7 @@ Answer SolveAnswer(const SolveRequest& request, const PipelineOptions& options) 
   RunJsonOptions json_options;
   json_options.include_bilateral_sector = request.bilateral_sector;
   const SolverSummary& summary = result.solution.summary;
-  if (summary.IsConverged()) return Answer{200, RunResultJsonText(result, json_options), true};
+  if (summary.IsConverged()) return Answer{200, RunResultToJsonText(result, json_options), true};
 
   nlohmann::json body = ErrorBody(
       422, "not converged", fmt::format("the solver stopped without converging: {}", summary.message),

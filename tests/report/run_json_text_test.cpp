@@ -1,18 +1,19 @@
-// The /solve answer's text writer (src/server/answer_json.cpp) against the library's
-// RunResultToJson(...).dump(): the same bytes for every shipped scenario on north-america, with
-// and without the bilateral-sector table, and for results holding what a hand-written writer
-// gets wrong (nulls, NaN, -0, escapes, non-ASCII, codes out of order, repeated codes).
+// The run-result text writer (src/report/run_json_text.cpp) against nlohmann's dump() of the
+// same document parsed back (RunResultToJson): the same bytes, so that the compact text the
+// server sends and the indented files written from the tree agree. For every shipped scenario on
+// north-america, with and without the bilateral-sector table, and for results holding what a
+// hand-written writer gets wrong (nulls, NaN, -0, escapes, non-ASCII, codes out of order,
+// repeated codes).
 #include <gtest/gtest.h>
 
 #include <cmath>
 #include <limits>
 #include <string>
 
-#include "../report/report_fixture.hpp"
+#include "report_fixture.hpp"
 #include "ricardo/package.hpp"
 #include "ricardo/report.hpp"
 #include "ricardo/scenario.hpp"
-#include "server/answer_json.hpp"
 
 namespace ricardo::testing {
 namespace {
@@ -22,7 +23,7 @@ void ExpectSameText(const RunResult& result, const std::string& what) {
     RunJsonOptions options;
     options.include_bilateral_sector = bilateral_sector;
     const std::string expected = RunResultToJson(result, options).dump();
-    const std::string written = server::RunResultJsonText(result, options);
+    const std::string written = RunResultToJsonText(result, options);
     if (written == expected) continue;
     const auto at = std::mismatch(written.begin(), written.end(), expected.begin(), expected.end());
     const std::size_t k = static_cast<std::size_t>(at.first - written.begin());
@@ -33,7 +34,7 @@ void ExpectSameText(const RunResult& result, const std::string& what) {
   }
 }
 
-TEST(ServerAnswerJson, ShippedScenariosOnNorthAmericaWriteTheLibrarysBytes) {
+TEST(RunJsonText, ShippedScenariosOnNorthAmericaParseBackToTheSameBytes) {
   const Baseline baseline = LoadBaseline("north-america");
   int solved = 0;
   for (const std::string& name : ShippedScenarioNames()) {
@@ -48,7 +49,7 @@ TEST(ServerAnswerJson, ShippedScenariosOnNorthAmericaWriteTheLibrarysBytes) {
   EXPECT_GE(solved, 5);
 }
 
-TEST(ServerAnswerJson, AwkwardValuesWriteTheLibrarysBytes) {
+TEST(RunJsonText, AwkwardValuesParseBackToTheSameBytes) {
   RunResult result = SmallRun(true);
   ExpectSameText(result, "small run");
 

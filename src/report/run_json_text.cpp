@@ -1,4 +1,10 @@
-#include "server/answer_json.hpp"
+// The run-result JSON document, schema version 1 (docs/run-result-schema.md), written straight to
+// text: the one writer of the document. RunResultToJson (run_json.cpp) parses this text when a
+// caller wants the tree. Writing text directly matters for `ricardo serve`: under all-new-solve
+// load, building a ~10,000-node nlohmann tree per answer cost as much as the solve itself.
+// The text is what nlohmann's dump() writes for the same document (keys sorted, its number
+// formatting), so parse → dump gives the same bytes (tests/report/run_json_text_test.cpp).
+#include "ricardo/run.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -10,7 +16,7 @@
 #include "report/run_views.hpp"
 #include "ricardo/solver.hpp"
 
-namespace ricardo::server {
+namespace ricardo {
 namespace {
 
 // Appends JSON values as nlohmann's dump() writes them: numbers by its own shortest
@@ -295,7 +301,7 @@ void SolverJson(Out& out, const SolverSummary& s) {
 
 }  // namespace
 
-std::string RunResultJsonText(const RunResult& result, const RunJsonOptions& options) {
+std::string RunResultToJsonText(const RunResult& result, const RunJsonOptions& options) {
   const Baseline& b = result.baseline;
   const RunMetadata& m = result.metadata;
   std::string text;
@@ -348,4 +354,4 @@ std::string RunResultJsonText(const RunResult& result, const RunJsonOptions& opt
   return text;
 }
 
-}  // namespace ricardo::server
+}  // namespace ricardo
