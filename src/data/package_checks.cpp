@@ -183,20 +183,14 @@ void CheckManifest(const Manifest& m, Collector& out) {
     out.Error("manifest", where("name"), "the baseline has no name",
               "give it a short identifier such as \"north-america\"");
   }
-  if (m.year < 1000 || m.year > 9999) {
-    out.Error("manifest", where("year"), fmt::format("year {} is not a four-digit year", m.year),
-              "set the base year of the data");
+  if (const auto problem = YearProblem(m.year)) {
+    out.Error("manifest", where("year"), *problem, "set the base year of the data");
   }
-  bool currency_ok = m.currency.size() == 3;
-  for (char c : m.currency) currency_ok = currency_ok && c >= 'A' && c <= 'Z';
-  if (!currency_ok) {
-    out.Error("manifest", where("currency"),
-              fmt::format("currency '{}' is not an ISO 4217 code", m.currency),
-              "use three upper-case letters, e.g. USD");
+  if (const auto problem = CurrencyProblem(m.currency)) {
+    out.Error("manifest", where("currency"), *problem, "use three upper-case letters, e.g. USD");
   }
-  if (!std::isfinite(m.money_unit) || m.money_unit <= 0.0) {
-    out.Error("manifest", where("money_unit"),
-              fmt::format("money_unit {} must be a positive number", m.money_unit),
+  if (const auto problem = MoneyUnitProblem(m.money_unit)) {
+    out.Error("manifest", where("money_unit"), *problem,
               "one money unit in currency units, e.g. 1e6");
   }
 }

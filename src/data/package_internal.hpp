@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
@@ -69,6 +70,12 @@ void CheckPackageData(const PackageData& data, ValidationReport& report);
 
 // manifest.toml
 Manifest ReadManifest(const std::filesystem::path& path, ValidationReport& report);
+// The manifest's value rules, shared by ReadManifest (errors at the TOML key) and the check of
+// baselines built in memory (errors at the Manifest field): what is wrong, or nothing. Each
+// caller says how to fix it in its own terms (a key to write, a field to set).
+std::optional<std::string> YearProblem(std::int64_t year);
+std::optional<std::string> CurrencyProblem(const std::string& currency);
+std::optional<std::string> MoneyUnitProblem(double money_unit);
 std::string ManifestToToml(const Manifest& manifest);
 
 }  // namespace ricardo::data_internal

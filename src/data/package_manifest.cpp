@@ -153,18 +153,14 @@ Manifest ReadManifest(const std::filesystem::path& path, ValidationReport& repor
   }
   m.title = string_value("title", false);
   const std::int64_t year = integer_value("year");
-  if (year < 1000 || year > 9999) {
-    throw DataError(Where(table.get("year")->source()),
-                    fmt::format("year {} is not a four-digit year", year),
+  if (const auto problem = YearProblem(year)) {
+    throw DataError(Where(table.get("year")->source()), *problem,
                     "write the base year of the data, e.g. year = 2024");
   }
   m.year = static_cast<int>(year);
   m.currency = string_value("currency", true);
-  bool currency_ok = m.currency.size() == 3;
-  for (char c : m.currency) currency_ok = currency_ok && c >= 'A' && c <= 'Z';
-  if (!currency_ok) {
-    throw DataError(Where(table.get("currency")->source()),
-                    fmt::format("currency '{}' is not an ISO 4217 code", m.currency),
+  if (const auto problem = CurrencyProblem(m.currency)) {
+    throw DataError(Where(table.get("currency")->source()), *problem,
                     "write three upper-case letters, e.g. currency = \"USD\"");
   }
   {
@@ -178,9 +174,8 @@ Manifest ReadManifest(const std::filesystem::path& path, ValidationReport& repor
       throw DataError(Where(node.source()), "'money_unit' must be a number",
                       "write the size of one money unit in currency units, e.g. 1e6");
     }
-    if (!std::isfinite(unit) || unit <= 0.0) {
-      throw DataError(Where(node.source()),
-                      fmt::format("money_unit {} must be a positive number", unit),
+    if (const auto problem = MoneyUnitProblem(unit)) {
+      throw DataError(Where(node.source()), *problem,
                       "write the size of one money unit in currency units, e.g. 1e6");
     }
     m.money_unit = unit;
@@ -209,6 +204,23 @@ Manifest ReadManifest(const std::filesystem::path& path, ValidationReport& repor
                                "no licence is stated", "say under which terms the data may be used"});
   }
   return m;
+}
+
+std::optional<std::string> YearProblem(std::int64_t year) {
+  if (year >= 1000 && year <= 9999) return std::nullopt;
+  return fmt::format("year {} is not a four-digit year", year);
+}
+
+std::optional<std::string> CurrencyProblem(const std::string& currency) {
+  bool ok = currency.size() == 3;
+  for (char c : currency) ok = ok && c >= 'A' && c <= 'Z';
+  if (ok) return std::nullopt;
+  return fmt::format("currency '{}' is not an ISO 4217 code", currency);
+}
+
+std::optional<std::string> MoneyUnitProblem(double money_unit) {
+  if (std::isfinite(money_unit) && money_unit > 0.0) return std::nullopt;
+  return fmt::format("money_unit {} must be a positive number", money_unit);
 }
 
 }  // namespace ricardo::data_internal

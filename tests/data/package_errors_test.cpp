@@ -76,6 +76,24 @@ TEST_F(PackageErrors, ManifestUnitMismatch) {
                   "money_unit is one money unit in currency units)");
 }
 
+// The manifest's value rules, in the file and (below, ValidateBaseline) in memory.
+TEST_F(PackageErrors, ManifestValuesOutOfRange) {
+  ReplaceInFile(dir_ / "manifest.toml", "year = 2024", "year = 24");
+  ExpectReadError(dir_, ErrorKind::kData,
+                  "manifest.toml:5:8: year 24 is not a four-digit year (write the base year of "
+                  "the data, e.g. year = 2024)");
+  ReplaceInFile(dir_ / "manifest.toml", "year = 24", "year = 2024");
+  ReplaceInFile(dir_ / "manifest.toml", "currency = \"USD\"", "currency = \"usd\"");
+  ExpectReadError(dir_, ErrorKind::kData,
+                  "manifest.toml:6:12: currency 'usd' is not an ISO 4217 code (write three "
+                  "upper-case letters, e.g. currency = \"USD\")");
+  ReplaceInFile(dir_ / "manifest.toml", "currency = \"usd\"", "currency = \"USD\"");
+  ReplaceInFile(dir_ / "manifest.toml", "money_unit = 1e6", "money_unit = -1");
+  ExpectReadError(dir_, ErrorKind::kData,
+                  "manifest.toml:7:14: money_unit -1 must be a positive number (write the size "
+                  "of one money unit in currency units, e.g. 1e6)");
+}
+
 TEST_F(PackageErrors, UnsupportedFormatVersion) {
   ReplaceInFile(dir_ / "manifest.toml", "format_version = 1", "format_version = 7");
   ExpectReadError(dir_, ErrorKind::kData,

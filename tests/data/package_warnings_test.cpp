@@ -106,6 +106,23 @@ TEST(ValidateBaseline, LocatesProblemsByFieldInMemory) {
   EXPECT_THROW(ThrowIfInvalid(report), DataError);
 }
 
+TEST(ValidateBaseline, ManifestOfABaselineBuiltInMemory) {
+  Baseline b = testing::MakeRandomBaseline(2, 2, 3);
+  b.manifest.year = 0;
+  b.manifest.currency = "usd";
+  b.manifest.money_unit = 0.0;
+  const ValidationReport report = ValidateBaseline(b);
+  ASSERT_EQ(report.errors.size(), 3u);
+  EXPECT_EQ(report.errors[0].ToString(),
+            "manifest.year: year 0 is not a four-digit year (set the base year of the data)");
+  EXPECT_EQ(report.errors[1].ToString(),
+            "manifest.currency: currency 'usd' is not an ISO 4217 code (use three upper-case "
+            "letters, e.g. USD)");
+  EXPECT_EQ(report.errors[2].ToString(),
+            "manifest.money_unit: money_unit 0 must be a positive number (one money unit in "
+            "currency units, e.g. 1e6)");
+}
+
 TEST(ValidateBaseline, ManyErrorsOfOneKindAreCounted) {
   Baseline b = testing::MakeRandomBaseline(6, 5, 3);
   for (double& v : b.trade_flows.values()) v = -v;
