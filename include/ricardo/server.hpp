@@ -15,8 +15,8 @@
 // shipped scenario or carrying one inline, with edits (rates, measure and tag switches, USMCA
 // utilisation). Everything else under / is the dashboard's static files.
 //
-// Limits: request bodies over max_body_bytes get 413; at most max_concurrent_solves solves run
-// at once and at most max_waiting_solves wait for a slot (503 beyond that); each solve stops at
+// Limits: request bodies over max_body_bytes get 413; max_concurrent_solves worker threads
+// compute solves in arrival order and at most max_waiting_solves wait for one (503 beyond that); each solve stops at
 // solve_time_limit_seconds; a request that stalls mid-way gets 408 after read_timeout_seconds.
 // Identical solve requests are answered from a cache and coalesced while in flight.
 #pragma once
@@ -37,9 +37,10 @@ struct ServerOptions {
 
   // Largest request body accepted, in bytes (413 beyond).
   std::size_t max_body_bytes = 1 << 20;
-  // Solves (and explains) computed at the same time: one per core of the target machine.
+  // Worker threads computing solves (and explains), each one at a time: one per core of the
+  // target machine.
   int max_concurrent_solves = 2;
-  // Solve requests allowed to wait for a free slot; one more gets 503 with a JSON body.
+  // Solve requests allowed to wait for a free worker; one more gets 503 with a JSON body.
   int max_waiting_solves = 512;
   // Wall-clock limit of one solve (SolverOptions::max_time_in_seconds).
   double solve_time_limit_seconds = 20.0;

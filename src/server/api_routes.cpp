@@ -70,9 +70,9 @@ void Health(const ApiContext& c, httplib::Response& response) {
   const Json body = {{"status", "ok"},
                      {"version", RICARDO_VERSION},
                      {"dashboard", c.dashboard_available},
-                     {"solves", {{"running", c.gate->running()},
-                                 {"waiting", c.gate->waiting()},
-                                 {"refused", c.gate->refused()}}},
+                     {"solves", {{"running", c.workers->running()},
+                                 {"waiting", c.workers->waiting()},
+                                 {"refused", c.workers->refused()}}},
                      {"cache", {{"entries", c.cache->entries()},
                                 {"bytes", c.cache->bytes()},
                                 {"hits", c.cache->hits()},
@@ -125,13 +125,15 @@ SolveRequest ReadRequest(const ApiContext& c, const httplib::Request& request, E
   return ReadSolveRequest(request.body, format, query, endpoint, *c.catalog);
 }
 
-SolveGate::Slot EnterGate(const ApiContext& c) {
-  auto slot = c.gate->Enter();
-  if (!slot) {
+// `job` on a solve worker, in arrival order; 503 if too many are waiting.
+template <class Job>
+auto OnWorker(const ApiContext& c, Job job) {
+  auto result = c.workers->Run(std::move(job));
+  if (!result) {
     throw HttpError(503, "busy", Location{}, "too many solves are waiting",
                     "retry in a moment");
   }
-  return std::move(*slot);
+  return std::move(*result);
 }
 
 void Solve(const ApiContext& c, const httplib::Request& request, httplib::Response& response) {
@@ -145,8 +147,7 @@ void Solve(const ApiContext& c, const httplib::Request& request, httplib::Respon
       [&] {
         const SolveRequest solve =
             ReadSolveRequest(request.body, format, query, Endpoint::kSolve, *c.catalog);
-        const SolveGate::Slot slot = EnterGate(c);
-        return std::make_shared<const Answer>(SolveAnswer(solve, c.pipeline));
+        return OnWorker(c, [&] { return std::make_shared<const Answer>(SolveAnswer(solve, c.pipeline)); });
       },
       &hit);
   response.set_header("X-Ricardo-Cache", hit ? "hit" : "miss");
@@ -155,8 +156,7 @@ void Solve(const ApiContext& c, const httplib::Request& request, httplib::Respon
 
 void Explain(const ApiContext& c, const httplib::Request& request, httplib::Response& response) {
   const SolveRequest explain = ReadRequest(c, request, Endpoint::kExplain);
-  const SolveGate::Slot slot = EnterGate(c);
-  SendJson(response, 200, ExplainAnswer(explain).dump());
+  SendJson(response, 200, OnWorker(c, [&] { return ExplainAnswer(explain).dump(); }));
 }
 
 }  // namespace

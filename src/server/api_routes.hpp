@@ -5,13 +5,13 @@
 #include "server/result_cache.hpp"
 #include "server/router.hpp"
 #include "server/scenario_pipeline.hpp"
-#include "server/solve_gate.hpp"
+#include "server/solve_workers.hpp"
 
 namespace ricardo::server {
 
 struct ApiContext {
   Catalog* catalog = nullptr;
-  SolveGate* gate = nullptr;
+  SolveWorkers* workers = nullptr;
   ResultCache* cache = nullptr;
   PipelineOptions pipeline;
   bool dashboard_available = false;

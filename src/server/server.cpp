@@ -97,13 +97,13 @@ struct Server::Impl {
         catalog(options.extra_baselines, options.scenario_directory.empty()
                                              ? ShippedScenarioDirectory()
                                              : options.scenario_directory),
-        gate(options.max_concurrent_solves, options.max_waiting_solves),
+        workers(options.max_concurrent_solves, options.max_waiting_solves),
         cache(options.cache_entries, options.cache_max_bytes),
         web_directory(options.web_directory.empty() ? FindWebDirectory() : options.web_directory),
         files(web_directory) {
     if (!files.available()) web_directory.clear();
     context.catalog = &catalog;
-    context.gate = &gate;
+    context.workers = &workers;
     context.cache = &cache;
     context.pipeline.solve_time_limit_seconds = options.solve_time_limit_seconds;
     context.dashboard_available = files.available();
@@ -117,7 +117,7 @@ struct Server::Impl {
 
   ServerOptions options;
   server::Catalog catalog;
-  server::SolveGate gate;
+  server::SolveWorkers workers;
   server::ResultCache cache;
   std::filesystem::path web_directory;
   server::StaticFiles files;

@@ -5,12 +5,14 @@
 
 #include <atomic>
 #include <fstream>
+#include <future>
+#include <optional>
 #include <thread>
 #include <vector>
 
 #include "server/server_fixture.hpp"
 #include "ricardo/error.hpp"
-#include "server/solve_gate.hpp"
+#include "server/solve_workers.hpp"
 #include "test_support.hpp"
 
 namespace ricardo::testing {
@@ -203,24 +205,43 @@ TEST(ServerLimits, BusyPortIsAnArgumentError) {
   }
 }
 
-TEST(SolveGate, AdmitsUpToItsSlotsQueuesInOrderAndRefusesBeyondTheLine) {
-  server::SolveGate gate(1, 1);
-  auto first = gate.Enter();
-  ASSERT_TRUE(first.has_value());
-  EXPECT_EQ(gate.running(), 1);
-  std::atomic<bool> second_admitted = false;
-  std::thread waiter([&] {
-    auto second = gate.Enter();
-    second_admitted = second.has_value();
+TEST(SolveWorkers, RunsJobsInArrivalOrderAndRefusesBeyondTheLine) {
+  server::SolveWorkers workers(1, 1);
+  std::promise<void> release_first;
+  std::shared_future<void> first_may_end = release_first.get_future().share();
+  std::vector<int> order;  // written by the single worker only
+  std::optional<int> first_result, second_result;
+  std::thread first([&] {
+    first_result = workers.Run([&] {
+      first_may_end.wait();
+      order.push_back(1);
+      return 1;
+    });
   });
-  while (gate.waiting() == 0) std::this_thread::yield();
-  EXPECT_FALSE(gate.Enter().has_value());  // the line (1) is full
-  EXPECT_EQ(gate.refused(), 1);
-  first.reset();  // hands the slot to the waiter
-  waiter.join();
-  EXPECT_TRUE(second_admitted);
-  EXPECT_EQ(gate.running(), 0);
-  EXPECT_EQ(gate.waiting(), 0);
+  while (workers.running() == 0) std::this_thread::yield();
+  std::thread second([&] {
+    second_result = workers.Run([&] {
+      order.push_back(2);
+      return 2;
+    });
+  });
+  while (workers.waiting() == 0) std::this_thread::yield();
+  EXPECT_FALSE(workers.Run([] { return 3; }).has_value());  // the line (1) is full
+  EXPECT_EQ(workers.refused(), 1);
+  release_first.set_value();
+  first.join();
+  second.join();
+  EXPECT_EQ(first_result, 1);
+  EXPECT_EQ(second_result, 2);
+  EXPECT_EQ(order, (std::vector<int>{1, 2}));
+  EXPECT_EQ(workers.running(), 0);
+  EXPECT_EQ(workers.waiting(), 0);
+}
+
+TEST(SolveWorkers, AJobsExceptionReachesItsCallerAndTheWorkerGoesOn) {
+  server::SolveWorkers workers(1, 4);
+  EXPECT_THROW(workers.Run([]() -> int { throw ArgumentError("broken"); }), ArgumentError);
+  EXPECT_EQ(workers.Run([] { return 7; }), 7);
 }
 
 }  // namespace
