@@ -16,6 +16,7 @@
 #pragma once
 
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -48,6 +49,15 @@ enum class TerminationType {
   kInvalidInput,       // options or data rejected before iterating
 };
 const char* ToString(TerminationType type);
+
+// The counterfactual equilibrium, in changes relative to the baseline.
+struct Equilibrium {
+  std::vector<double> wage_change;   // ŵ_n
+  Array2 price_change;               // P̂_nj  (country, sector)
+  Array2 cost_change;                // ĉ_nj  (country, sector)
+  Array3 trade_shares;               // π′_nij (importer, exporter, sector)
+  Array2 expenditure;                // X′_nj, money units, gross of tariffs (country, sector)
+};
 
 struct SolverProgress {
   int outer_iteration = 0;
@@ -86,6 +96,12 @@ struct SolverOptions {
   // when the iteration's own criterion was met.
   double check_tolerance = 1e-8;
 
+  // kAccelerated only: start from this equilibrium (ŵ, P̂ and X′; from a solve on the same
+  // baseline, e.g. of a scenario that differs by a few rates) instead of ŵ = 1, P̂ = 1, X′ = X.
+  // Near the answer this saves iterations; the result then agrees with a cold start's to
+  // within the tolerance, not bit for bit. Null = cold start.
+  std::shared_ptr<const Equilibrium> start;
+
   // Worker threads for the inner loops (1 = run on the calling thread only).
   int threads = 1;
   // Called once per outer iteration when set (on the calling thread).
@@ -95,19 +111,12 @@ struct SolverOptions {
   bool IsValid(std::string* error) const;
 };
 
-// The counterfactual equilibrium, in changes relative to the baseline.
-struct Equilibrium {
-  std::vector<double> wage_change;   // ŵ_n
-  Array2 price_change;               // P̂_nj  (country, sector)
-  Array2 cost_change;                // ĉ_nj  (country, sector)
-  Array3 trade_shares;               // π′_nij (importer, exporter, sector)
-  Array2 expenditure;                // X′_nj, money units, gross of tariffs (country, sector)
-};
-
 struct SolverSummary {
   TerminationType termination = TerminationType::kInvalidInput;
   std::string message;
   Algorithm algorithm = Algorithm::kAccelerated;
+  // True when the iteration started from SolverOptions::start rather than from no change.
+  bool warm_start = false;
   int outer_iterations = 0;
   int price_iterations = 0;        // inner price-loop iterations, summed over outer iterations
   int expenditure_iterations = 0;  // inner expenditure-loop iterations, summed

@@ -36,6 +36,15 @@ int SolvePrices(const ModelData& m, Workspace& ws, double tolerance, int max_ite
 Equilibrium SolveAccelerated(const ModelData& m, const SolverOptions& options,
                              SolverSummary& summary) {
   Workspace ws(m);
+  if (options.start) {  // checked by Solve(): sizes, signs, the baseline's numéraire
+    const Equilibrium& start = *options.start;
+    summary.warm_start = true;
+    ws.wage = start.wage_change;
+    for (std::size_t k = 0; k < ws.log_price.size(); ++k) {
+      ws.log_price.values()[k] = std::log(start.price_change.values()[k]);
+    }
+    ws.expenditure.values() = start.expenditure.values();
+  }
   AndersonMixer wage_mixer(m.N, options.anderson_memory);
   std::vector<double> next_wage(m.N);
   const Stopwatch clock;

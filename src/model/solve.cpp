@@ -1,3 +1,4 @@
+#include <algorithm>
 #include <cmath>
 #include <string>
 
@@ -74,16 +75,18 @@ bool SolverOptions::IsValid(std::string* error) const {
 }
 
 std::string SolverSummary::BriefReport() const {
-  return fmt::format("{} ({}) after {} iterations ({} price, {} expenditure inner), {:.3f} s, "
+  return fmt::format("{} ({}{}) after {} iterations ({} price, {} expenditure inner), {:.3f} s, "
                      "max check residual {:.1e}",
-                     ToString(termination), ToString(algorithm), outer_iterations,
+                     ToString(termination), ToString(algorithm), warm_start ? ", warm start" : "",
+                     outer_iterations,
                      price_iterations, expenditure_iterations, time_total_seconds, check.Max());
 }
 
 std::string SolverSummary::FullReport() const {
   std::string out;
   out += fmt::format("termination:            {} — {}\n", ToString(termination), message);
-  out += fmt::format("algorithm:              {}\n", ToString(algorithm));
+  out += fmt::format("algorithm:              {}{}\n", ToString(algorithm),
+                     warm_start ? " (warm start from a given equilibrium)" : "");
   out += fmt::format("outer iterations:       {}\n", outer_iterations);
   out += fmt::format("inner price iterations: {}\n", price_iterations);
   out += fmt::format("inner expenditure its.: {}\n", expenditure_iterations);
@@ -130,6 +133,46 @@ void ValidateBaselineForSolve(const Baseline& b) {
   }
 }
 
+void ValidateStart(const Baseline& b, const Equilibrium& start, Algorithm algorithm) {
+  const std::size_t N = b.region_count(), J = b.sector_count();
+  if (algorithm != Algorithm::kAccelerated) {
+    throw ArgumentError("a start equilibrium is only used by the accelerated algorithm",
+                        "drop SolverOptions::start or use Algorithm::kAccelerated");
+  }
+  if (start.wage_change.size() != N || start.price_change.rows() != N ||
+      start.price_change.cols() != J || start.expenditure.rows() != N ||
+      start.expenditure.cols() != J) {
+    throw ArgumentError(fmt::format("the start equilibrium does not fit the baseline's {} regions "
+                                    "and {} sectors",
+                                    N, J),
+                        "start from a solution on the same baseline");
+  }
+  auto positive = [](double v) { return std::isfinite(v) && v > 0.0; };
+  auto non_negative = [](double v) { return std::isfinite(v) && v >= 0.0; };
+  if (!std::all_of(start.wage_change.begin(), start.wage_change.end(), positive) ||
+      !std::all_of(start.price_change.values().begin(), start.price_change.values().end(),
+                   positive) ||
+      !std::all_of(start.expenditure.values().begin(), start.expenditure.values().end(),
+                   non_negative)) {
+    throw ArgumentError("the start equilibrium holds a wage or price change that is not > 0, "
+                        "or an expenditure that is negative or not finite",
+                        "start from a converged solution");
+  }
+  // The wage update keeps Σ_n VA_n ŵ_n where it starts, so a start must be on the numéraire.
+  const std::vector<double> va = ValueAdded(b);
+  double world = 0.0, world_start = 0.0;
+  for (std::size_t n = 0; n < N; ++n) {
+    world += va[n];
+    world_start += va[n] * start.wage_change[n];
+  }
+  if (!(std::abs(world_start - world) <= 1e-9 * world)) {
+    throw ArgumentError(fmt::format("the start equilibrium's wages change world value added by a "
+                                    "factor {:.12g}; the numéraire keeps it at 1",
+                                    world_start / world),
+                        "start from a solution on the same baseline");
+  }
+}
+
 }  // namespace
 
 Solution Solve(const Baseline& baseline, const Shock& shock, const SolverOptions& options) {
@@ -137,6 +180,7 @@ Solution Solve(const Baseline& baseline, const Shock& shock, const SolverOptions
   if (!options.IsValid(&error)) throw ArgumentError("invalid solver options: " + error);
   ValidateBaselineForSolve(baseline);
   ValidateShock(baseline, shock);
+  if (options.start) ValidateStart(baseline, *options.start, options.algorithm);
 
   const detail::ModelData model = detail::Prepare(baseline, shock, options.threads);
   Solution solution;

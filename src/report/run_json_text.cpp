@@ -297,6 +297,7 @@ void SolverJson(Out& out, const SolverSummary& s) {
   }
   o.Key("seconds").Num(s.time_total_seconds);
   o.Key("termination").Str(ToString(s.termination));
+  o.Key("warm_start").Bool(s.warm_start);
 }
 
 }  // namespace

@@ -11,6 +11,25 @@ RateBasis::RateBasis(const Scenario& scenario, const Baseline& baseline) {
   options.product_trace = false;
   compiled_ = detail::CompileScenarioRecorded(scenario, baseline, options, &recording_);
   compiled_.trace = {};
+  rates_.reserve(scenario.measures.size());
+  for (const Measure& measure : scenario.measures) rates_.push_back(measure.rate);
+}
+
+std::shared_ptr<const RunResult> RateBasis::Unedited(const Baseline& baseline,
+                                                     double time_limit_seconds) const {
+  {
+    const std::lock_guard lock(unedited_mutex_);
+    if (unedited_) return unedited_;
+  }
+  // Solved outside the lock; two first callers may both solve (the same run), one is kept.
+  SolverOptions solver;
+  solver.max_time_in_seconds = time_limit_seconds;
+  auto run = std::make_shared<const RunResult>(RunCounterfactual(
+      ApplyScenarioSectors(baseline, compiled_), compiled_.shock, solver, compiled_.metadata));
+  if (!run->solution.summary.IsConverged()) return run;
+  const std::lock_guard lock(unedited_mutex_);
+  if (!unedited_) unedited_ = std::move(run);
+  return unedited_;
 }
 
 CompiledScenario RateBasis::Compile(const std::vector<double>& rates,

@@ -4,13 +4,20 @@
 // arithmetic on the recorded product lines and sector parts with its own rates. The tariffs
 // are the full compile's, bit for bit (tests/server/rate_basis_test.cpp), at a fraction of the
 // cost: no product sets, import pooling, stacking rules or content look-ups per request.
+//
+// It also keeps the run of the scenario as named (solved once, cold, as `ricardo run` would):
+// a request that leaves every rate as it is gets that run, and an edited one starts its solve
+// from that run's equilibrium (SolverOptions::start), which a few rates move only a little.
 #pragma once
 
 #include <cstddef>
 #include <memory>
 #include <vector>
 
+#include <mutex>
+
 #include "ricardo/baseline.hpp"
+#include "ricardo/run.hpp"
 #include "ricardo/scenario.hpp"
 #include "tariffs/rate_replay.hpp"
 
@@ -27,9 +34,22 @@ class RateBasis {
   // empty (solves do not use it).
   CompiledScenario Compile(const std::vector<double>& rates, const Baseline& baseline) const;
 
+  // Every measure's rate in the scenario as named, in scenario order.
+  const std::vector<double>& rates() const { return rates_; }
+
+  // The run of the scenario as named on `baseline` (the constructor's), solved on first use
+  // with default solver options and the time limit. Kept only once it has converged: a run
+  // that has not is returned to this caller and computed again by the next (a time limit may
+  // not be hit next time).
+  std::shared_ptr<const RunResult> Unedited(const Baseline& baseline,
+                                            double time_limit_seconds) const;
+
  private:
   CompiledScenario compiled_;  // trace dropped
   detail::CompileRecording recording_;
+  std::vector<double> rates_;
+  mutable std::mutex unedited_mutex_;
+  mutable std::shared_ptr<const RunResult> unedited_;  // converged, or null
 };
 
 // RateBases of the named scenarios a server has been asked about, built on first use. Keyed by

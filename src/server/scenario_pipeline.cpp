@@ -17,20 +17,38 @@ CompileOptions CompileOptionsFor(const SolveRequest& request, bool product_trace
   return options;
 }
 
+// The run a request asks for. Rate-only edits of a named scenario are compiled by replaying
+// its recorded compile (the same tariffs) and solved from the scenario's own equilibrium; the
+// scenario with its rates unchanged is its unedited run itself.
+std::shared_ptr<const RunResult> RunFor(const SolveRequest& request,
+                                        const PipelineOptions& options) {
+  SolverOptions solver;
+  solver.max_time_in_seconds = options.solve_time_limit_seconds;
+  // Product lines are only needed to explain; leaving them out keeps repeated solves fast.
+  if (!request.rates_only_of) {
+    const CompiledScenario compiled =
+        CompileScenario(request.scenario, *request.baseline, CompileOptionsFor(request, false));
+    return std::make_shared<const RunResult>(
+        RunCounterfactual(ApplyScenarioSectors(*request.baseline, compiled), compiled.shock,
+                          solver, compiled.metadata));
+  }
+  const auto basis = RateBasisFor(request.rates_only_of, request.baseline);
+  auto unedited = basis->Unedited(*request.baseline, options.solve_time_limit_seconds);
+  if (request.rates == basis->rates()) return unedited;
+  if (unedited->solution.summary.IsConverged()) {
+    solver.start = std::shared_ptr<const Equilibrium>(unedited, &unedited->solution.equilibrium);
+  }
+  const CompiledScenario compiled = basis->Compile(request.rates, *request.baseline);
+  return std::make_shared<const RunResult>(
+      RunCounterfactual(ApplyScenarioSectors(*request.baseline, compiled), compiled.shock, solver,
+                        compiled.metadata));
+}
+
 }  // namespace
 
 Answer SolveAnswer(const SolveRequest& request, const PipelineOptions& options) {
-  // Product lines are only needed to explain; leaving them out keeps repeated solves fast.
-  // Rate-only edits of a named scenario: a replay of its recorded compile (same tariffs).
-  const CompiledScenario compiled =
-      request.rates_only_of
-          ? RateBasisFor(request.rates_only_of, request.baseline)
-                ->Compile(request.rates, *request.baseline)
-          : CompileScenario(request.scenario, *request.baseline, CompileOptionsFor(request, false));
-  SolverOptions solver;
-  solver.max_time_in_seconds = options.solve_time_limit_seconds;
-  const RunResult result = RunCounterfactual(ApplyScenarioSectors(*request.baseline, compiled),
-                                             compiled.shock, solver, compiled.metadata);
+  const std::shared_ptr<const RunResult> run = RunFor(request, options);
+  const RunResult& result = *run;
   RunJsonOptions json_options;
   json_options.include_bilateral_sector = request.bilateral_sector;
   const SolverSummary& summary = result.solution.summary;

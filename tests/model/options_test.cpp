@@ -1,4 +1,6 @@
 // Solver options, invalid inputs and non-convergence reporting.
+#include <memory>
+
 #include "gtest/gtest.h"
 #include "ricardo/calibrate.hpp"
 #include "ricardo/error.hpp"
@@ -86,6 +88,76 @@ TEST(SolverOptions, ThreadsGiveTheSameEquilibrium) {
   for (std::size_t n = 0; n < 6; ++n) {
     EXPECT_NEAR(s1.equilibrium.wage_change[n], s2.equilibrium.wage_change[n], 1e-12);
   }
+}
+
+// A start near the answer (the solution of a nearby shock) saves iterations and reaches the
+// cold start's equilibrium to within the tolerance; the summary says it was a warm start.
+TEST(SolverOptions, StartFromANearbySolutionSavesIterationsAndReachesTheSameEquilibrium) {
+  const Baseline b = testing::MakeRandomBaseline(5, 4, 6);
+  Shock near = Shock::None(b);
+  near.tariff_rates(1, 2, 1) = 0.40;
+  near.tariff_rates(0, 3, 2) = 0.25;
+  Shock edited = near;
+  edited.tariff_rates(1, 2, 1) = 0.35;
+  const Solution from = Solve(b, near);
+  ASSERT_TRUE(from.summary.IsConverged());
+  SolverOptions warm;
+  warm.start = std::make_shared<const Equilibrium>(from.equilibrium);
+  const Solution cold = Solve(b, edited);
+  const Solution warmed = Solve(b, edited, warm);
+  ASSERT_TRUE(cold.summary.IsConverged());
+  ASSERT_TRUE(warmed.summary.IsConverged()) << warmed.summary.FullReport();
+  EXPECT_FALSE(cold.summary.warm_start);
+  EXPECT_TRUE(warmed.summary.warm_start);
+  EXPECT_NE(warmed.summary.BriefReport().find("(accelerated, warm start)"), std::string::npos);
+  EXPECT_LT(warmed.summary.outer_iterations, cold.summary.outer_iterations);
+  EXPECT_LT(warmed.summary.price_iterations, cold.summary.price_iterations);
+  for (std::size_t n = 0; n < 5; ++n) {
+    EXPECT_NEAR(warmed.equilibrium.wage_change[n], cold.equilibrium.wage_change[n], 1e-10);
+  }
+  for (std::size_t k = 0; k < cold.equilibrium.price_change.size(); ++k) {
+    EXPECT_NEAR(warmed.equilibrium.price_change.values()[k],
+                cold.equilibrium.price_change.values()[k], 1e-10);
+  }
+  // Started at the answer itself, the iteration only confirms it.
+  SolverOptions at_answer;
+  at_answer.start = std::make_shared<const Equilibrium>(cold.equilibrium);
+  const Solution confirmed = Solve(b, edited, at_answer);
+  ASSERT_TRUE(confirmed.summary.IsConverged());
+  EXPECT_LE(confirmed.summary.outer_iterations, 3);
+}
+
+TEST(SolverOptions, StartsThatDoNotFitAreRejectedWithAnArgumentError) {
+  const Baseline b = testing::MakeRandomBaseline(3, 2, 1);
+  const Solution solved = Solve(b, Shock::None(b));
+  auto message = [&](const Equilibrium& start, Algorithm algorithm = Algorithm::kAccelerated) {
+    SolverOptions options;
+    options.algorithm = algorithm;
+    options.start = std::make_shared<const Equilibrium>(start);
+    try {
+      Solve(b, Shock::None(b), options);
+    } catch (const ArgumentError& e) {
+      return std::string(e.what());
+    }
+    return std::string("no error");
+  };
+  Equilibrium small = solved.equilibrium;
+  small.wage_change.pop_back();
+  EXPECT_EQ(message(small), "the start equilibrium does not fit the baseline's 3 regions and 2 "
+                            "sectors (start from a solution on the same baseline)");
+  Equilibrium negative = solved.equilibrium;
+  negative.price_change(1, 0) = -1.0;
+  EXPECT_EQ(message(negative),
+            "the start equilibrium holds a wage or price change that is not > 0, or an "
+            "expenditure that is negative or not finite (start from a converged solution)");
+  Equilibrium off_numeraire = solved.equilibrium;
+  for (double& w : off_numeraire.wage_change) w *= 2.0;
+  EXPECT_EQ(message(off_numeraire),
+            "the start equilibrium's wages change world value added by a factor 2; the "
+            "numéraire keeps it at 1 (start from a solution on the same baseline)");
+  EXPECT_EQ(message(solved.equilibrium, Algorithm::kReference),
+            "a start equilibrium is only used by the accelerated algorithm (drop "
+            "SolverOptions::start or use Algorithm::kAccelerated)");
 }
 
 TEST(ShockValidation, MismatchedDimensionsAndBadValuesAreRejected) {

@@ -1,6 +1,8 @@
 // The HTTP API over a real socket: endpoints, the solve document, edits, caching, keep-alive.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cmath>
 #include <fstream>
 #include <iterator>
 
@@ -90,6 +92,58 @@ TEST(ServerApi, SolveReturnsTheRunResultDocument) {
     served["solver"].erase("seconds");
     EXPECT_EQ(served, expected) << body;
   }
+}
+
+// Every number of `served` within `relative` of `expected`'s (strings, keys and shapes equal).
+void ExpectClose(const Json& served, const Json& expected, double relative, const std::string& at) {
+  if (expected.is_number() && served.is_number()) {
+    const double a = served.get<double>(), b = expected.get<double>();
+    EXPECT_LE(std::abs(a - b), relative * std::max({1.0, std::abs(a), std::abs(b)}))
+        << at << ": " << a << " vs " << b;
+    return;
+  }
+  ASSERT_EQ(served.type(), expected.type()) << at;
+  if (expected.is_object()) {
+    ASSERT_EQ(served.size(), expected.size()) << at;
+    for (const auto& [key, value] : expected.items()) {
+      ASSERT_TRUE(served.contains(key)) << at << "." << key;
+      ExpectClose(served[key], value, relative, at + "." + key);
+    }
+  } else if (expected.is_array()) {
+    ASSERT_EQ(served.size(), expected.size()) << at;
+    for (std::size_t k = 0; k < expected.size(); ++k) {
+      ExpectClose(served[k], expected[k], relative, at + "[" + std::to_string(k) + "]");
+    }
+  } else {
+    EXPECT_EQ(served, expected) << at;
+  }
+}
+
+// A rate edit of a named scenario is solved from the scenario's own equilibrium (warm start):
+// the answer agrees with a cold solve of the same edit to within the solver's tolerance, and
+// takes fewer iterations.
+TEST(ServerApi, RateEditStartsFromTheScenariosEquilibriumAndAgreesWithAColdSolve) {
+  Scenario scenario = LoadScenario(ServerTestData() / "scenarios" / "tariffs-test.toml");
+  for (Measure& m : scenario.measures) {
+    if (m.id == "s232-steel") m.rate = 0.15;
+  }
+  const Baseline baseline = LoadBaseline("north-america");
+  const CompiledScenario compiled = CompileScenario(scenario, baseline);
+  const RunResult cold = RunCounterfactual(ApplyScenarioSectors(baseline, compiled),
+                                           compiled.shock, {}, compiled.metadata);
+  ASSERT_TRUE(cold.solution.summary.IsConverged());
+  Json expected = RunResultToJson(cold);
+  const HttpReply reply = Solve(R"({"scenario": "tariffs-test", "rates": {"s232-steel": 0.15}})");
+  ASSERT_EQ(reply.status, 200) << reply.body;
+  Json served = JsonOf(reply);
+  EXPECT_TRUE(served["solver"]["warm_start"].get<bool>());
+  EXPECT_FALSE(expected["solver"]["warm_start"].get<bool>());
+  EXPECT_TRUE(served["solver"]["converged"].get<bool>());
+  EXPECT_LE(served["solver"]["max_residual"].get<double>(), 1e-8);
+  EXPECT_LT(served["solver"]["iterations"].get<int>(), expected["solver"]["iterations"].get<int>());
+  served.erase("solver");
+  expected.erase("solver");
+  ExpectClose(served, expected, 1e-8, "$");
 }
 
 TEST(ServerApi, EditsChangeTheAnswer) {

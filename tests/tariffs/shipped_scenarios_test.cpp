@@ -126,7 +126,9 @@ TEST_F(ShippedScenariosTest, DefaultScenarioRaisesUsTariffsOnCanadaAndMexico) {
     // Both are among the highest sector increases.
     for (std::size_t j = 0; j < J; ++j) {
       const double added = c.shock.tariff_rates(usa, origin, j) - B().tariff_rates(usa, origin, j);
-      if (j != S("utilities")) EXPECT_LE(added, metals) << B().sectors[j].code;
+      if (j != S("utilities")) {
+        EXPECT_LE(added, metals) << B().sectors[j].code;
+      }
     }
   }
   // The tariffs cost Canada and Mexico real income.

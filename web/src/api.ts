@@ -83,7 +83,7 @@ export interface RunResult {
   bilateral: BilateralRow[];
   sectors: SectorRow[];
   effective_tariffs: TariffRow[];
-  solver: { converged: boolean; message: string; iterations: number; seconds: number };
+  solver: { converged: boolean; message: string; iterations: number; seconds: number; warm_start?: boolean };
 }
 
 export interface SolveRequest {
