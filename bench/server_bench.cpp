@@ -3,11 +3,13 @@
 // sector table. Each iteration uses rates no earlier iteration used, as the varied load does.
 //
 // Stages: the cache key (a JSON parse and dump), reading the request (scenario copy and edits),
-// the full compile and its replay from a recording (rate-only edits), the solve, the answer's
+// the full compile and its replay from a recording (rate-only edits), the solve (cold, and warm
+// from the unedited scenario's equilibrium as the server does for rate-only edits), the answer's
 // JSON (library tree and the server's direct text), and the whole SolveAnswer. Every iteration checks
 // the answer is a converged 200.
 // Run on one core:  taskset -c 0 build/bench/server_bench --benchmark_repetitions=5
 #include <map>
+#include <memory>
 #include <string>
 
 #include "benchmark/benchmark.h"
@@ -135,6 +137,31 @@ void BM_Solve(benchmark::State& state) {
   }
 }
 
+// The same solve started from the unedited scenario's equilibrium, as the server solves
+// rate-only edits (SolverOptions::start; src/server/scenario_pipeline.cpp).
+void BM_SolveWarm(benchmark::State& state) {
+  const auto first = Read(0);
+  const ricardo::server::RateBasis basis(*first.rates_only_of, *first.baseline);
+  const auto unedited = basis.Unedited(*first.baseline, 20.0);
+  ricardo::SolverOptions options;
+  options.start = std::shared_ptr<const ricardo::Equilibrium>(unedited,
+                                                              &unedited->solution.equilibrium);
+  for (auto _ : state) {
+    state.PauseTiming();
+    const auto request = Read(next_k++);
+    const auto compiled = basis.Compile(request.rates, *request.baseline);
+    state.ResumeTiming();
+    const auto result = ricardo::RunCounterfactual(
+        ricardo::ApplyScenarioSectors(*request.baseline, compiled), compiled.shock, options,
+        compiled.metadata);
+    if (!result.solution.summary.IsConverged()) state.SkipWithError("not converged");
+    benchmark::DoNotOptimize(&result);
+    state.counters["outer_iterations"] = result.solution.summary.outer_iterations;
+    state.counters["price_iterations"] = result.solution.summary.price_iterations;
+    state.counters["expenditure_iterations"] = result.solution.summary.expenditure_iterations;
+  }
+}
+
 ricardo::RunResult OneResult() {
   const auto request = ReadForFullCompile(next_k++);
   const auto compiled =
@@ -185,6 +212,7 @@ BENCHMARK(BM_ScenarioCopy)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_Compile)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_RateBasisCompile)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_Solve)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_SolveWarm)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_AnswerJson)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_AnswerText)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_SolveAnswer)->Unit(benchmark::kMicrosecond);
