@@ -4,7 +4,7 @@
 # north-america with wrk for DURATION seconds (tools/loadtest/solve.lua), prints throughput,
 # latency percentiles and error counts, checks the server still answers, and stops it.
 #
-#   scripts/load-test.sh [--bin PATH] [--mode varied|cached|both] [--duration S]
+#   scripts/load-test.sh [--bin PATH] [--mode varied|cached|both|full|all] [--duration S]
 #                        [--connections N] [--threads N] [--max-requests N] [--scenario NAME]
 #                        [--wait-quiet MINUTES] [-- extra ricardo serve options]
 #
@@ -41,8 +41,8 @@ while [[ $# -gt 0 ]]; do
     *) echo "load-test.sh: unknown option '$1' (see --help)" >&2; exit 2 ;;
   esac
 done
-case "$mode" in varied|cached|both) ;; *)
-  echo "load-test.sh: --mode must be varied, cached or both, got '$mode'" >&2; exit 2 ;;
+case "$mode" in varied|cached|both|full|all) ;; *)
+  echo "load-test.sh: --mode must be varied, cached, both (the two), full or all (the three), got '$mode'" >&2; exit 2 ;;
 esac
 
 if [[ -z "$bin" ]]; then
@@ -162,8 +162,9 @@ run() {
   fi
 }
 
-[[ "$mode" == varied || "$mode" == both ]] && run varied
-[[ "$mode" == cached || "$mode" == both ]] && run cached
+[[ "$mode" == varied || "$mode" == both || "$mode" == all ]] && run varied
+[[ "$mode" == cached || "$mode" == both || "$mode" == all ]] && run cached
+[[ "$mode" == full || "$mode" == all ]] && run full
 
 echo
 if health="$(curl -sf --max-time 5 "$base/api/v1/health")"; then

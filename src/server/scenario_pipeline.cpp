@@ -17,28 +17,31 @@ CompileOptions CompileOptionsFor(const SolveRequest& request, bool product_trace
   return options;
 }
 
-// The run a request asks for. Rate-only edits of a named scenario are compiled by replaying
-// its recorded compile (the same tariffs) and solved from the scenario's own equilibrium; the
-// scenario with its rates unchanged is its unedited run itself.
+// The run a request asks for. An edit of a named scenario is solved from the scenario's own
+// equilibrium (its unedited run on the request's baseline, solved once from no change and
+// kept), which the edit usually moves only a little; the scenario with nothing edited is that
+// run itself. Rate-only edits are compiled by replaying the scenario's recorded compile (the
+// same tariffs); anything else is compiled in full. Inline and TOML scenarios are solved from
+// no change.
 std::shared_ptr<const RunResult> RunFor(const SolveRequest& request,
                                         const PipelineOptions& options) {
   SolverOptions solver;
   solver.max_time_in_seconds = options.solve_time_limit_seconds;
+  std::shared_ptr<const RateBasis> basis;
+  if (request.named) {
+    basis = RateBasisFor(request.named, request.baseline);
+    auto unedited = basis->Unedited(*request.baseline, options.solve_time_limit_seconds);
+    if (request.rates_only_of && request.rates == basis->rates()) return unedited;
+    if (unedited->solution.summary.IsConverged()) {
+      solver.start =
+          std::shared_ptr<const Equilibrium>(unedited, &unedited->solution.equilibrium);
+    }
+  }
   // Product lines are only needed to explain; leaving them out keeps repeated solves fast.
-  if (!request.rates_only_of) {
-    const CompiledScenario compiled =
-        CompileScenario(request.scenario, *request.baseline, CompileOptionsFor(request, false));
-    return std::make_shared<const RunResult>(
-        RunCounterfactual(ApplyScenarioSectors(*request.baseline, compiled), compiled.shock,
-                          solver, compiled.metadata));
-  }
-  const auto basis = RateBasisFor(request.rates_only_of, request.baseline);
-  auto unedited = basis->Unedited(*request.baseline, options.solve_time_limit_seconds);
-  if (request.rates == basis->rates()) return unedited;
-  if (unedited->solution.summary.IsConverged()) {
-    solver.start = std::shared_ptr<const Equilibrium>(unedited, &unedited->solution.equilibrium);
-  }
-  const CompiledScenario compiled = basis->Compile(request.rates, *request.baseline);
+  const CompiledScenario compiled =
+      request.rates_only_of
+          ? basis->Compile(request.rates, *request.baseline)
+          : CompileScenario(request.scenario, *request.baseline, CompileOptionsFor(request, false));
   return std::make_shared<const RunResult>(
       RunCounterfactual(ApplyScenarioSectors(*request.baseline, compiled), compiled.shock, solver,
                         compiled.metadata));

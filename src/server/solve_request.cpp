@@ -191,11 +191,13 @@ SolveRequest FromJson(std::string_view body, Endpoint endpoint, Catalog& catalog
     }
   }
   if (const auto named = document.find("scenario");
-      rates_only && named != document.end() && named->is_string()) {
-    auto scenario = catalog.GetScenario(named->get<std::string>());
-    if (auto rates = EditedRates(document, *scenario)) {
-      request.rates_only_of = std::move(scenario);
-      request.rates = std::move(*rates);
+      endpoint == Endpoint::kSolve && named != document.end() && named->is_string()) {
+    request.named = catalog.GetScenario(named->get<std::string>());
+    if (rates_only) {
+      if (auto rates = EditedRates(document, *request.named)) {
+        request.rates_only_of = request.named;
+        request.rates = std::move(*rates);
+      }
     }
   }
   // Anything else, and rate edits the scenario refuses (whose errors SetMeasureRate words).

@@ -37,6 +37,9 @@ struct SolveRequest {
   // left empty. Such requests are compiled from a RateBasis.
   std::shared_ptr<const Scenario> rates_only_of;
   std::vector<double> rates;
+  // The catalog's scenario a JSON request names (edited or not; null for an inline or TOML
+  // scenario). Its own solution is a good start for solving the edited one.
+  std::shared_ptr<const Scenario> named;
 };
 
 // The result-cache key of a /solve request, found without reading the request in full (a cache

@@ -6,6 +6,9 @@
 --   varied  every request carries rates no earlier request had, so the server's result cache
 --           cannot answer it: each one is compiled and solved (the worst case)
 --   cached  every request is identical: after the first, the cache answers
+--   full    as varied, but each request also gives the scenario's own date, which makes the
+--           server compile it in full and solve it from no change (no rate-only replay, no
+--           warm start): the worst case for a request that edits more than rates
 -- Each thread stops after MAX_REQUESTS_PER_THREAD responses, so a run is bounded in requests
 -- as well as in time (wrk -d).
 
@@ -28,8 +31,8 @@ function init(args)
   max_requests = tonumber(args[2] or "100000")
   scenario = args[3] or "us-tariffs-2025-11"
   id = tonumber(wrk.thread:get("id"))
-  if mode ~= "varied" and mode ~= "cached" then
-    error("mode must be 'varied' or 'cached', got '" .. mode .. "'")
+  if mode ~= "varied" and mode ~= "cached" and mode ~= "full" then
+    error("mode must be 'varied', 'cached' or 'full', got '" .. mode .. "'")
   end
   wrk.method = "POST"
   wrk.headers["Content-Type"] = "application/json"
@@ -39,14 +42,16 @@ end
 -- and a Canada rate no other request of the run gets (steps of 1e-6 and 1e-5).
 local function body_for(k)
   local steel, canada = 0.50, 0.35
-  if mode == "varied" then
+  if mode == "varied" or mode == "full" then
     local n = k * 64 + id
     steel = 0.10 + (n % 400000) * 1e-6
     canada = 0.20 + (n % 20000) * 1e-5
   end
+  local date = ""
+  if mode == "full" then date = '"date":"2025-11-01",' end
   return string.format(
-    '{"scenario":"%s","baseline":"north-america","bilateral_sector":false,' ..
-    '"rates":{"s232-steel":%.6f,"ieepa-canada":%.5f}}', scenario, steel, canada)
+    '{%s"scenario":"%s","baseline":"north-america","bilateral_sector":false,' ..
+    '"rates":{"s232-steel":%.6f,"ieepa-canada":%.5f}}', date, scenario, steel, canada)
 end
 
 function request()
