@@ -119,6 +119,19 @@ void BM_RateBasisCompile(benchmark::State& state) {
   }
 }
 
+// The timed part of the solve benchmarks: the run (solve and outcomes), checked to converge,
+// with the solver's iteration counts as counters.
+void TimedRun(benchmark::State& state, const ricardo::Baseline& baseline,
+              const ricardo::CompiledScenario& compiled, const ricardo::SolverOptions& options) {
+  const auto result = ricardo::RunCounterfactual(ricardo::ApplyScenarioSectors(baseline, compiled),
+                                                 compiled.shock, options, compiled.metadata);
+  if (!result.solution.summary.IsConverged()) state.SkipWithError("not converged");
+  benchmark::DoNotOptimize(&result);
+  state.counters["outer_iterations"] = result.solution.summary.outer_iterations;
+  state.counters["price_iterations"] = result.solution.summary.price_iterations;
+  state.counters["expenditure_iterations"] = result.solution.summary.expenditure_iterations;
+}
+
 void BM_Solve(benchmark::State& state) {
   for (auto _ : state) {
     state.PauseTiming();
@@ -126,14 +139,7 @@ void BM_Solve(benchmark::State& state) {
     const auto compiled =
         ricardo::CompileScenario(request.scenario, *request.baseline, NoTrace(request));
     state.ResumeTiming();
-    const auto result = ricardo::RunCounterfactual(
-        ricardo::ApplyScenarioSectors(*request.baseline, compiled), compiled.shock, {},
-        compiled.metadata);
-    if (!result.solution.summary.IsConverged()) state.SkipWithError("not converged");
-    benchmark::DoNotOptimize(&result);
-    state.counters["outer_iterations"] = result.solution.summary.outer_iterations;
-    state.counters["price_iterations"] = result.solution.summary.price_iterations;
-    state.counters["expenditure_iterations"] = result.solution.summary.expenditure_iterations;
+    TimedRun(state, *request.baseline, compiled, {});
   }
 }
 
@@ -151,14 +157,7 @@ void BM_SolveWarm(benchmark::State& state) {
     const auto request = Read(next_k++);
     const auto compiled = basis.Compile(request.rates, *request.baseline);
     state.ResumeTiming();
-    const auto result = ricardo::RunCounterfactual(
-        ricardo::ApplyScenarioSectors(*request.baseline, compiled), compiled.shock, options,
-        compiled.metadata);
-    if (!result.solution.summary.IsConverged()) state.SkipWithError("not converged");
-    benchmark::DoNotOptimize(&result);
-    state.counters["outer_iterations"] = result.solution.summary.outer_iterations;
-    state.counters["price_iterations"] = result.solution.summary.price_iterations;
-    state.counters["expenditure_iterations"] = result.solution.summary.expenditure_iterations;
+    TimedRun(state, *request.baseline, compiled, options);
   }
 }
 
