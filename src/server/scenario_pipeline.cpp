@@ -1,6 +1,7 @@
 #include "server/scenario_pipeline.hpp"
 
 #include "fmt/format.h"
+#include "ricardo/error.hpp"
 #include "ricardo/run.hpp"
 #include "ricardo/scenario.hpp"
 #include "server/http_error.hpp"
@@ -17,6 +18,21 @@ CompileOptions CompileOptionsFor(const SolveRequest& request, bool product_trace
   return options;
 }
 
+// The equilibrium of the named scenario as it is, to start an edited one's solve from; null when
+// the scenario as it is cannot be compiled or solved on the request's baseline (its edits may be
+// what makes it fit: the edited scenario's own compile then decides).
+std::shared_ptr<const Equilibrium> StartFor(const SolveRequest& request,
+                                            const PipelineOptions& options) {
+  try {
+    auto unedited = RateBasisFor(request.named, request.baseline)
+                        ->Unedited(*request.baseline, options.solve_time_limit_seconds);
+    if (!unedited->solution.summary.IsConverged()) return nullptr;
+    return std::shared_ptr<const Equilibrium>(unedited, &unedited->solution.equilibrium);
+  } catch (const Error&) {
+    return nullptr;
+  }
+}
+
 // The run a request asks for. An edit of a named scenario is solved from the scenario's own
 // equilibrium (its unedited run on the request's baseline, solved once from no change and
 // kept), which the edit usually moves only a little; the scenario with nothing edited is that
@@ -27,21 +43,23 @@ std::shared_ptr<const RunResult> RunFor(const SolveRequest& request,
                                         const PipelineOptions& options) {
   SolverOptions solver;
   solver.max_time_in_seconds = options.solve_time_limit_seconds;
-  std::shared_ptr<const RateBasis> basis;
-  if (request.named) {
-    basis = RateBasisFor(request.named, request.baseline);
+  CompiledScenario compiled;
+  if (request.rates_only_of) {
+    const auto basis = RateBasisFor(request.rates_only_of, request.baseline);
     auto unedited = basis->Unedited(*request.baseline, options.solve_time_limit_seconds);
-    if (request.rates_only_of && request.rates == basis->rates()) return unedited;
+    if (request.rates == basis->rates()) return unedited;
     if (unedited->solution.summary.IsConverged()) {
       solver.start =
           std::shared_ptr<const Equilibrium>(unedited, &unedited->solution.equilibrium);
     }
+    compiled = basis->Compile(request.rates, *request.baseline);
+  } else {
+    // Product lines are only needed to explain; leaving them out keeps repeated solves fast.
+    // Compiled first: an invalid edit is reported before any start is looked for.
+    compiled =
+        CompileScenario(request.scenario, *request.baseline, CompileOptionsFor(request, false));
+    if (request.named) solver.start = StartFor(request, options);
   }
-  // Product lines are only needed to explain; leaving them out keeps repeated solves fast.
-  const CompiledScenario compiled =
-      request.rates_only_of
-          ? basis->Compile(request.rates, *request.baseline)
-          : CompileScenario(request.scenario, *request.baseline, CompileOptionsFor(request, false));
   return std::make_shared<const RunResult>(
       RunCounterfactual(ApplyScenarioSectors(*request.baseline, compiled), compiled.shock, solver,
                         compiled.metadata));
