@@ -17,23 +17,49 @@ RuleTable::RuleTable(const std::vector<PairRule>& rules, std::size_t measures, c
 
 namespace {
 
-struct Portion {
-  std::vector<double> charge;       // per active: rate × base actually charged
-  std::vector<double> base;         // per active: share of value charged on
-  std::vector<int> displaced_by;    // per active: index into `active` or -1
-  std::vector<bool> present;
-};
+bool SameKey(const std::vector<std::size_t>& a, const std::vector<std::size_t>& b) {
+  if (a.size() != b.size()) return false;
+  for (std::size_t x = 0; x < a.size(); ++x) {
+    if (a[x] != b[x]) return false;
+  }
+  return true;
+}
 
-// Fills *out (reusing its storage: this runs for every product of every compile, and
-// allocating here was a tenth of a compile).
-void Evaluate(const std::vector<ActiveMeasure>& active, bool qualifying, const RuleTable& rules,
-              const Scenario& scenario, Portion* out) {
+}  // namespace
+
+const PortionShape& RuleTable::Shape(const std::vector<ActiveMeasure>& active, bool qualifying,
+                                      const Scenario& scenario) const {
+  key_.clear();
+  key_.push_back(qualifying ? 1 : 0);
+  std::uint64_t mask = qualifying ? 1 : 0;
+  bool small = true;
+  for (const ActiveMeasure& a : active) {
+    key_.push_back(a.measure);
+    key_.push_back(static_cast<std::size_t>(a.usmca));
+    if (a.measure < 63) {
+      mask |= std::uint64_t{1} << (a.measure + 1);
+    } else {
+      small = false;
+    }
+  }
+  const Shapes::value_type*& last = last_[qualifying ? 1 : 0];
+  if (last && SameKey(last->first, key_)) return last->second;
+  if (small) {
+    if (auto it = by_mask_.find(mask); it != by_mask_.end() && SameKey(it->second->first, key_)) {
+      last = it->second;
+      return last->second;
+    }
+  }
+  if (auto it = shapes_.find(key_); it != shapes_.end()) {
+    last = &*it;
+    if (small) by_mask_[mask] = last;
+    return last->second;
+  }
+
   const std::size_t n = active.size();
-  Portion& p = *out;
-  p.charge.assign(n, 0.0);
-  p.base.assign(n, 0.0);
+  PortionShape p;
   p.displaced_by.assign(n, -1);
-  p.present.assign(n, false);
+  p.present.assign(n, 0);
   for (std::size_t k = 0; k < n; ++k) {
     p.present[k] = !(qualifying && active[k].usmca == UsmcaTreatment::kExcluded);
   }
@@ -41,7 +67,7 @@ void Evaluate(const std::vector<ActiveMeasure>& active, bool qualifying, const R
     if (!p.present[k]) continue;
     for (std::size_t o = 0; o < n; ++o) {
       if (o == k || !p.present[o]) continue;
-      const PairRule* rule = rules.Get(active[o].measure, active[k].measure);
+      const PairRule* rule = Get(active[o].measure, active[k].measure);
       if (!rule) {
         const Measure& a = scenario.measures[active[o].measure];
         const Measure& b = scenario.measures[active[k].measure];
@@ -56,15 +82,51 @@ void Evaluate(const std::vector<ActiveMeasure>& active, bool qualifying, const R
       }
     }
   }
+  p.first_on_content.assign(n + 1, 0);
   for (std::size_t k = 0; k < n; ++k) {
+    p.first_on_content[k] = p.on_content.size();
     if (!p.present[k] || p.displaced_by[k] >= 0) continue;
-    double base = active[k].content;
     for (std::size_t o = 0; o < n; ++o) {
       if (o == k || !p.present[o] || p.displaced_by[o] >= 0) continue;
-      const PairRule* rule = rules.Get(active[o].measure, active[k].measure);
+      const PairRule* rule = Get(active[o].measure, active[k].measure);
       if (rule && rule->kind == StackingKind::kReplacesOnContent && rule->first == active[o].measure) {
-        base -= active[o].content;
+        p.on_content.push_back(o);
       }
+    }
+  }
+  p.first_on_content[n] = p.on_content.size();
+  last = &*shapes_.emplace(key_, std::move(p)).first;
+  if (small) by_mask_[mask] = last;
+  return last->second;
+}
+
+namespace {
+
+struct Portion {
+  std::vector<double> charge;  // per active: rate × base actually charged
+  std::vector<double> base;    // per active: share of value charged on
+  const PortionShape* shape = nullptr;
+  bool charged(std::size_t k) const { return shape->present[k] && shape->displaced_by[k] < 0; }
+};
+
+// Fills *out (reusing its storage: this runs for every product of every compile, and
+// allocating here was a tenth of a compile). The shape comes from the rule table's memo; the
+// bases and charges are this product's.
+void Evaluate(const std::vector<ActiveMeasure>& active, bool qualifying, const RuleTable& rules,
+              const Scenario& scenario, Portion* out) {
+  const std::size_t n = active.size();
+  Portion& p = *out;
+  const PortionShape& shape = rules.Shape(active, qualifying, scenario);
+  p.shape = &shape;
+  p.charge.resize(n);
+  p.base.resize(n);
+  for (std::size_t k = 0; k < n; ++k) {
+    p.charge[k] = 0.0;
+    p.base[k] = 0.0;
+    if (!p.charged(k)) continue;
+    double base = active[k].content;
+    for (std::size_t x = shape.first_on_content[k]; x < shape.first_on_content[k + 1]; ++x) {
+      base -= active[shape.on_content[x]].content;
     }
     base = std::max(0.0, base);
     double rate = active[k].rate;
@@ -91,10 +153,10 @@ std::vector<StackTerm> StackTerms(const std::vector<ActiveMeasure>& active, doub
   for (std::size_t k = 0; k < active.size(); ++k) {
     StackTerm t;
     t.measure = active[k].measure;
-    t.rest_charged = rest.present[k] && rest.displaced_by[k] < 0;
+    t.rest_charged = rest.charged(k);
     t.rest_base = rest.base[k];
     if (has_qualifying) {
-      t.qual_charged = qualifying.present[k] && qualifying.displaced_by[k] < 0;
+      t.qual_charged = qualifying.charged(k);
       t.qual_base = qualifying.base[k];
     }
     t.usmca = active[k].usmca;
@@ -117,8 +179,7 @@ StackedProduct StackProduct(const std::vector<ActiveMeasure>& active, double u,
     out.rate += contribution;
     if (!trace) continue;
     const Measure& m = scenario.measures[active[k].measure];
-    const bool charged_somewhere = (rest.present[k] && rest.displaced_by[k] < 0) ||
-                                   (has_qualifying && qual.present[k] && qual.displaced_by[k] < 0);
+    const bool charged_somewhere = rest.charged(k) || (has_qualifying && qual.charged(k));
     if (charged_somewhere && contribution <= 0.0 && active[k].rate > 0.0) {
       // Present but left nothing to charge: exempt on the qualifying portion and no value left
       // after content measures on the rest.
@@ -129,7 +190,8 @@ StackedProduct StackProduct(const std::vector<ActiveMeasure>& active, double u,
       continue;
     }
     if (!charged_somewhere) {
-      const int by = rest.displaced_by[k] >= 0 ? rest.displaced_by[k] : qual.displaced_by[k];
+      const int by = rest.shape->displaced_by[k] >= 0 ? rest.shape->displaced_by[k]
+                                                      : qual.shape->displaced_by[k];
       if (by >= 0) {
         out.displaced.push_back(fmt::format("{} (replaced by {})", m.id,
                                             scenario.measures[active[static_cast<std::size_t>(by)].measure].id));
@@ -145,8 +207,8 @@ StackedProduct StackProduct(const std::vector<ActiveMeasure>& active, double u,
       if (base < active[k].content - 1e-12) return fmt::format("{} of value (rest after content measures)", Percent(base));
       return fmt::format("{} content {}", ToString(m.content), Percent(base));
     };
-    const bool rest_charged = rest.present[k] && rest.displaced_by[k] < 0;
-    const bool qual_charged = has_qualifying && qual.present[k] && qual.displaced_by[k] < 0;
+    const bool rest_charged = rest.charged(k);
+    const bool qual_charged = has_qualifying && qual.charged(k);
     if (!has_qualifying) {
       how = base_text(rest.base[k]);
     } else if (rest_charged && qual_charged && m.usmca == UsmcaTreatment::kNone) {

@@ -12,6 +12,10 @@
 // The product's rate is u · rate(qualifying) + (1 − u) · rate(rest).
 #pragma once
 
+#include <cstddef>
+#include <cstdint>
+#include <map>
+#include <unordered_map>
 #include <string>
 #include <vector>
 
@@ -29,15 +33,46 @@ struct ActiveMeasure {
   double us_content_share = 0.0;
 };
 
-// For one compile date: the deciding rule of every pair of measures (row-major M × M).
+// How a set of measures in force on a product stack on one portion (the USMCA-qualifying share
+// or the rest), before any product's content shares or rates: which are present, which are
+// displaced by which, and which take their content off another's base. Steps 1 and 2 of the
+// header comment and the pairs of step 3; it depends only on the measures (their USMCA
+// treatments and pair rules), so a compile works it out once per distinct set of measures.
+struct PortionShape {
+  std::vector<char> present;             // per active measure
+  std::vector<int> displaced_by;         // per active measure: index into the set, or -1
+  std::vector<std::size_t> first_on_content;  // per active measure and one past the last:
+  std::vector<std::size_t> on_content;        // measures [first_on_content[k],
+                                              // first_on_content[k + 1]) of on_content take
+                                              // their content off k's base, in index order
+};
+
+// For one compile date: the deciding rule of every pair of measures (row-major M × M), and the
+// portion shapes of the sets of measures met so far. One per compile: not for sharing between
+// threads (Shape() fills a memo).
 class RuleTable {
  public:
   RuleTable(const std::vector<PairRule>& rules, std::size_t measures, const Date& date);
   const PairRule* Get(std::size_t a, std::size_t b) const { return table_[a * n_ + b]; }
 
+  // The shape of `active` (measures in `scenario`) on the qualifying portion or the rest,
+  // worked out on first use. Throws ScenarioError if two present measures have no rule
+  // (CheckScenario prevents this). The reference stays valid while the table lives.
+  const PortionShape& Shape(const std::vector<ActiveMeasure>& active, bool qualifying,
+                            const Scenario& scenario) const;
+
  private:
   std::size_t n_;
   std::vector<const PairRule*> table_;
+  using Shapes = std::map<std::vector<std::size_t>, PortionShape>;
+  // Keyed by the portion and each active measure's index and USMCA treatment.
+  mutable Shapes shapes_;
+  // Found faster: the last entry used for each portion (neighbouring product lines mostly have
+  // the same measures), and entries by a bit mask of their measures (indices below 63). A map
+  // lookup with vector keys per product cost more than the rule loops it replaced.
+  mutable const Shapes::value_type* last_[2] = {nullptr, nullptr};
+  mutable std::unordered_map<std::uint64_t, const Shapes::value_type*> by_mask_;
+  mutable std::vector<std::size_t> key_;  // scratch
 };
 
 struct StackedProduct {

@@ -5,6 +5,8 @@
 #include "ricardo/scenario.hpp"
 #include "tariff_fixtures.hpp"
 #include "tariffs/product_data.hpp"
+#include "tariffs/scenario_rules.hpp"
+#include "tariffs/stacking.hpp"
 
 namespace ricardo {
 namespace {
@@ -312,6 +314,54 @@ TEST_F(StackingTest, EditsAndOverrides) {
   EXPECT_EQ(none.shock.tariff_rates, baseline_->tariff_rates);
   EXPECT_THROW(SetMeasureRate(s, "ieepa-canada", 25.0), ArgumentError);
   EXPECT_THROW(SetMeasureEnabled(s, "ieepa-canda", true), ArgumentError);
+}
+
+// One rule table serves every product of a compile and keeps each set of measures' shape
+// (presence, displacement, content pairs): products with the same measures but other contents,
+// rates and USMCA shares, and sets met again after others, get what a fresh table gives them.
+TEST(StackingShapes, AReusedRuleTableGivesEachProductWhatAFreshOneGives) {
+  Scenario s;
+  for (const char* id : {"steel", "ieepa", "autos"}) {
+    Measure m;
+    m.id = id;
+    s.measures.push_back(m);
+  }
+  s.measures[1].usmca = UsmcaTreatment::kExcluded;
+  s.measures[2].usmca = UsmcaTreatment::kNonUsContent;
+  s.measures[2].us_content_share = 0.4;
+  std::vector<detail::PairRule> rules(3);
+  rules[0] = {StackingKind::kReplacesOnContent, 0, 1};  // steel on its content, IEEPA on the rest
+  rules[1] = {StackingKind::kReplaces, 2, 1};           // autos replace IEEPA
+  rules[2] = {StackingKind::kStacks, 0, 2};
+  const Date date = *Date::Parse("2025-11-01");
+  using detail::ActiveMeasure;
+  const std::vector<std::vector<ActiveMeasure>> products = {
+      {{0, 0.50, 0.30}, {1, 0.35, 1.0, UsmcaTreatment::kExcluded}},
+      {{0, 0.25, 0.80}, {1, 0.10, 1.0, UsmcaTreatment::kExcluded}},
+      {{0, 0.50, 0.20}, {1, 0.35, 1.0, UsmcaTreatment::kExcluded},
+       {2, 0.25, 1.0, UsmcaTreatment::kNonUsContent, 0.4}},
+      {{1, 0.35, 1.0, UsmcaTreatment::kExcluded}, {2, 0.25, 1.0, UsmcaTreatment::kNonUsContent, 0.4}},
+      {{0, 0.45, 0.60}, {1, 0.30, 1.0, UsmcaTreatment::kExcluded}},
+  };
+  const detail::RuleTable reused(rules, s.measures.size(), date);
+  for (double u : {0.0, 0.6, 1.0}) {
+    for (std::size_t x = 0; x < products.size(); ++x) {
+      const detail::RuleTable fresh(rules, s.measures.size(), date);
+      const auto a = detail::StackProduct(products[x], u, reused, s, true);
+      const auto b = detail::StackProduct(products[x], u, fresh, s, true);
+      EXPECT_EQ(a.rate, b.rate) << "product " << x << ", u " << u;
+      ASSERT_EQ(a.hits.size(), b.hits.size());
+      for (std::size_t h = 0; h < a.hits.size(); ++h) EXPECT_EQ(a.hits[h].how, b.hits[h].how);
+      EXPECT_EQ(a.displaced, b.displaced);
+    }
+  }
+  // Worked by hand, product 0 at u = 0: steel 50% on 30%, IEEPA 35% on the other 70%.
+  EXPECT_NEAR(detail::StackProduct(products[0], 0.0, reused, s, false).rate,
+              0.50 * 0.30 + 0.35 * 0.70, 1e-15);
+  // Product 3 at u = 0.6: autos replace IEEPA on the rest (25%); on the qualifying share IEEPA
+  // is absent and autos pay on the 60% non-US content: 0.4 × 0.25 + 0.6 × 0.25 × 0.6.
+  EXPECT_NEAR(detail::StackProduct(products[3], 0.6, reused, s, false).rate,
+              0.4 * 0.25 + 0.6 * 0.25 * 0.6, 1e-15);
 }
 
 }  // namespace
