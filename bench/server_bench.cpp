@@ -120,7 +120,7 @@ void BM_Compile(benchmark::State& state) {
 void BM_RateBasisCompile(benchmark::State& state) {
   next_k = 1;
   const auto first = Read(0);
-  const ricardo::server::RateBasis basis(*first.rates_only_of, *first.baseline);
+  const ricardo::server::RateBasis basis(*first.named, *first.baseline);
   for (auto _ : state) {
     state.PauseTiming();
     const auto request = Read(next_k++);
@@ -166,11 +166,10 @@ void BM_Solve(benchmark::State& state) {
 void BM_SolveWarm(benchmark::State& state) {
   next_k = 1;
   const auto first = Read(0);
-  const ricardo::server::RateBasis basis(*first.rates_only_of, *first.baseline);
+  const ricardo::server::RateBasis basis(*first.named, *first.baseline);
   const auto unedited = basis.Unedited(*first.baseline, 20.0);
   ricardo::SolverOptions options;
-  options.start = std::shared_ptr<const ricardo::Equilibrium>(unedited,
-                                                              &unedited->solution.equilibrium);
+  options.start = ricardo::server::ConvergedEquilibrium(unedited);
   for (auto _ : state) {
     state.PauseTiming();
     const auto request = Read(next_k++);

@@ -40,6 +40,11 @@ CompiledScenario RateBasis::Compile(const std::vector<double>& rates,
   return out;
 }
 
+std::shared_ptr<const Equilibrium> ConvergedEquilibrium(const std::shared_ptr<const RunResult>& run) {
+  if (!run->solution.summary.IsConverged()) return nullptr;
+  return std::shared_ptr<const Equilibrium>(run, &run->solution.equilibrium);
+}
+
 std::shared_ptr<const RateBasis> RateBasisFor(const std::shared_ptr<const Scenario>& scenario,
                                               const std::shared_ptr<const Baseline>& baseline) {
   struct Entry {

@@ -12,9 +12,8 @@
 
 #include <cstddef>
 #include <memory>
-#include <vector>
-
 #include <mutex>
+#include <vector>
 
 #include "ricardo/baseline.hpp"
 #include "ricardo/run.hpp"
@@ -51,6 +50,10 @@ class RateBasis {
   mutable std::mutex unedited_mutex_;
   mutable std::shared_ptr<const RunResult> unedited_;  // converged, or null
 };
+
+// The equilibrium of `run` (sharing its ownership) if it converged, else null: a start for
+// solving edits of the run's scenario (SolverOptions::start).
+std::shared_ptr<const Equilibrium> ConvergedEquilibrium(const std::shared_ptr<const RunResult>& run);
 
 // RateBases of the named scenarios a server has been asked about, built on first use. Keyed by
 // the catalog's scenario and baseline objects, which each entry holds (a scenario file edited

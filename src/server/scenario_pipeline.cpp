@@ -24,10 +24,8 @@ CompileOptions CompileOptionsFor(const SolveRequest& request, bool product_trace
 std::shared_ptr<const Equilibrium> StartFor(const SolveRequest& request,
                                             const PipelineOptions& options) {
   try {
-    auto unedited = RateBasisFor(request.named, request.baseline)
-                        ->Unedited(*request.baseline, options.solve_time_limit_seconds);
-    if (!unedited->solution.summary.IsConverged()) return nullptr;
-    return std::shared_ptr<const Equilibrium>(unedited, &unedited->solution.equilibrium);
+    return ConvergedEquilibrium(RateBasisFor(request.named, request.baseline)
+                                    ->Unedited(*request.baseline, options.solve_time_limit_seconds));
   } catch (const Error&) {
     return nullptr;
   }
@@ -44,14 +42,11 @@ std::shared_ptr<const RunResult> RunFor(const SolveRequest& request,
   SolverOptions solver;
   solver.max_time_in_seconds = options.solve_time_limit_seconds;
   CompiledScenario compiled;
-  if (request.rates_only_of) {
-    const auto basis = RateBasisFor(request.rates_only_of, request.baseline);
+  if (request.rates_only) {
+    const auto basis = RateBasisFor(request.named, request.baseline);
     auto unedited = basis->Unedited(*request.baseline, options.solve_time_limit_seconds);
     if (request.rates == basis->rates()) return unedited;
-    if (unedited->solution.summary.IsConverged()) {
-      solver.start =
-          std::shared_ptr<const Equilibrium>(unedited, &unedited->solution.equilibrium);
-    }
+    solver.start = ConvergedEquilibrium(unedited);
     compiled = basis->Compile(request.rates, *request.baseline);
   } else {
     // Product lines are only needed to explain; leaving them out keeps repeated solves fast.

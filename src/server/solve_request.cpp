@@ -150,7 +150,9 @@ void CheckKeys(const Json& document, Endpoint endpoint) {
   }
 }
 
-Scenario ScenarioOf(const Json& document, Catalog& catalog) {
+// The request's scenario; for a named one, also the catalog's object in *named when given.
+Scenario ScenarioOf(const Json& document, Catalog& catalog,
+                    std::shared_ptr<const Scenario>* named_out) {
   const auto named = document.find("scenario");
   const auto toml = document.find("scenario_toml");
   if (named != document.end() && toml != document.end()) {
@@ -164,7 +166,11 @@ Scenario ScenarioOf(const Json& document, Catalog& catalog) {
             fmt::format("name one ({}) or give one inline as an object or as 'scenario_toml'",
                         JoinNames(catalog.ScenarioNames())));
   }
-  if (named->is_string()) return *catalog.GetScenario(named->get<std::string>());
+  if (named->is_string()) {
+    auto scenario = catalog.GetScenario(named->get<std::string>());
+    if (named_out) *named_out = scenario;
+    return *scenario;
+  }
   if (named->is_object()) return ScenarioFromJson(*named, "scenario");
   Invalid(Field("scenario"),
           fmt::format("expected a scenario name or a scenario object, got {}", TypeName(*named)));
@@ -183,26 +189,26 @@ SolveRequest FromJson(std::string_view body, Endpoint endpoint, Catalog& catalog
   }
   CheckKeys(document, endpoint);
   SolveRequest request;
-  bool rates_only = endpoint == Endpoint::kSolve;
+  bool only_rate_keys = endpoint == Endpoint::kSolve;
   for (auto it = document.begin(); it != document.end(); ++it) {
     const std::string& key = it.key();
     if (key != "scenario" && key != "baseline" && key != "rates" && key != "bilateral_sector") {
-      rates_only = false;
+      only_rate_keys = false;
     }
   }
   if (const auto named = document.find("scenario");
-      endpoint == Endpoint::kSolve && named != document.end() && named->is_string()) {
-    request.named = catalog.GetScenario(named->get<std::string>());
-    if (rates_only) {
-      if (auto rates = EditedRates(document, *request.named)) {
-        request.rates_only_of = request.named;
-        request.rates = std::move(*rates);
-      }
+      only_rate_keys && named != document.end() && named->is_string()) {
+    auto scenario = catalog.GetScenario(named->get<std::string>());
+    if (auto rates = EditedRates(document, *scenario)) {
+      request.named = std::move(scenario);
+      request.rates = std::move(*rates);
+      request.rates_only = true;
     }
   }
   // Anything else, and rate edits the scenario refuses (whose errors SetMeasureRate words).
-  if (!request.rates_only_of) {
-    request.scenario = ScenarioOf(document, catalog);
+  if (!request.rates_only) {
+    request.scenario = ScenarioOf(document, catalog,
+                                  endpoint == Endpoint::kSolve ? &request.named : nullptr);
     ApplyEdits(document, request.scenario);
   }
   std::optional<std::string> baseline;
@@ -220,7 +226,7 @@ SolveRequest FromJson(std::string_view body, Endpoint endpoint, Catalog& catalog
   }
   if (endpoint == Endpoint::kExplain) ReadExplainOptions(document, request.explain);
   request.baseline_name =
-      BaselineOf(baseline, request.rates_only_of ? *request.rates_only_of : request.scenario);
+      BaselineOf(baseline, request.rates_only ? *request.named : request.scenario);
   return request;
 }
 

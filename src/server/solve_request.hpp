@@ -31,15 +31,15 @@ struct SolveRequest {
   std::optional<double> usmca_share;  // every product's USMCA-qualifying share, [0, 1]
   bool bilateral_sector = true;       // include the (importer, exporter, sector) table
   ExplainOptions explain;             // /explain only
-  // A /solve request that names a scenario and edits nothing but measure rates (no date,
-  // switches, tags or USMCA share) is read without copying the scenario: `rates_only_of` is the
-  // catalog's scenario, `rates` every measure's rate with the edits applied, and `scenario` is
-  // left empty. Such requests are compiled from a RateBasis.
-  std::shared_ptr<const Scenario> rates_only_of;
-  std::vector<double> rates;
-  // The catalog's scenario a JSON request names (edited or not; null for an inline or TOML
-  // scenario). Its own solution is a good start for solving the edited one.
+  // The catalog's scenario a JSON /solve request names (edited or not; null for an inline or
+  // TOML scenario). Its own solution is a good start for solving the edited one.
   std::shared_ptr<const Scenario> named;
+  // A /solve request that names a scenario and edits nothing but measure rates (no date,
+  // switches, tags or USMCA share) is read without copying the scenario: `rates_only` is set,
+  // `rates` holds every measure of `named` at its rate with the edits applied, and `scenario`
+  // is left empty. Such requests are compiled from a RateBasis.
+  bool rates_only = false;
+  std::vector<double> rates;
 };
 
 // The result-cache key of a /solve request, found without reading the request in full (a cache

@@ -106,6 +106,10 @@ std::vector<BadRequest> BadRequests() {
       {"both scenario and scenario_toml", "POST", solve, kJson,
        R"({"scenario": "tariffs-test", "scenario_toml": "name = \"x\""})", 400,
        "request body: scenario_toml: give either 'scenario' or 'scenario_toml', not both"},
+      // Reported before the name is looked up.
+      {"both scenario and scenario_toml, unknown name", "POST", solve, kJson,
+       R"({"scenario": "no-such-scenario", "scenario_toml": "name = \"x\""})", 400,
+       "request body: scenario_toml: give either 'scenario' or 'scenario_toml', not both"},
       {"unknown query parameter with TOML", "POST", solve + "?baseline=north-america&dte=2025-11-01",
        kToml, "name = \"x\"\n", 400,
        "query: dte: unknown query parameter 'dte' (did you mean 'date'?) (parameters with a TOML "

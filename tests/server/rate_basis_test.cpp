@@ -90,27 +90,29 @@ server::SolveRequest Read(const std::string& body) {
 
 TEST(ServerRateBasis, OnlyRequestsEditingRatesOfANamedScenarioUseIt) {
   const std::string named = R"("scenario":"us-tariffs-2025-11")";
-  EXPECT_NE(Read("{" + named + "}").rates_only_of, nullptr);
-  EXPECT_NE(Read("{" + named + R"(,"baseline":"north-america","bilateral_sector":false,)"
+  EXPECT_TRUE(Read("{" + named + "}").rates_only);
+  EXPECT_TRUE(Read("{" + named + R"(,"baseline":"north-america","bilateral_sector":false,)"
                  R"("rates":{"s232-steel":0.3}})")
-                .rates_only_of,
-            nullptr);
+                  .rates_only);
   for (const char* other : {R"("date":"2025-06-01")", R"("usmca_share":0.5)",
                             R"("usmca_share":null)", R"("measures":{"s232-steel":false})"}) {
-    EXPECT_EQ(Read("{" + named + "," + other + "}").rates_only_of, nullptr) << other;
+    const server::SolveRequest read = Read("{" + named + "," + other + "}");
+    EXPECT_FALSE(read.rates_only) << other;
+    EXPECT_NE(read.named, nullptr) << other;  // still a start for the solve
   }
-  EXPECT_EQ(Read(R"({"scenario":"us-tariffs-2025-11-retaliation","tags":{"retaliation":false}})")
-                .rates_only_of,
-            nullptr);
-  EXPECT_NE(Read(R"({"scenario":"us-tariffs-2025-11-retaliation"})").rates_only_of, nullptr);
+  EXPECT_FALSE(
+      Read(R"({"scenario":"us-tariffs-2025-11-retaliation","tags":{"retaliation":false}})")
+          .rates_only);
+  EXPECT_TRUE(Read(R"({"scenario":"us-tariffs-2025-11-retaliation"})").rates_only);
 
   // Read without a copy of the scenario: its rates, with the edits applied in place.
   const server::SolveRequest read = Read("{" + named + R"(,"rates":{"s232-steel":0.3,"ieepa-canada":0}})");
-  ASSERT_NE(read.rates_only_of, nullptr);
+  ASSERT_TRUE(read.rates_only);
+  ASSERT_NE(read.named, nullptr);
   EXPECT_TRUE(read.scenario.measures.empty());
-  ASSERT_EQ(read.rates.size(), read.rates_only_of->measures.size());
+  ASSERT_EQ(read.rates.size(), read.named->measures.size());
   for (std::size_t k = 0; k < read.rates.size(); ++k) {
-    const Measure& m = read.rates_only_of->measures[k];
+    const Measure& m = read.named->measures[k];
     const double expected = m.id == "s232-steel" ? 0.3 : m.id == "ieepa-canada" ? 0.0 : m.rate;
     EXPECT_EQ(read.rates[k], expected) << m.id;
   }
