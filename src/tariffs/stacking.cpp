@@ -15,44 +15,24 @@ RuleTable::RuleTable(const std::vector<PairRule>& rules, std::size_t measures, c
   }
 }
 
-namespace {
-
-bool SameKey(const std::vector<std::size_t>& a, const std::vector<std::size_t>& b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t x = 0; x < a.size(); ++x) {
-    if (a[x] != b[x]) return false;
-  }
-  return true;
+std::size_t RuleTable::KeyHash::operator()(const std::vector<std::size_t>& key) const {
+  std::size_t h = 14695981039346656037ull;  // FNV-1a over the key's entries
+  for (std::size_t x : key) h = (h ^ x) * 1099511628211ull;
+  return h;
 }
-
-}  // namespace
 
 const PortionShape& RuleTable::Shape(const std::vector<ActiveMeasure>& active, bool qualifying,
                                       const Scenario& scenario) const {
   key_.clear();
   key_.push_back(qualifying ? 1 : 0);
-  std::uint64_t mask = qualifying ? 1 : 0;
-  bool small = true;
   for (const ActiveMeasure& a : active) {
     key_.push_back(a.measure);
     key_.push_back(static_cast<std::size_t>(a.usmca));
-    if (a.measure < 63) {
-      mask |= std::uint64_t{1} << (a.measure + 1);
-    } else {
-      small = false;
-    }
   }
   const Shapes::value_type*& last = last_[qualifying ? 1 : 0];
-  if (last && SameKey(last->first, key_)) return last->second;
-  if (small) {
-    if (auto it = by_mask_.find(mask); it != by_mask_.end() && SameKey(it->second->first, key_)) {
-      last = it->second;
-      return last->second;
-    }
-  }
+  if (last && last->first == key_) return last->second;
   if (auto it = shapes_.find(key_); it != shapes_.end()) {
     last = &*it;
-    if (small) by_mask_[mask] = last;
     return last->second;
   }
 
@@ -96,7 +76,6 @@ const PortionShape& RuleTable::Shape(const std::vector<ActiveMeasure>& active, b
   }
   p.first_on_content[n] = p.on_content.size();
   last = &*shapes_.emplace(key_, std::move(p)).first;
-  if (small) by_mask_[mask] = last;
   return last->second;
 }
 

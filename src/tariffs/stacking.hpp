@@ -13,8 +13,6 @@
 #pragma once
 
 #include <cstddef>
-#include <cstdint>
-#include <map>
 #include <unordered_map>
 #include <string>
 #include <vector>
@@ -64,14 +62,16 @@ class RuleTable {
  private:
   std::size_t n_;
   std::vector<const PairRule*> table_;
-  using Shapes = std::map<std::vector<std::size_t>, PortionShape>;
-  // Keyed by the portion and each active measure's index and USMCA treatment.
+  struct KeyHash {
+    std::size_t operator()(const std::vector<std::size_t>& key) const;
+  };
+  using Shapes = std::unordered_map<std::vector<std::size_t>, PortionShape, KeyHash>;
+  // Keyed by the portion and each active measure's index and USMCA treatment. Elements stay
+  // where they are when the table grows, so references to them stay valid.
   mutable Shapes shapes_;
-  // Found faster: the last entry used for each portion (neighbouring product lines mostly have
-  // the same measures), and entries by a bit mask of their measures (indices below 63). A map
-  // lookup with vector keys per product cost more than the rule loops it replaced.
+  // The last entry used for each portion: neighbouring product lines mostly have the same
+  // measures, and this spares the hash and the lookup.
   mutable const Shapes::value_type* last_[2] = {nullptr, nullptr};
-  mutable std::unordered_map<std::uint64_t, const Shapes::value_type*> by_mask_;
   mutable std::vector<std::size_t> key_;  // scratch
 };
 
