@@ -25,6 +25,7 @@ namespace {
 
 using testing::MakeSyntheticNorthAmerica;
 using testing::MakeTinyProductData;
+using testing::TinyProductLists;
 using testing::WriteFile;
 
 // What a compile produced, or the error it threw.
@@ -202,19 +203,7 @@ std::filesystem::path MakeOtherTinyProductData() {
     imports += fmt::format("8703230140,CAN,{},90e6,10e6\n", month);
   }
   WriteFile(dir / "us_imports_can_mex_monthly.csv.gz", imports);
-  WriteFile(dir / "product_lists.csv",
-            "list,prefix,effective_from,note\n"
-            "tomatoes,0702,,\n"
-            "energy_ca,27090010,,\n"
-            "s122_exempt,27090010,,\n"
-            "lumber,44071300,,\n"
-            "steel_deriv,84818000,2025-06-01,\n"
-            "alu_deriv,84818000,,\n"
-            "annex_1b,8481800000,2026-04-06,\n"
-            "copper,85444290,,\n"
-            "autos,87,,\n"
-            "auto_parts,8708295160,,\n"
-            "us_goods_returned,9801,,\n");
+  WriteFile(dir / "product_lists.csv", TinyProductLists("2025-06-01", "87"));
   return dir;
 }
 

@@ -65,6 +65,24 @@ inline void WriteFile(const std::filesystem::path& file, const std::string& text
   out << text;
 }
 
+// product_lists.csv of the tiny product data; tests that need a second, different product
+// data set change the steel-derivatives start date and the autos prefix.
+inline std::string TinyProductLists(const std::string& steel_deriv_from = "2025-08-18",
+                                    const std::string& autos_prefix = "870323") {
+  return "list,prefix,effective_from,note\n"
+         "tomatoes,0702,,\n"
+         "energy_ca,27090010,,\n"
+         "s122_exempt,27090010,,\n"
+         "lumber,44071300,,\n"
+         "steel_deriv,84818000," + steel_deriv_from + ",\n"
+         "alu_deriv,84818000,,\n"
+         "annex_1b,8481800000,2026-04-06,\n"
+         "copper,85444290,,\n"
+         "autos," + autos_prefix + ",,\n"
+         "auto_parts,8708295160,,\n"
+         "us_goods_returned,9801,,\n";
+}
+
 // A product-data directory with eleven HTS10 lines (US imports from Canada only, Oct–Dec 2025,
 // US$ million-sized round numbers) and the lists the stacking tests use:
 //
@@ -98,19 +116,7 @@ inline std::filesystem::path MakeTinyProductData(const std::string& name) {
   WriteFile(dir / "metal_content.csv",
             "hts10,steel,aluminum,copper\n7208100015,1,0,0\n7326908688,1,0,0\n8481800000,0.3,0.2,0\n"
             "8544429090,0,0,0.8\n8708295160,0.4,0,0\n");
-  WriteFile(dir / "product_lists.csv",
-            "list,prefix,effective_from,note\n"
-            "tomatoes,0702,,\n"
-            "energy_ca,27090010,,\n"
-            "s122_exempt,27090010,,\n"
-            "lumber,44071300,,\n"
-            "steel_deriv,84818000,2025-08-18,\n"
-            "alu_deriv,84818000,,\n"
-            "annex_1b,8481800000,2026-04-06,\n"
-            "copper,85444290,,\n"
-            "autos,870323,,\n"
-            "auto_parts,8708295160,,\n"
-            "us_goods_returned,9801,,\n");
+  WriteFile(dir / "product_lists.csv", TinyProductLists());
   struct Line {
     const char* code;
     double value, usmca;
