@@ -10,14 +10,7 @@ using testing::ExpectReadError;
 using testing::ReplaceInFile;
 using testing::WriteText;
 
-class PackageErrors : public ::testing::Test {
- protected:
-  void SetUp() override {
-    dir_ = testing::MakeTempDirectory("package");
-    testing::WriteTinyPackage(dir_);
-  }
-  std::filesystem::path dir_;
-};
+class PackageErrors : public testing::TinyPackageTest {};
 
 TEST_F(PackageErrors, TheTinyPackageIsValid) {
   std::vector<PackageIssue> warnings;

@@ -10,6 +10,7 @@
 #include "gtest/gtest.h"
 #include "ricardo/error.hpp"
 #include "ricardo/package.hpp"
+#include "test_support.hpp"
 
 namespace ricardo::testing {
 
@@ -103,5 +104,15 @@ inline void ExpectReadError(const std::filesystem::path& dir, ErrorKind kind,
     EXPECT_EQ(std::string(e.what()), message);
   }
 }
+
+// A fresh copy of the tiny package in dir_ for each test.
+class TinyPackageTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = MakeTempDirectory("package");
+    WriteTinyPackage(dir_);
+  }
+  std::filesystem::path dir_;
+};
 
 }  // namespace ricardo::testing

@@ -16,14 +16,7 @@ std::vector<std::string> Warnings(const std::filesystem::path& dir) {
   return out;
 }
 
-class PackageWarnings : public ::testing::Test {
- protected:
-  void SetUp() override {
-    dir_ = testing::MakeTempDirectory("package");
-    testing::WriteTinyPackage(dir_);
-  }
-  std::filesystem::path dir_;
-};
+class PackageWarnings : public testing::TinyPackageTest {};
 
 TEST_F(PackageWarnings, ZeroDomesticSales) {
   ReplaceInFile(dir_ / "trade_flows.csv", "BBB,BBB,goods,90\n", "");
