@@ -13,7 +13,14 @@ import os
 import sys
 from collections import defaultdict
 
+sys.dont_write_bytecode = True  # no __pycache__ in data/tariffs/
+import build_divisions  # noqa: E402
+import build_mfn_rates  # noqa: E402
+import build_world_lists  # noqa: E402
+import build_world_weights  # noqa: E402
+
 SRC, DST = sys.argv[1], sys.argv[2]
+WORLD = os.path.join(SRC, "..", "world")  # ../shared/data/world: the all-partner regime
 
 
 def path(*parts):
@@ -33,6 +40,7 @@ with open(path("us_hts", "hts_2025_revision_25.csv"), encoding="utf-8-sig") as f
         code = digits(row[0])
         if len(code) in (8, 10) and not code.startswith("99"):
             hts_codes.add(code)
+schedule_codes = set(hts_codes)  # the schedule alone, before the import data's codes join
 
 # ---------------------------------------------------------------- monthly US imports
 months = []
@@ -194,6 +202,8 @@ for annex in ("1a", "1b", "2", "3"):
     for code in annex_members[annex]:
         add(f"s232_annex_{annex}", code, "2026-04-06", "April 2026 metals annex")
 
+lists.extend(build_world_lists.all_lists(SRC, WORLD, schedule_codes))
+
 lists.sort(key=lambda x: (x[0], x[1]))
 seen = set()
 with open(os.path.join(DST, "product_lists.csv"), "w", newline="") as out:
@@ -207,3 +217,23 @@ with open(os.path.join(DST, "product_lists.csv"), "w", newline="") as out:
         w.writerow(row)
 
 print(f"{len(import_rows)} import rows, {len(hts_codes)} HTS codes, {len(seen)} list entries")
+
+# ---------------------------------------------------------------- MFN rates (D7)
+forms = build_mfn_rates.build(path("us_hts", "hts_2025_revision_25.csv"), os.path.join(DST, "mfn_rates.csv.gz"))
+print("MFN rates by form:", dict(sorted(forms.items())))
+
+# ---------------------------------------------------------------- proxy weights, countries (D12-D14)
+via = build_world_weights.hts10_gtap(WORLD, hts_codes, os.path.join(DST, "hts10_gtap.csv.gz"))
+print("HTS10 -> GTAP:", dict(sorted(via.items())))
+build_world_weights.gtap_groups(WORLD, os.path.join(DST, "us_imports_2024_gtap_groups.csv"))
+iso_file = os.path.join(DST, "census_iso3.csv")
+n = build_world_weights.country_imports(WORLD, iso_file, os.path.join(DST, "us_imports_2024_by_country.csv"))
+fixed = build_world_weights.reciprocal_rates(WORLD, iso_file, os.path.join(DST, "us_reciprocal_rates_by_country.csv"))
+print(f"{n} countries; reciprocal-rate census codes corrected: {fixed}")
+
+# ---------------------------------------------------------------- ISIC divisions of goods (D15)
+values_2025 = defaultdict(float)
+for h, p, mo, t, u in import_rows:
+    if mo.startswith("2025"):
+        values_2025[h] += t
+build_divisions.check(DST, hts_codes, values_2025)

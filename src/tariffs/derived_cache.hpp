@@ -20,6 +20,7 @@
 #include <string>
 #include <tuple>
 #include <type_traits>
+#include <utility>
 #include <vector>
 
 namespace ricardo::detail {
@@ -29,6 +30,20 @@ struct WeightedProduct {
   std::uint32_t code = 0;
   double value_usd = 0.0;    // summed over the months
   double usmca_share = 0.0;  // Σ usmca / Σ value over the months
+};
+
+// One partner group of the 2024 GTAP import table as part of a baseline region.
+struct GroupShare {
+  std::string group;               // "china", "eu", "row", …
+  double fraction = 0.0;           // of the group's 2024 US imports, by country totals
+  double imports_2024_usd = 0.0;   // fraction × the group's total over the GTAP goods sectors
+};
+
+// Annual import weights for one exporter region of a baseline (ProductData::ProxyWeights).
+struct WeightSet {
+  std::string description;         // source, year, groups and the proxy composition, in words
+  std::vector<GroupShare> groups;  // what the region stands for
+  std::vector<WeightedProduct> lines;  // sorted by code, value_usd > 0; usmca_share 0
 };
 
 // A set of product codes (indices into ProductData::codes()).
@@ -73,11 +88,16 @@ class DerivedCache {
  public:
   using Pooled = std::shared_ptr<const std::vector<WeightedProduct>>;
   using MemberSet = std::shared_ptr<const ProductSet>;
+  using Proxy = std::shared_ptr<const WeightSet>;
+  using ProxyKey = std::pair<std::string, std::vector<std::string>>;  // region, the baseline's regions
 
   // Scopes come from request bodies, so their number is unbounded; past this many product sets
   // (≈ 24 kB each on the shipped data) the cache starts over. Pooled imports are keyed by
   // (partner, a window of the data's months) and so are bounded by the data.
   static constexpr std::size_t kMaxMemberSets = 512;
+  // Proxy weights are keyed by a baseline's region codes, which a request may name; one
+  // region's weights are ≈ 0.3 MB on the shipped data, so 64 hold five 12-region baselines.
+  static constexpr std::size_t kMaxProxies = 64;
 
   DerivedCache() = default;
   DerivedCache(const DerivedCache&) = delete;
@@ -93,11 +113,16 @@ class DerivedCache {
   MemberSet Members(const ScopeKey& key, Compute compute) {
     return Find(members_, key, compute, kMaxMemberSets);
   }
+  template <typename Compute>
+  Proxy ProxyWeights(const ProxyKey& key, Compute compute) {
+    return Find(proxies_, key, compute, kMaxProxies);
+  }
 
   void Clear() {
     std::lock_guard lock(mutex_);
     pooled_.clear();
     members_.clear();
+    proxies_.clear();
   }
 
  private:
@@ -117,6 +142,7 @@ class DerivedCache {
   std::mutex mutex_;
   std::map<std::pair<int, std::vector<std::size_t>>, Pooled> pooled_;
   std::map<ScopeKey, MemberSet> members_;
+  std::map<ProxyKey, Proxy> proxies_;
 };
 
 }  // namespace ricardo::detail

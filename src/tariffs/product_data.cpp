@@ -1,7 +1,6 @@
 #include "tariffs/product_data.hpp"
 
 #include <algorithm>
-#include <charconv>
 #include <cmath>
 #include <map>
 #include <mutex>
@@ -13,33 +12,9 @@
 #include "tariffs/text_files.hpp"
 
 namespace ricardo {
-namespace {
-
-bool AllDigits(std::string_view s) {
-  return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
-}
-
-double ParseNumber(const std::string& text, const std::filesystem::path& file, long line,
-                   long column) {
-  double value = 0.0;
-  const auto result = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (result.ec != std::errc{} || result.ptr != text.data() + text.size() || !std::isfinite(value)) {
-    throw DataError(Location{file.string(), line, column, ""},
-                    fmt::format("value '{}' is not a number", text));
-  }
-  return value;
-}
-
-void ExpectHeader(std::string_view line, std::string_view expected,
-                  const std::filesystem::path& file) {
-  if (line != expected) {
-    throw DataError(Location{file.string(), 1, 1, ""},
-                    fmt::format("unexpected header '{}'", line),
-                    fmt::format("expected '{}'", expected));
-  }
-}
-
-}  // namespace
+using detail::AllDigits;
+using detail::ExpectHeader;
+using detail::ParseNumber;
 
 std::pair<std::size_t, std::size_t> ProductData::PrefixRange(std::string_view prefix) const {
   const auto first = std::lower_bound(codes_.begin(), codes_.end(), prefix,
@@ -89,7 +64,7 @@ double ProductData::Content(std::size_t code, ContentBasis basis, bool* known) c
 }
 
 const char* ProductData::DivisionSource(std::size_t code) const {
-  static const char* kNames[] = {"", "hs6", "hs4", "hs2"};
+  static const char* kNames[] = {"", "hs6", "hs4", "hs2", "override"};
   return kNames[division_source_[code]];
 }
 
@@ -210,7 +185,7 @@ std::shared_ptr<const ProductData> ProductData::Load(const std::filesystem::path
   // HS6 → ISIC Rev.3 division, with heading and chapter majorities as fallbacks for codes the
   // concordance (an older HS edition) lacks and for its "9999 not classified" rows.
   const auto isic_file = directory / "hs6_isic3.csv";
-  std::map<std::string, int> hs6_division;
+  std::map<std::string, std::pair<int, long>> hs6_division;  // division, line in the file
   std::map<std::string, std::map<int, int>> hs4_votes, hs2_votes;
   detail::ForEachLine(isic_file, [&](long line, std::string_view text) {
     if (line == 1) return ExpectHeader(text, "hs6,isic3", isic_file);
@@ -220,7 +195,7 @@ std::shared_ptr<const ProductData> ProductData::Load(const std::filesystem::path
     }
     if (fields[1].size() != 4 || !AllDigits(fields[1]) || fields[1].substr(0, 2) == "99") return;
     const int division = std::stoi(fields[1].substr(0, 2));
-    hs6_division[fields[0]] = division;
+    hs6_division[fields[0]] = {division, line};
     ++hs4_votes[fields[0].substr(0, 4)][division];
     ++hs2_votes[fields[0].substr(0, 2)][division];
   });
@@ -233,11 +208,13 @@ std::shared_ptr<const ProductData> ProductData::Load(const std::filesystem::path
   };
   data->division_.assign(n, -1);
   data->division_source_.assign(n, 0);
+  std::vector<long> isic_line(n, 0);  // where a code's division was read, for errors
   for (std::size_t c = 0; c < n; ++c) {
     const std::string& code = data->codes_[c];
     if (code.substr(0, 2) == "98") continue;  // special classification provisions: no industry
     if (auto it = hs6_division.find(code.substr(0, 6)); it != hs6_division.end()) {
-      data->division_[c] = it->second, data->division_source_[c] = 1;
+      data->division_[c] = it->second.first, data->division_source_[c] = 1;
+      isic_line[c] = it->second.second;
     } else if (auto h4 = hs4_votes.find(code.substr(0, 4)); h4 != hs4_votes.end()) {
       data->division_[c] = majority(h4->second), data->division_source_[c] = 2;
     } else if (auto h2 = hs2_votes.find(code.substr(0, 2)); h2 != hs2_votes.end()) {
@@ -245,59 +222,58 @@ std::shared_ptr<const ProductData> ProductData::Load(const std::filesystem::path
     }
   }
 
-  // Monthly US imports.
-  const auto imports_file = directory / "us_imports_can_mex_monthly.csv.gz";
-  std::map<std::string, std::size_t> month_index;
-  struct Row {
-    std::uint32_t code;
-    int partner;
-    std::string month;
-    double value, usmca;
-  };
-  std::vector<Row> rows;
-  detail::ForEachLine(imports_file, [&](long line, std::string_view text) {
-    if (line == 1) {
-      return ExpectHeader(text, "hts10,partner,month,value_usd,usmca_value_usd", imports_file);
-    }
-    const auto fields = detail::SplitCsv(text);
-    if (fields.size() != 5) {
-      throw DataError(Location{imports_file.string(), line, 1, ""}, "expected 5 fields");
-    }
-    const auto [first, last] = data->PrefixRange(fields[0]);
-    if (fields[0].size() != 10 || first == last || data->codes_[first] != fields[0]) {
-      throw DataError(Location{imports_file.string(), line, 1, ""},
-                      fmt::format("'{}' is not a known HTS10 number", fields[0]),
-                      "rebuild the data with data/tariffs/build_product_data.py");
-    }
-    int partner = -1;
-    if (fields[1] == "CAN") partner = kCanada;
-    if (fields[1] == "MEX") partner = kMexico;
-    if (partner < 0) {
-      throw DataError(Location{imports_file.string(), line, 2, ""},
-                      fmt::format("partner '{}' is not CAN or MEX", fields[1]));
-    }
-    if (!Date::Parse(fields[2] + "-01")) {
-      throw DataError(Location{imports_file.string(), line, 3, ""},
-                      fmt::format("'{}' is not a month (YYYY-MM)", fields[2]));
-    }
-    const double value = ParseNumber(fields[3], imports_file, line, 4);
-    const double usmca = ParseNumber(fields[4], imports_file, line, 5);
-    if (value < 0.0 || usmca < 0.0 || usmca > value) {
-      throw DataError(Location{imports_file.string(), line, 4, ""},
-                      "values must satisfy 0 <= usmca_value_usd <= value_usd");
-    }
-    month_index.emplace(fields[2], 0);
-    rows.push_back({static_cast<std::uint32_t>(first), partner, fields[2], value, usmca});
-  });
-  for (auto& [month, index] : month_index) {
-    index = data->months_.size();
-    data->months_.push_back(month);
-  }
-  for (auto& per_partner : data->imports_) per_partner.resize(data->months_.size());
-  for (const Row& r : rows) {
-    data->imports_[r.partner][month_index[r.month]].push_back({r.code, r.value, r.usmca});
-  }
+  data->ApplyDivisionOverrides(directory, isic_file, isic_line);
+
+  data->LoadImports(directory);
+  data->LoadMfnRates(directory);
+  data->LoadProxyInputs(directory);
   return data;
+}
+
+void ProductData::ApplyDivisionOverrides(const std::filesystem::path& directory,
+                                         const std::filesystem::path& isic_file,
+                                         const std::vector<long>& isic_line) {
+  const std::size_t n = codes_.size();
+  std::vector<std::uint8_t> deliberate(n, 0);
+  const auto file = directory / "hs_division_overrides.csv";
+  if (std::filesystem::exists(file)) {
+    std::vector<std::pair<std::string, int>> rows;
+    detail::ForEachLine(file, [&](long line, std::string_view text) {
+      if (line == 1) return ExpectHeader(text, "hs,division,note", file);
+      const auto fields = detail::SplitCsv(text);
+      if (fields.size() != 3) {
+        throw DataError(Location{file.string(), line, 1, ""}, "expected 3 fields: hs,division,note");
+      }
+      if (!AllDigits(fields[0]) || fields[0].size() < 2 || fields[0].size() > 10 || !IsKnownPrefix(fields[0])) {
+        throw DataError(Location{file.string(), line, 1, ""},
+                        fmt::format("'{}' is not an HS prefix of 2 to 10 digits that starts an HTS line", fields[0]));
+      }
+      if (fields[1].size() != 2 || !AllDigits(fields[1])) {
+        throw DataError(Location{file.string(), line, 2, ""},
+                        fmt::format("'{}' is not a two-digit ISIC Rev.3 division", fields[1]));
+      }
+      rows.emplace_back(fields[0], std::stoi(fields[1]));
+    });
+    // Shorter prefixes first, so that the longest matching prefix is the one that stays.
+    std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.first.size() < b.first.size(); });
+    for (const auto& [prefix, division] : rows) {
+      const auto [first, last] = PrefixRange(prefix);
+      for (std::size_t c = first; c < last; ++c) {
+        division_[c] = division, division_source_[c] = 4, deliberate[c] = 1;
+      }
+    }
+  }
+  // A goods measure reaches a sector through its products' divisions: a goods line in a
+  // services division would charge a services flow of the baseline (D15).
+  for (std::size_t c = 0; c < n; ++c) {
+    const int d = division_[c];
+    if (d < 0 || (d >= 1 && d <= 37) || deliberate[c]) continue;
+    throw DataError(Location{isic_file.string(), isic_line[c], isic_line[c] > 0 ? 2 : 0, ""},
+                    fmt::format("HTS {} maps to ISIC Rev.3 division {:02d}, outside the goods divisions 01-37, so "
+                                "a tariff on it would charge a services sector",
+                                codes_[c], d),
+                    "map it on purpose in hs_division_overrides.csv (hs,division,note)");
+  }
 }
 
 std::shared_ptr<const ProductData> LoadProductData(const std::filesystem::path& directory) {
