@@ -1,4 +1,4 @@
-// ricardo data list | show | check | import cp2015|wiod2013 | aggregate | build north-america
+// ricardo data list | show | check | import cp2015|wiod2013 | aggregate | build world|north-america|concordance
 #include <cstdio>
 #include <memory>
 #include <sstream>
@@ -9,7 +9,7 @@
 #include "ricardo/baseline_summary.hpp"
 #include "ricardo/cp2015.hpp"
 #include "ricardo/error.hpp"
-#include "ricardo/north_america.hpp"
+#include "ricardo/builtin_baselines.hpp"
 #include "ricardo/package.hpp"
 #include "ricardo/paths.hpp"
 #include "ricardo/wiod.hpp"
@@ -58,7 +58,8 @@ void RegisterShow(CLI::App& data, Context& context) {
       ->required();
   show->add_flag("--json", o->json, "Print one JSON object");
   show->add_option("--regions", o->regions,
-                   "Comma-separated regions whose goods trade to list (default: USA,CAN,MEX)");
+                   "Comma-separated regions whose goods trade to list (default: every region of a "
+                   "baseline of up to 12, else USA,CAN,MEX)");
 }
 
 void RegisterCheck(CLI::App& data, Context& context) {
@@ -206,37 +207,76 @@ void RegisterAggregate(CLI::App& data, Context& context) {
 }
 
 void RegisterBuild(CLI::App& data, Context& context) {
-  CLI::App* build = data.add_subcommand("build", "Rebuild a built-in baseline from its sources");
+  CLI::App* build = data.add_subcommand("build", "Rebuild a built-in baseline or the GTAP "
+                                        "concordance from its sources");
   build->require_subcommand(1);
   struct Options {
-    std::string out, wiod;
+    std::string out, wiod, world;
     bool force = false;
   };
-  auto o = std::make_shared<Options>();
-  CLI::App* na = AddCommand(
-      *build, context, "north-america",
-      "USA, CAN, MEX, ROW x 35 WIOD industries, 2024: from WIOD 2011, Caliendo–Parro θ and 2005 "
-      "tariffs, and the 2024 goods-trade totals",
-      [o]() -> int {
-        NorthAmericaOptions options;
-        options.wiod_directory = o->wiod;
-        const NorthAmericaBuild result = BuildNorthAmerica(options);
+  using Builder = BuiltinBuild (*)(const BuiltinBuildOptions&);
+  auto add_baseline = [&](const char* name, const char* description, Builder builder) {
+    auto o = std::make_shared<Options>();
+    CLI::App* cmd = AddCommand(*build, context, name, description, [o, name, builder]() -> int {
+      BuiltinBuildOptions options;
+      options.sources.wiod_directory = o->wiod;
+      options.sources.world_directory = o->world;
+      const BuiltinBuild result = builder(options);
+      const std::filesystem::path out = o->out.empty() ? DataDirectory() / "baselines" / name
+                                                       : std::filesystem::path(o->out);
+      WritePackageOptions write;
+      write.overwrite = o->force;
+      write.provenance_markdown = result.provenance_markdown;
+      WritePackage(result.baseline, out, write);
+      std::fprintf(stderr, "%s", result.baseline.manifest.notes.c_str());
+      std::printf("wrote %s (%zu targets, %d round(s), largest target error %.2g; calibration: %s)\n",
+                  out.string().c_str(), result.targets.size(), result.rounds,
+                  result.max_target_error, result.calibration.BriefReport().c_str());
+      return kExitOk;
+    });
+    cmd->add_option("--out", o->out, fmt::format("Directory (default: data/baselines/{})", name));
+    cmd->add_option("--wiod", o->wiod, "WIOD 2013 directory (default: ../shared/data/wiod2013)");
+    cmd->add_option("--world", o->world,
+                    "2024 trade and crosswalk (default: ../shared/data/world)");
+    cmd->add_flag("--force", o->force, "Overwrite an existing package");
+  };
+  add_baseline("world",
+               "USA, CAN, MEX, CHN, EU27, GBR, JPN, KOR, IND, TWN, BRA, ROW x 35 WIOD industries, "
+               "2024: WIOD 2011 rescaled to 2024 US trade by sector",
+               &BuildWorld);
+  add_baseline("north-america",
+               "USA, CAN, MEX, ROW x 35 WIOD industries, 2024: WIOD 2011 rescaled to 2024 US "
+               "trade by sector",
+               &BuildNorthAmerica);
+
+  auto c = std::make_shared<Options>();
+  CLI::App* concordance = AddCommand(
+      *build, context, "concordance",
+      "GTAP goods sectors -> WIOD industries, from the HS10 crosswalk and the product data",
+      [c]() -> int {
+        BuiltinSources sources;
+        sources.world_directory = c->world;
+        const GtapConcordance result = DeriveBuiltinConcordance(sources);
         const std::filesystem::path out =
-            o->out.empty() ? DataDirectory() / "baselines" / "north-america"
-                           : std::filesystem::path(o->out);
-        WritePackageOptions write;
-        write.overwrite = o->force;
-        write.provenance_markdown = result.provenance_markdown;
-        WritePackage(result.baseline, out, write);
-        std::fprintf(stderr, "%s", result.baseline.manifest.notes.c_str());
-        std::printf("wrote %s (%d round(s), largest target error %.2g; calibration: %s)\n",
-                    out.string().c_str(), result.rounds, result.max_target_error,
-                    result.calibration.BriefReport().c_str());
+            c->out.empty() ? DataDirectory() / "concordance" / "gtap_to_wiod35.csv"
+                           : std::filesystem::path(c->out);
+        if (std::filesystem::exists(out) && !c->force) {
+          throw ArgumentError(fmt::format("{} exists", out.string()), "pass --force to overwrite it");
+        }
+        std::filesystem::create_directories(out.parent_path());
+        std::FILE* file = std::fopen(out.string().c_str(), "wb");
+        if (!file) throw ArgumentError(fmt::format("cannot write {}", out.string()), "check the path");
+        const std::string text = GtapConcordanceCsv(result);
+        std::fwrite(text.data(), 1, text.size(), file);
+        std::fclose(file);
+        PrintNotes(result.notes);
+        std::printf("wrote %s (%zu GTAP sectors, %zu rows)\n", out.string().c_str(),
+                    result.gtap_codes.size(), result.splits.size());
         return kExitOk;
       });
-  na->add_option("--out", o->out, "Directory (default: data/baselines/north-america)");
-  na->add_option("--wiod", o->wiod, "WIOD 2013 directory (default: ../shared/data/wiod2013)");
-  na->add_flag("--force", o->force, "Overwrite an existing package");
+  concordance->add_option("--out", c->out, "File (default: data/concordance/gtap_to_wiod35.csv)");
+  concordance->add_option("--world", c->world, "Crosswalk directory (default: ../shared/data/world)");
+  concordance->add_flag("--force", c->force, "Overwrite an existing file");
 }
 
 }  // namespace

@@ -47,8 +47,9 @@ struct BaselineSummary {
   std::vector<PairRow> goods_trade;   // every directed pair among `focus`
 };
 
-// `focus`: region codes whose goods trade to list; empty = USA, CAN and MEX when the baseline
-// has all three, else every region when there are at most 8, else the 5 largest by GDP. Throws
+// `focus`: region codes whose goods trade to list; empty = every region when there are at most
+// 12 (all pairs of north-america and world), else USA, CAN and MEX when the baseline has all
+// three, else the 5 largest by GDP. Throws
 // ArgumentError naming an unknown focus code.
 BaselineSummary SummarizeBaseline(const Baseline& baseline,
                                   const std::vector<std::string>& focus = {});

@@ -11,11 +11,15 @@
 namespace ricardo {
 namespace {
 
+// Every region of a baseline of up to kAllPairsUpTo regions (the built-in world: 132 pairs);
+// else USA, CAN and MEX when present; else the five largest by GDP.
+constexpr std::size_t kAllPairsUpTo = 12;
+
 std::vector<std::string> DefaultFocus(const Baseline& b, const std::vector<double>& gdp) {
-  if (b.FindRegion("USA") && b.FindRegion("CAN") && b.FindRegion("MEX")) return {"USA", "CAN", "MEX"};
   std::vector<std::size_t> order(b.region_count());
   std::iota(order.begin(), order.end(), 0);
-  if (order.size() > 8) {
+  if (order.size() > kAllPairsUpTo) {
+    if (b.FindRegion("USA") && b.FindRegion("CAN") && b.FindRegion("MEX")) return {"USA", "CAN", "MEX"};
     std::stable_sort(order.begin(), order.end(),
                      [&](std::size_t a, std::size_t c) { return gdp[a] > gdp[c]; });
     order.resize(5);
@@ -113,6 +117,36 @@ BaselineSummary SummarizeBaseline(const Baseline& b, const std::vector<std::stri
   return s;
 }
 
+namespace {
+
+// Up to this many focus regions the pairs are listed one a line, beyond as a matrix.
+constexpr std::size_t kListPairsUpTo = 4;
+
+// Rows exporters, columns importers, US$ billion; tariffs are in the JSON.
+std::string FormatPairMatrix(const BaselineSummary& s) {
+  std::string out = fmt::format("  {:<6}", "from\\to");
+  for (const auto& importer : s.focus) out += fmt::format(" {:>7}", importer.substr(0, 7));
+  out += "\n";
+  for (const auto& exporter : s.focus) {
+    out += fmt::format("  {:<6}", exporter.substr(0, 6));
+    for (const auto& importer : s.focus) {
+      if (importer == exporter) {
+        out += fmt::format(" {:>7}", "-");
+        continue;
+      }
+      double value = 0.0;
+      for (const auto& p : s.goods_trade) {
+        if (p.exporter == exporter && p.importer == importer) value = p.goods_value_usd;
+      }
+      out += fmt::format(" {:>7.1f}", Billions(value));
+    }
+    out += "\n";
+  }
+  return out;
+}
+
+}  // namespace
+
 std::string FormatSummaryText(const BaselineSummary& s) {
   const auto& m = s.manifest;
   std::size_t goods = 0;
@@ -137,11 +171,14 @@ std::string FormatSummaryText(const BaselineSummary& s) {
 
   out += fmt::format("\nGoods trade among {} (US$ billion, exporter → importer)\n",
                      data_internal::JoinList(s.focus));
-  for (const auto& p : s.goods_trade) {
-    out += fmt::format("  {:<4} → {:<4} {:>10.1f}   tariff {:.2f}%\n", p.exporter, p.importer,
-                       Billions(p.goods_value_usd), 100.0 * p.goods_tariff_weighted);
+  if (s.focus.size() <= kListPairsUpTo) {
+    for (const auto& p : s.goods_trade) {
+      out += fmt::format("  {:<4} → {:<4} {:>10.1f}   tariff {:.2f}%\n", p.exporter, p.importer,
+                         Billions(p.goods_value_usd), 100.0 * p.goods_tariff_weighted);
+    }
+  } else {
+    out += FormatPairMatrix(s);
   }
-
   out += fmt::format("\n{:<22} {:>7} {:>6} {:>13} {:>13}  {}\n", "sector", "theta", "goods",
                      "output US$bn", "traded US$bn", "ISIC Rev.3");
   for (const auto& sector : s.sectors) {

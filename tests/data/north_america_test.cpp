@@ -1,22 +1,21 @@
 // The built-in north-america baseline: the 2024 goods trade among USA, CAN and MEX, pre-2025
-// tariffs, a calibrated equilibrium, and a reproducible build from the shared data.
+// tariffs and a calibrated equilibrium (its sector shares: builtin_shares_test.cpp; its rebuild:
+// builtin_rebuild_test.cpp).
 #include <cmath>
 
+#include "builtin_fixture.hpp"
 #include "nlohmann/json.hpp"
-#include "package_fixture.hpp"
 #include "ricardo/baseline_summary.hpp"
 #include "ricardo/checker.hpp"
-#include "ricardo/north_america.hpp"
 #include "ricardo/solver.hpp"
-#include "test_support.hpp"
 
 namespace ricardo {
 namespace {
 
-const Baseline& NorthAmerica() {
-  static const Baseline b = LoadBaseline("north-america");
-  return b;
-}
+using testing::CensusUsd;
+using testing::FlowUsd;
+
+const Baseline& NorthAmerica() { return testing::ShippedBaseline("north-america"); }
 
 TEST(NorthAmerica, IsBuiltInAndValid) {
   const auto names = BuiltinBaselineNames();
@@ -33,18 +32,36 @@ TEST(NorthAmerica, IsBuiltInAndValid) {
   EXPECT_TRUE(report.ok()) << report.errors.front().ToString();
 }
 
+// The six flows among the three: Census for the four US flows, Statistics Canada for
+// Canada–Mexico. Canada's electricity (HS 2716, 0.6% of US imports from it) is in utilities,
+// outside the goods sectors.
 TEST(NorthAmerica, GoodsTradeMatchesThe2024Totals) {
+  REQUIRE_SHARED_WORLD_DATA(world);
   const Baseline& b = NorthAmerica();
   const std::vector<bool> goods = GoodsSectors(b);
   EXPECT_EQ(std::count(goods.begin(), goods.end(), true), 16);
-  for (const auto& target : NorthAmericaGoodsTrade2024()) {
-    const std::size_t n = *b.FindRegion(target.importer), i = *b.FindRegion(target.exporter);
-    double usd = 0.0;
-    for (std::size_t j = 0; j < b.sector_count(); ++j) {
-      if (goods[j]) usd += b.trade_flows(n, i, j) * b.manifest.money_unit;
-    }
-    EXPECT_NEAR(usd / target.value_usd, 1.0, 1e-6) << target.exporter << "->" << target.importer;
+  const std::pair<const char*, const char*> census[] = {{"CAN", "exports"}, {"MEX", "exports"},
+                                                        {"CAN", "imports"}, {"MEX", "imports"}};
+  for (const auto& [partner, flow] : census) {
+    const bool imports = std::string(flow) == "imports";
+    const std::string importer = imports ? "USA" : partner, exporter = imports ? partner : "USA";
+    const double goods_usd = FlowUsd(b, importer, exporter);
+    const double all_usd = goods_usd + (imports ? FlowUsd(b, importer, exporter, "utilities") : 0.0);
+    const double target = CensusUsd(world, partner, flow);
+    EXPECT_NEAR(all_usd / target, 1.0, 1e-6) << partner << " " << flow;
+    EXPECT_NEAR(goods_usd / target, 1.0, 0.02) << partner << " " << flow;
   }
+  EXPECT_NEAR(FlowUsd(b, "CAN", "MEX") / 34.3e9, 1.0, 1e-6);
+  EXPECT_NEAR(FlowUsd(b, "MEX", "CAN") / 6.3e9, 1.0, 1e-6);
+  // ROW takes the rest of the US world totals.
+  EXPECT_NEAR((FlowUsd(b, "USA", "ROW") + FlowUsd(b, "USA", "ROW", "utilities")) /
+                  (CensusUsd(world, "WORLD", "imports") - CensusUsd(world, "CAN", "imports") -
+                   CensusUsd(world, "MEX", "imports")),
+              1.0, 1e-6);
+  EXPECT_NEAR(FlowUsd(b, "ROW", "USA") /
+                  (CensusUsd(world, "WORLD", "exports") - CensusUsd(world, "CAN", "exports") -
+                   CensusUsd(world, "MEX", "exports")),
+              1.0, 1e-6);
 }
 
 TEST(NorthAmerica, PreTariffWarRatesAreZeroAmongTheThree) {
@@ -86,39 +103,15 @@ TEST(NorthAmerica, TwentyFivePercentUsTariffOnCanadianGoodsSolves) {
   EXPECT_LT(s.equilibrium.wage_change[1], s.equilibrium.wage_change[0]);  // Canada loses
 }
 
-TEST(NorthAmerica, TheBuildIsReproducible) {
-  const auto shared = testing::SharedDataDirectory();
-  if (!shared) GTEST_SKIP() << "../shared/data is not available";
-  NorthAmericaOptions options;
-  options.wiod_directory = *shared / "wiod2013";
-  const NorthAmericaBuild build = BuildNorthAmerica(options);
-  EXPECT_LE(build.max_target_error, 1e-9);
-  EXPECT_TRUE(build.calibration.IsConverged());
-  // Written and read back, it is the shipped package exactly.
-  const auto dir = testing::MakeTempDirectory("rebuilt");
-  WritePackage(build.baseline, dir, {.overwrite = true,
-                                     .provenance_markdown = build.provenance_markdown});
-  EXPECT_TRUE(ReadPackage(dir) == NorthAmerica())
-      << "data/baselines/north-america is out of date: run scripts/build-north-america.sh";
-  EXPECT_EQ(testing::ReadText(dir / "PROVENANCE.md"),
-            testing::ReadText(ResolveBaseline("north-america") / "PROVENANCE.md"));
-}
-
-TEST(NorthAmerica, ShowJsonReportsTheSixGoodsFlows) {
+TEST(NorthAmerica, ShowJsonListsEveryPair) {
   const auto result = testing::RunCli("data show north-america --json");
   ASSERT_EQ(result.exit_code, 0) << result.err;
   const auto json = nlohmann::json::parse(result.out);
   EXPECT_EQ(json["name"], "north-america");
-  ASSERT_EQ(json["goods_trade"].size(), 6u);
-  for (const auto& target : NorthAmericaGoodsTrade2024()) {
-    bool found = false;
-    for (const auto& flow : json["goods_trade"]) {
-      if (flow["exporter"] == target.exporter && flow["importer"] == target.importer) {
-        found = true;
-        EXPECT_NEAR(flow["value_usd"].get<double>() / target.value_usd, 1.0, 0.01);
-      }
-    }
-    EXPECT_TRUE(found) << target.exporter << "->" << target.importer;
+  ASSERT_EQ(json["goods_trade"].size(), 12u);
+  for (const auto& flow : json["goods_trade"]) {
+    const std::string exporter = flow["exporter"], importer = flow["importer"];
+    EXPECT_NEAR(flow["value_usd"].get<double>(), FlowUsd(NorthAmerica(), importer, exporter), 1.0);
   }
 }
 
@@ -127,7 +120,7 @@ TEST(NorthAmerica, ShowText) {
   ASSERT_EQ(result.exit_code, 0) << result.err;
   EXPECT_NE(result.out.find("north-america — USA, Canada, Mexico and the rest of the world"),
             std::string::npos);
-  EXPECT_NE(result.out.find("  USA  → CAN       349.4   tariff 0.00%"), std::string::npos)
+  EXPECT_NE(result.out.find("  USA  → CAN       348.5   tariff 0.00%"), std::string::npos)
       << result.out;
   EXPECT_NE(result.out.find("  MEX  → USA       505.9   tariff 0.00%"), std::string::npos);
   EXPECT_NE(result.out.find("  CAN  → MEX         6.3   tariff 0.00%"), std::string::npos);
@@ -140,13 +133,13 @@ TEST(Baselines, UnknownNameSuggestsTheClosest) {
   } catch (const NotFoundError& e) {
     EXPECT_EQ(std::string(e.what()),
               "north-amerika: unknown baseline 'north-amerika' (did you mean 'north-america'?) "
-              "(built-in baselines: north-america; or give a package directory)");
+              "(built-in baselines: north-america, world; or give a package directory)");
   }
   const auto result = testing::RunCli("data show no-such-baseline");
   EXPECT_EQ(result.exit_code, 5);
   EXPECT_EQ(result.err, "ricardo: not found: no-such-baseline: unknown baseline "
-                        "'no-such-baseline' (built-in baselines: north-america; or give a "
-                        "package directory)\n");
+                        "'no-such-baseline' (built-in baselines: north-america, world; or give "
+                        "a package directory)\n");
 }
 
 }  // namespace

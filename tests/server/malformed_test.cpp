@@ -61,10 +61,10 @@ std::vector<BadRequest> BadRequests() {
       {"unknown baseline", "POST", solve, kJson,
        R"({"scenario": "tariffs-test", "baseline": "north-amerika"})", 404,
        "baseline: unknown baseline 'north-amerika' (did you mean 'north-america'?) (baselines "
-       "offered: north-america)"},
+       "offered: north-america, world)"},
       {"baseline given as a path", "POST", solve, kJson,
        R"({"scenario": "tariffs-test", "baseline": "/etc"})", 404,
-       "baseline: unknown baseline '/etc' (baselines offered: north-america)"},
+       "baseline: unknown baseline '/etc' (baselines offered: north-america, world)"},
       {"unknown measure", "POST", solve, kJson,
        R"({"scenario": "tariffs-test", "rates": {"s232-stel": 0.1}})", 400,
        "request body: rates.s232-stel: scenario 'tariffs-test' has no measure 's232-stel' (did "

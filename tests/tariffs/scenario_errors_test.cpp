@@ -264,7 +264,8 @@ TEST_F(ScenarioErrorsTest, CliUnknownBaselineIsNotFound) {
   EXPECT_EQ(result.exit_code, 5);
   EXPECT_EQ(result.err,
             "ricardo: not found: north-amercia: unknown baseline 'north-amercia' (did you mean "
-            "'north-america'?) (built-in baselines: north-america; or give a package directory)\n");
+            "'north-america'?) (built-in baselines: north-america, world; or give a package "
+            "directory)\n");
   // Given a baseline that exists, the same file is fine.
   const auto with_baseline = RunCli("scenario check '" + path + "' --baseline north-america");
   EXPECT_EQ(with_baseline.exit_code, 0) << with_baseline.err;
