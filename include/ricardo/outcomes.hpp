@@ -40,6 +40,31 @@ struct CountryOutcome {
   double average_tariff_base = 0.0, average_tariff_new = 0.0;
 };
 
+// One foreign partner's part in an importer's purchases from abroad, before and after the shock:
+// the trade-diversion view (who loses and who gains share). Imports are summed over sectors and
+// valued net of tariffs, as in Outcomes::flows_*; shares are of the importer's imports from all
+// foreign partners (domestic purchases excluded), so they sum to one over partners.
+struct PartnerImports {
+  std::size_t exporter = 0;                      // region index
+  double imports_base = 0.0, imports_new = 0.0;  // money units
+  // Fractions of the importer's imports from all foreign partners; NaN if those are zero.
+  double share_base = 0.0, share_new = 0.0;
+  // Trade-weighted applied tariff on this partner's goods (fraction): base rates with base
+  // flows, new rates with counterfactual flows; NaN where there is no trade to weight by.
+  double tariff_base = 0.0, tariff_new = 0.0;
+
+  double share_change() const { return share_new - share_base; }  // fraction (x100: points)
+};
+
+// An importer's foreign purchases by partner. `partners` holds every other region, ordered so
+// the story reads: the largest gain in share first, the largest loss last (shifts smaller than
+// 1e-10 count as ties, broken by larger base-year imports, then baseline order).
+struct ImportsByPartner {
+  std::size_t importer = 0;
+  double imports_base = 0.0, imports_new = 0.0;  // from all foreign partners, money units
+  std::vector<PartnerImports> partners;
+};
+
 struct Outcomes {
   std::vector<CountryOutcome> countries;  // one per region, baseline order
 
@@ -55,6 +80,8 @@ struct Outcomes {
   // (n, j): sector j's contribution to n's ToT and VoT, fractions of I_n.
   Array2 sectoral_tot;
   Array2 sectoral_vot;
+  // One entry per importer, baseline order: imports by partner before and after (diversion).
+  std::vector<ImportsByPartner> imports_by_partner;
 
   // Imports of n from i summed over sectors (net of tariffs), base and counterfactual.
   double BilateralImportsBase(std::size_t importer, std::size_t exporter) const;
@@ -63,6 +90,16 @@ struct Outcomes {
 
 Outcomes ComputeOutcomes(const Baseline& baseline, const Shock& shock,
                          const Equilibrium& equilibrium);
+
+// Trade-weighted average applied tariff of `importer` on goods from `exporter` over all sectors,
+// Σ_j t·M / Σ_j M (fraction), for one set of rates and flows (n, i, j); NaN without trade.
+double PairTradeWeightedTariff(const Array3& tariff_rates, const Array3& flows,
+                               std::size_t importer, std::size_t exporter);
+
+// `importer`'s imports by partner from the outcomes' flows and the base and new tariffs
+// (ComputeOutcomes fills Outcomes::imports_by_partner with this for every region).
+ImportsByPartner ComputeImportsByPartner(const Outcomes& outcomes, const Array3& tariff_rates_base,
+                                         const Array3& tariff_rates_new, std::size_t importer);
 
 // The counterfactual economy as a new baseline: flows π′X′/(1 + t′), tariffs t′, shares kept.
 Baseline ApplyEquilibrium(const Baseline& baseline, const Shock& shock,

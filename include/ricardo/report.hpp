@@ -27,8 +27,13 @@ const char* ToString(TableFormat format);
 struct TableOptions {
   TableFormat format = TableFormat::kText;
   // Region codes shown in the bilateral before/after table and the largest sector changes.
-  // Empty: USA, CAN and MEX when the baseline has all three, otherwise every region.
+  // Empty: the bilateral table shows USA, CAN and MEX when the baseline has all three, otherwise
+  // every region; the largest sector changes are chosen among every region.
   std::vector<std::string> focus_regions;
+  // Importers whose imports by partner (before and after, share of their imports, change in
+  // share: the trade-diversion view, Outcomes::imports_by_partner) get a table and a chart.
+  // Empty: USA when the baseline has it. Throws ArgumentError for a code the baseline lacks.
+  std::vector<std::string> imports_by_partner_regions;
   // How many of the largest sector output changes (by absolute percent change) to list.
   int top_sectors = 10;
   // A (region, sector) enters the largest-changes list only if its base-year gross output is at
@@ -40,9 +45,10 @@ struct TableOptions {
 };
 
 // The compact answer: per country exact welfare %, real wage %, exports and imports %, tariff
-// revenue and effective tariff rate before and after; bilateral trade among the focus regions
+// revenue and effective tariff rate before and after; the imports of the US (or the importers
+// asked for) by partner before and after, with shares; bilateral trade among the focus regions
 // before and after; the largest sector output changes; the solver's one-line summary.
-// Throws ArgumentError for a focus region the baseline does not have.
+// Throws ArgumentError for a focus region or importer the baseline does not have.
 std::string FormatRunTable(const RunResult& result, const TableOptions& options = {});
 
 // Writes the tidy CSV files of a run into `directory` (created if missing) and returns their

@@ -126,6 +126,10 @@ Outcomes ComputeOutcomes(const Baseline& baseline, const Shock& shock,
     c.average_tariff_base = imports_base[n] > 0.0 ? tariffs_paid_base / imports_base[n] : 0.0;
     c.average_tariff_new = imports_new[n] > 0.0 ? tariffs_paid_new / imports_new[n] : 0.0;
   }
+  for (std::size_t n = 0; n < N; ++n) {
+    out.imports_by_partner.push_back(
+        ComputeImportsByPartner(out, baseline.tariff_rates, shock.tariff_rates, n));
+  }
   return out;
 }
 

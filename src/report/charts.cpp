@@ -149,22 +149,46 @@ ChartSpec TariffPartnerChart(const RunResult& r, const std::vector<std::size_t>&
       values.push_back({{"pair", order.back()}, {"state", "before"}, {"tariff_pct", Value(100.0 * t.base)}});
       values.push_back({{"pair", order.back()}, {"state", "after"}, {"tariff_pct", Value(100.0 * t.now)}});
     }
+  // Pairs down the side, read like the tables: labels stay horizontal however many pairs a
+  // baseline has (33 for three importers among 12 regions).
   json spec = VegaLiteBase("Effective tariff by partner, % (importer ← exporter)");
   spec["data"] = {{"values", values}};
   spec["mark"] = {{"type", "bar"}, {"tooltip", true}};
-  spec["width"] = {{"step", 40}};
-  spec["height"] = 220;
+  spec["width"] = 360;
+  spec["height"] = {{"step", 8}, {"for", "offset"}};  // per bar: 16 px a pair
   spec["encoding"] = {
-      {"x", {{"field", "pair"}, {"type", "nominal"}, {"sort", order}, {"title", nullptr},
-             {"axis", {{"labelAngle", -40}}}}},
-      {"xOffset", {{"field", "state"}, {"type", "nominal"}, {"sort", {"before", "after"}}}},
-      {"y", {{"field", "tariff_pct"}, {"type", "quantitative"}, {"title", "% ad valorem"}}},
+      {"y", {{"field", "pair"}, {"type", "nominal"}, {"sort", order}, {"title", nullptr}}},
+      {"yOffset", {{"field", "state"}, {"type", "nominal"}, {"sort", {"before", "after"}}}},
+      {"x", {{"field", "tariff_pct"}, {"type", "quantitative"}, {"title", "% ad valorem"}}},
       {"color", {{"field", "state"}, {"type", "nominal"}, {"sort", {"before", "after"}},
                  {"title", nullptr}, {"scale", {{"range", {"#9e9e9e", "#d62728"}}}}}}};
   return {"effective_tariff_partner", "Effective tariff by partner",
           "Trade-weighted average applied tariff on the importer's purchases from each partner, "
           "before (base-year flows) and after (counterfactual flows), %.",
           spec};
+}
+
+bool PairTariffsChange(const RunResult& r, std::size_t n, std::size_t i) {
+  for (std::size_t j = 0; j < r.baseline.sector_count(); ++j)
+    if (r.shock.tariff_rates(n, i, j) != r.baseline.tariff_rates(n, i, j)) return true;
+  return false;
+}
+
+// Columns of the sector heatmap: every importer ← partner pair up to 12 (four regions' three
+// importers have 9); beyond, only the pairs whose tariffs the shock changes (three importers
+// among 12 regions have 33 pairs, too many columns to read), unless none does.
+constexpr std::size_t kMaxTariffPairs = 12;
+std::vector<std::pair<std::size_t, std::size_t>> TariffPairs(
+    const RunResult& r, const std::vector<std::size_t>& importers, bool* changed_only) {
+  std::vector<std::pair<std::size_t, std::size_t>> all, changed;
+  for (std::size_t n : importers)
+    for (std::size_t i = 0; i < r.baseline.region_count(); ++i) {
+      if (i == n) continue;
+      all.emplace_back(n, i);
+      if (PairTariffsChange(r, n, i)) changed.emplace_back(n, i);
+    }
+  *changed_only = all.size() > kMaxTariffPairs && !changed.empty();
+  return *changed_only ? changed : all;
 }
 
 ChartSpec TariffSectorChart(const RunResult& r, const std::vector<std::size_t>& importers) {
@@ -174,19 +198,18 @@ ChartSpec TariffSectorChart(const RunResult& r, const std::vector<std::size_t>& 
   double max_rate = 0.0;
   for (std::size_t j = 0; j < b.sector_count(); ++j)
     if (SectorHasTariffs(r, j)) sectors.push_back(b.sectors[j].code);
-  for (std::size_t n : importers)
-    for (std::size_t i = 0; i < b.region_count(); ++i) {
-      if (i == n) continue;
-      pairs.push_back(PairLabel(b, n, i));
-      for (std::size_t j = 0; j < b.sector_count(); ++j) {
-        if (!SectorHasTariffs(r, j)) continue;
-        const double now = 100.0 * r.shock.tariff_rates(n, i, j);
-        max_rate = std::max(max_rate, now);
-        values.push_back({{"pair", pairs.back()}, {"sector", b.sectors[j].code},
-                          {"tariff_new_pct", now},
-                          {"tariff_base_pct", 100.0 * b.tariff_rates(n, i, j)}});
-      }
+  bool changed_only = false;
+  for (const auto& [n, i] : TariffPairs(r, importers, &changed_only)) {
+    pairs.push_back(PairLabel(b, n, i));
+    for (std::size_t j = 0; j < b.sector_count(); ++j) {
+      if (!SectorHasTariffs(r, j)) continue;
+      const double now = 100.0 * r.shock.tariff_rates(n, i, j);
+      max_rate = std::max(max_rate, now);
+      values.push_back({{"pair", pairs.back()}, {"sector", b.sectors[j].code},
+                        {"tariff_new_pct", now},
+                        {"tariff_base_pct", 100.0 * b.tariff_rates(n, i, j)}});
     }
+  }
   json spec = VegaLiteBase("Applied tariff after the shock by sector and partner, %");
   spec["data"] = {{"values", values}};
   json color = {{"field", "tariff_new_pct"}, {"type", "quantitative"}, {"title", "% ad valorem"},
@@ -199,8 +222,10 @@ ChartSpec TariffSectorChart(const RunResult& r, const std::vector<std::size_t>& 
   spec["encoding"]["x"]["title"] = "Importer ← exporter";
   spec["encoding"]["y"]["title"] = "Sector";
   return {"effective_tariff_sector", "Tariffs by sector and partner",
-          "Applied ad valorem tariff after the shock on each importer's purchases from each "
-          "partner, by sector (sectors with a tariff anywhere), %.",
+          std::string("Applied ad valorem tariff after the shock on each importer's purchases "
+                      "from each partner") +
+              (changed_only ? " whose tariffs the shock changes" : "") +
+              ", by sector (sectors with a tariff anywhere), %.",
           spec};
 }
 
@@ -253,6 +278,8 @@ std::vector<ChartSpec> RunCharts(const RunResult& r, const TableOptions& options
   const auto matrix = MatrixRegions(r.baseline, focus);
   std::vector<ChartSpec> out;
   out.push_back(WelfareChart(r));
+  for (std::size_t n : PartnerImporters(r.baseline, options.imports_by_partner_regions))
+    out.push_back(ImportShareChart(r, n));
   if (matrix.size() >= 2) out.push_back(BilateralChart(r, matrix));
   out.push_back(SectorOutputChart(r, matrix));
   out.push_back(TariffPartnerChart(r, focus));

@@ -20,9 +20,13 @@ struct ChartSpec {
   nlohmann::json spec;  // a complete Vega-Lite specification with inline data
 };
 
-// Welfare and real wage by country, bilateral trade-change matrix, sector output changes,
-// effective tariff by partner and by sector, tariff revenue.
+// Welfare and real wage by country, the change in partners' import shares (for each importer of
+// TableOptions::imports_by_partner_regions), bilateral trade-change matrix, sector output
+// changes, effective tariff by partner and by sector, tariff revenue.
 std::vector<ChartSpec> RunCharts(const RunResult& result, const TableOptions& options);
+// Trade diversion: change in each partner's share of `importer`'s imports, in the order of
+// Outcomes::imports_by_partner (largest gain first), as diverging bars.
+ChartSpec ImportShareChart(const RunResult& result, std::size_t importer);
 // Welfare, real wage and tariff revenue by country and scenario; trade-change matrix per scenario.
 std::vector<ChartSpec> ComparisonCharts(const std::vector<LabelledRun>& runs);
 

@@ -96,6 +96,11 @@ std::vector<std::filesystem::path> WriteRunsCsv(const std::vector<LabelledRun>& 
                          {"scenario", "region", "sector", "indicator", "change_pct"});
   CsvFile decomposition(dir / "welfare_decomposition.csv",
                         {"scenario", "region", "partner", "sector", "component", "contribution_pct"});
+  CsvFile partners(dir / "imports_by_partner.csv",
+                   {"scenario", "importer", "exporter", "state", "imports_" + cur, "share_pct"});
+  CsvFile partner_changes(dir / "imports_by_partner_changes.csv",
+                          {"scenario", "importer", "exporter", "imports_change_pct",
+                           "share_change_pp"});
 
   for (const LabelledRun& lr : runs) {
     const RunResult& r = *lr.run;
@@ -157,6 +162,28 @@ std::vector<std::filesystem::path> WriteRunsCsv(const std::vector<LabelledRun>& 
           tariffs.Row({s, rc, ec, sc, kStates[1], Number(100.0 * r.shock.tariff_rates(n, i, j))});
         }
       }
+      // Partners in the story's order (largest gain in share first), then the total.
+      const ImportsByPartner& by_partner = o.imports_by_partner[n];
+      for (const PartnerImports& p : by_partner.partners) {
+        const std::string& ec = b.regions[p.exporter].code;
+        partners.Row({s, rc, ec, kStates[0], Number(ToCurrency(m, p.imports_base)),
+                      Number(100.0 * p.share_base)});
+        partners.Row({s, rc, ec, kStates[1], Number(ToCurrency(m, p.imports_new)),
+                      Number(100.0 * p.share_new)});
+        partner_changes.Row({s, rc, ec, Number(PercentChange(p.imports_base, p.imports_new)),
+                             Number(100.0 * p.share_change())});
+      }
+      if (!by_partner.partners.empty()) {
+        // The total's share is 100% of itself, and undefined without any imports.
+        const auto whole = [](double total) { return total > 0.0 ? "100" : ""; };
+        partners.Row({s, rc, kAll, kStates[0], Number(ToCurrency(m, by_partner.imports_base)),
+                      whole(by_partner.imports_base)});
+        partners.Row({s, rc, kAll, kStates[1], Number(ToCurrency(m, by_partner.imports_new)),
+                      whole(by_partner.imports_new)});
+        partner_changes.Row({s, rc, kAll,
+                             Number(PercentChange(by_partner.imports_base, by_partner.imports_new)),
+                             by_partner.imports_base > 0.0 && by_partner.imports_new > 0.0 ? "0" : ""});
+      }
       for (std::size_t j = 0; j < J; ++j) {
         const std::string& sc = b.sectors[j].code;
         output.Row({s, rc, sc, kStates[0], Number(ToCurrency(m, o.gross_output_base(n, j)))});
@@ -169,8 +196,9 @@ std::vector<std::filesystem::path> WriteRunsCsv(const std::vector<LabelledRun>& 
       }
     }
   }
-  return {changes.Close(), levels.Close(), trade.Close(), tariffs.Close(), output.Close(),
-          sector_changes.Close(), decomposition.Close()};
+  return {changes.Close(),        levels.Close(),        trade.Close(),
+          tariffs.Close(),        output.Close(),        sector_changes.Close(),
+          decomposition.Close(),  partners.Close(),      partner_changes.Close()};
 }
 
 }  // namespace detail

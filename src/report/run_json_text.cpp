@@ -253,6 +253,36 @@ void EffectiveTariffsJson(Out& out, const RunResult& result) {
   }
 }
 
+// Every importer's imports by partner (Outcomes::imports_by_partner), partners in the story's
+// order: largest gain in share first.
+void ImportsByPartnerJson(Out& out, const RunResult& result) {
+  const Baseline& b = result.baseline;
+  Array importers(out);
+  for (const ImportsByPartner& imports : result.outcomes.imports_by_partner) {
+    Object o(importers.Next());
+    o.Key("importer").Str(b.regions[imports.importer].code);
+    o.Key("imports_base").Num(imports.imports_base);
+    o.Key("imports_new").Num(imports.imports_new);
+    o.Key("imports_pct");
+    PercentChange(out, imports.imports_base, imports.imports_new);
+    o.Key("partners");
+    Array rows(out);
+    for (const PartnerImports& p : imports.partners) {
+      Object row(rows.Next());
+      row.Key("change_pct");
+      PercentChange(out, p.imports_base, p.imports_new);
+      row.Key("exporter").Str(b.regions[p.exporter].code);
+      row.Key("imports_base").Num(p.imports_base);
+      row.Key("imports_new").Num(p.imports_new);
+      row.Key("share_base_pct").Num(100.0 * p.share_base);  // non-finite: null
+      row.Key("share_change_pp").Num(100.0 * p.share_change());
+      row.Key("share_new_pct").Num(100.0 * p.share_new);
+      row.Key("tariff_base_pct").Num(100.0 * p.tariff_base);
+      row.Key("tariff_new_pct").Num(100.0 * p.tariff_new);
+    }
+  }
+}
+
 void SectorsJson(Out& out, const RunResult& result) {
   const Baseline& b = result.baseline;
   const Outcomes& o = result.outcomes;
@@ -328,6 +358,8 @@ std::string RunResultToJsonText(const RunResult& result, const RunJsonOptions& o
       g.Key("name").Str("ricardo");
       g.Key("version").Str(RICARDO_VERSION);
     }
+    j.Key("imports_by_partner");
+    ImportsByPartnerJson(out, result);
     {
       j.Key("scenario");
       Object s(out);

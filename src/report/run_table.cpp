@@ -64,15 +64,18 @@ TextTable BilateralTable(const RunResult& r, const std::vector<std::size_t>& foc
   return t;
 }
 
-TextTable SectorTable(const RunResult& r, const std::vector<std::size_t>& focus,
+TextTable SectorTable(const RunResult& r, const std::vector<std::size_t>& regions,
                       const TableOptions& options, const MoneyDisplay& money) {
   TextTable t;
-  t.title = fmt::format("Largest changes in gross output in {} (up to {} sectors)",
-                        JoinCodes(r.baseline, focus), options.top_sectors);
+  const std::string where = regions.size() == r.baseline.region_count()
+                                ? std::string("all regions")
+                                : JoinCodes(r.baseline, regions);
+  t.title = fmt::format("Largest changes in gross output, {} (up to {} sectors)", where,
+                        options.top_sectors);
   t.headers = {"Region", "Sector", money.label + ": before", "after", "Change %"};
   t.align = {Align::kLeft, Align::kLeft, Align::kRight, Align::kRight, Align::kRight};
   const Manifest& m = r.baseline.manifest;
-  for (const SectorChange& s : LargestSectorChanges(r, focus, options.top_sectors,
+  for (const SectorChange& s : LargestSectorChanges(r, regions, options.top_sectors,
                                                     options.min_sector_output_share)) {
     t.AddRow({r.baseline.regions[s.region].code, r.baseline.sectors[s.sector].code,
               Fixed(money(m, s.output_base), 1), Fixed(money(m, s.output_new), 1),
@@ -92,6 +95,7 @@ RunTables BuildRunTables(const RunResult& r, const TableOptions& options) {
     throw ArgumentError(fmt::format("top_sectors is {}, must be at least 0", options.top_sectors));
   }
   const auto focus = FocusRegions(r.baseline, options.focus_regions);
+  const auto importers = PartnerImporters(r.baseline, options.imports_by_partner_regions);
   const MoneyDisplay money = ChooseMoneyDisplay(r);
   RunTables out;
   const RunMetadata& meta = r.metadata;
@@ -104,8 +108,12 @@ RunTables BuildRunTables(const RunResult& r, const TableOptions& options) {
                              m.year > 0 ? fmt::format(" ({})", m.year) : "",
                              r.baseline.region_count(), r.baseline.sector_count(), money.label));
   out.tables.push_back(CountryTable(r, money));
+  for (std::size_t n : importers) out.tables.push_back(ImportsByPartnerTable(r, n, money));
   if (focus.size() >= 2) out.tables.push_back(BilateralTable(r, focus, money));
-  if (options.top_sectors > 0) out.tables.push_back(SectorTable(r, focus, options, money));
+  if (options.top_sectors > 0) {
+    out.tables.push_back(
+        SectorTable(r, SectorRegions(r.baseline, options.focus_regions), options, money));
+  }
   const SolverSummary& s = r.solution.summary;
   if (options.show_solver) out.solver_line = "Solver: " + s.BriefReport();
   if (!s.IsConverged()) {

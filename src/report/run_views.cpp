@@ -43,21 +43,20 @@ std::string CurrencySuffix(const Manifest& manifest) {
   return s;
 }
 
+std::size_t RegionIndex(const Baseline& baseline, const std::string& code, const char* what) {
+  if (const auto n = baseline.FindRegion(code)) return *n;
+  std::string known;
+  for (const auto& r : baseline.regions) known += (known.empty() ? "" : ", ") + r.code;
+  throw ArgumentError(std::string("unknown ") + what + " '" + code + "' in baseline '" +
+                          baseline.manifest.name + "'",
+                      "use one of: " + known);
+}
+
 std::vector<std::size_t> FocusRegions(const Baseline& baseline,
                                       const std::vector<std::string>& requested) {
   std::vector<std::size_t> out;
   if (!requested.empty()) {
-    for (const auto& code : requested) {
-      const auto n = baseline.FindRegion(code);
-      if (!n) {
-        std::string known;
-        for (const auto& r : baseline.regions) known += (known.empty() ? "" : ", ") + r.code;
-        throw ArgumentError("unknown focus region '" + code + "' in baseline '" +
-                                baseline.manifest.name + "'",
-                            "use one of: " + known);
-      }
-      out.push_back(*n);
-    }
+    for (const auto& code : requested) out.push_back(RegionIndex(baseline, code, "focus region"));
     return out;
   }
   for (const char* code : {"USA", "CAN", "MEX"}) {
@@ -69,15 +68,29 @@ std::vector<std::size_t> FocusRegions(const Baseline& baseline,
   return out;
 }
 
-EffectiveTariff PairTariff(const RunResult& r, std::size_t n, std::size_t i) {
-  double paid0 = 0, flow0 = 0, paid1 = 0, flow1 = 0;
-  for (std::size_t j = 0; j < r.baseline.sector_count(); ++j) {
-    paid0 += r.baseline.tariff_rates(n, i, j) * r.outcomes.flows_base(n, i, j);
-    flow0 += r.outcomes.flows_base(n, i, j);
-    paid1 += r.shock.tariff_rates(n, i, j) * r.outcomes.flows_new(n, i, j);
-    flow1 += r.outcomes.flows_new(n, i, j);
+std::vector<std::size_t> SectorRegions(const Baseline& baseline,
+                                       const std::vector<std::string>& requested) {
+  if (!requested.empty()) return FocusRegions(baseline, requested);
+  std::vector<std::size_t> all(baseline.region_count());
+  for (std::size_t n = 0; n < all.size(); ++n) all[n] = n;
+  return all;
+}
+
+std::vector<std::size_t> PartnerImporters(const Baseline& baseline,
+                                          const std::vector<std::string>& requested) {
+  std::vector<std::size_t> out;
+  for (const auto& code : requested) out.push_back(RegionIndex(baseline, code, "importer"));
+  if (requested.empty()) {
+    if (const auto usa = baseline.FindRegion("USA")) out.push_back(*usa);
   }
-  return {flow0 > 0 ? paid0 / flow0 : kNaN, flow1 > 0 ? paid1 / flow1 : kNaN};
+  // With a single partner every share is 100% before and after: nothing to show.
+  if (baseline.region_count() < 3) out.clear();
+  return out;
+}
+
+EffectiveTariff PairTariff(const RunResult& r, std::size_t n, std::size_t i) {
+  return {PairTradeWeightedTariff(r.baseline.tariff_rates, r.outcomes.flows_base, n, i),
+          PairTradeWeightedTariff(r.shock.tariff_rates, r.outcomes.flows_new, n, i)};
 }
 
 EffectiveTariff SectorTariff(const RunResult& r, std::size_t n, std::size_t j) {

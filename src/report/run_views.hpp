@@ -32,10 +32,21 @@ MoneyDisplay ChooseMoneyDisplay(const std::vector<const RunResult*>& results);
 // Column-name suffix of currency amounts in CSV files: "usd", or the lower-case currency code.
 std::string CurrencySuffix(const Manifest& manifest);
 
+// Index of the region `code`; ArgumentError naming `what` ("focus region", "importer") and
+// listing the baseline's codes if there is none.
+std::size_t RegionIndex(const Baseline& baseline, const std::string& code, const char* what);
+
 // Indices of the focus regions: the requested codes (ArgumentError for an unknown one), else
 // USA, CAN, MEX when all are present, else every region.
 std::vector<std::size_t> FocusRegions(const Baseline& baseline,
                                       const std::vector<std::string>& requested);
+// Regions of the largest sector changes: the requested focus regions, else every region.
+std::vector<std::size_t> SectorRegions(const Baseline& baseline,
+                                       const std::vector<std::string>& requested);
+// Importers whose imports by partner are shown (TableOptions::imports_by_partner_regions): the
+// requested codes, else USA when the baseline has it; none when there are fewer than 3 regions.
+std::vector<std::size_t> PartnerImporters(const Baseline& baseline,
+                                          const std::vector<std::string>& requested);
 
 // Trade-weighted average applied tariff (fraction): base rates weighted by base flows, new
 // rates by counterfactual flows, as CountryOutcome::average_tariff_*. NaN without trade.

@@ -1,12 +1,20 @@
 #!/usr/bin/env bash
 # Browser test of an HTML report: makes the report, then opens it in Debian's headless Chromium
-# through tools/report/check-report.mjs (every chart rendered, no console errors, screenshot).
-# Usage: check_report.sh CHARTS SCREENSHOT.png -- COMMAND... (COMMAND writes report.html into
-# $REPORT_DIR). Exits 77 (skipped) when Chromium, Node.js or the npm modules are not installed.
+# through tools/report/check-report.mjs (every chart rendered, expected tables present, no console
+# errors, screenshot).
+# Usage: check_report.sh CHARTS SCREENSHOT.png [--expect-table 'CAPTION START=ROWS']... -- COMMAND...
+# (COMMAND writes report.html into $REPORT_DIR). Exits 77 (skipped) when Chromium, Node.js or the
+# npm modules are not installed.
 set -euo pipefail
 expected_charts=$1
 screenshot=$2
-shift 3
+shift 2
+checks=()
+while [[ $# -gt 0 && $1 != "--" ]]; do
+  checks+=("$1")
+  shift
+done
+shift  # the "--"
 here=$(cd "$(dirname "$0")" && pwd)
 tools="$here/../../tools/report"
 chromium=${RICARDO_CHROMIUM:-/usr/bin/chromium}
@@ -23,4 +31,4 @@ trap 'rm -rf "$REPORT_DIR"' EXIT
 "$@"
 mkdir -p "$(dirname "$screenshot")"
 node "$tools/check-report.mjs" "$REPORT_DIR/report.html" "$screenshot" \
-  --chromium "$chromium" --expect-charts "$expected_charts"
+  --chromium "$chromium" --expect-charts "$expected_charts" "${checks[@]}"

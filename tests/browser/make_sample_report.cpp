@@ -1,19 +1,23 @@
 // Writes the HTML report of a small hand-made run (tests/report/report_fixture.hpp) into the
-// directory given, for the browser test. Usage: ricardo_sample_report DIR
+// directory given, for the browser test: the four-region run, or with `--world` the 12-region
+// one. Usage: ricardo_sample_report [--world] DIR
 #include <cstdio>
 #include <exception>
+#include <string>
 
 #include "report_fixture.hpp"
 #include "ricardo/report.hpp"
 
 int main(int argc, char** argv) {
-  if (argc != 2) {
-    std::fprintf(stderr, "usage: %s OUTPUT_DIR\n", argv[0]);
+  const bool world = argc == 3 && std::string(argv[1]) == "--world";
+  if (argc != 2 && !world) {
+    std::fprintf(stderr, "usage: %s [--world] OUTPUT_DIR\n", argv[0]);
     return 2;
   }
   try {
-    const ricardo::RunResult run = ricardo::testing::SmallRun(/*retaliation=*/true);
-    const ricardo::ReportFiles files = ricardo::WriteRunReport(run, argv[1]);
+    const ricardo::RunResult run = world ? ricardo::testing::SmallWorldRun()
+                                         : ricardo::testing::SmallRun(/*retaliation=*/true);
+    const ricardo::ReportFiles files = ricardo::WriteRunReport(run, argv[argc - 1]);
     if (files.html.empty()) {
       std::fprintf(stderr, "%s\n", files.html_skipped_reason.c_str());
       return 1;

@@ -35,7 +35,7 @@ std::string Join(const std::vector<std::string>& cells) {
 TEST(RunCsv, EveryFileAndColumnIsDocumented) {
   const auto dir = MakeTempDirectory("csv");
   const auto files = WriteRunCsv(SmallRun(true), dir);
-  ASSERT_EQ(files.size(), 7u);
+  ASSERT_EQ(files.size(), 9u);
   std::ifstream in(ProjectDirectory() / "docs" / "reports.md");
   ASSERT_TRUE(in);
   std::stringstream ss;
@@ -81,6 +81,51 @@ TEST(RunCsv, LongFormatValuesAgreeWithTheOutcomes) {
   for (const auto& row : ReadCsv(dir / "welfare_decomposition.csv"))
     if (row[1] == "CAN" && row[3] == "_all" && row[4] == "tot") tot += std::stod(row[5]);
   EXPECT_NEAR(tot, 100.0 * run.outcomes.countries[1].welfare_tot, 1e-12);
+}
+
+// imports_by_partner*.csv: the outcome's numbers, in its order, in US$ and percent.
+TEST(RunCsv, ImportsByPartnerFollowTheOutcome) {
+  const RunResult run = SmallWorldRun();
+  const auto dir = MakeTempDirectory("csv");
+  WriteRunCsv(run, dir);
+  const std::size_t N = 12;
+  const auto levels = ReadCsv(dir / "imports_by_partner.csv");
+  const auto changes = ReadCsv(dir / "imports_by_partner_changes.csv");
+  ASSERT_EQ(levels.size(), 1 + N * N * 2);  // per importer: 11 partners and the total, 2 states
+  ASSERT_EQ(changes.size(), 1 + N * N);
+  const Baseline& b = run.baseline;
+  std::size_t row = 1;
+  for (std::size_t n = 0; n < N; ++n) {
+    const ImportsByPartner& m = run.outcomes.imports_by_partner[n];
+    double shares[2] = {0.0, 0.0}, change_pp = 0.0;
+    for (const PartnerImports& p : m.partners) {
+      const auto& base = levels[2 * row - 1];
+      const auto& now = levels[2 * row];
+      const auto& change = changes[row];
+      EXPECT_EQ(Join(base), "test-world-tariffs," + b.regions[n].code + "," +
+                                b.regions[p.exporter].code + ",base," + base[4] + "," + base[5]);
+      EXPECT_EQ(now[3], "counterfactual");
+      EXPECT_EQ(change[2], b.regions[p.exporter].code);
+      EXPECT_DOUBLE_EQ(std::stod(base[4]), 1e9 * p.imports_base);  // money unit: US$ billion
+      EXPECT_DOUBLE_EQ(std::stod(now[4]), 1e9 * p.imports_new);
+      EXPECT_DOUBLE_EQ(std::stod(base[5]), 100.0 * p.share_base);
+      EXPECT_DOUBLE_EQ(std::stod(now[5]), 100.0 * p.share_new);
+      EXPECT_DOUBLE_EQ(std::stod(change[3]), 100.0 * (p.imports_new / p.imports_base - 1.0));
+      EXPECT_DOUBLE_EQ(std::stod(change[4]), 100.0 * p.share_change());
+      shares[0] += std::stod(base[5]);
+      shares[1] += std::stod(now[5]);
+      change_pp += std::stod(change[4]);
+      ++row;
+    }
+    EXPECT_NEAR(shares[0], 100.0, 1e-10);
+    EXPECT_NEAR(shares[1], 100.0, 1e-10);
+    EXPECT_NEAR(change_pp, 0.0, 1e-10);
+    EXPECT_EQ(Join(levels[2 * row - 1]), "test-world-tariffs," + b.regions[n].code + ",_all,base," +
+                                             levels[2 * row - 1][4] + ",100");
+    EXPECT_DOUBLE_EQ(std::stod(levels[2 * row][4]), 1e9 * m.imports_new);
+    EXPECT_EQ(changes[row][4], "0");
+    ++row;
+  }
 }
 
 TEST(RunCsv, UndefinedChangesAreEmpty) {

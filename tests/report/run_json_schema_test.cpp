@@ -57,6 +57,65 @@ TEST(RunJsonSchema, ValidatorCatchesViolations) {
   EXPECT_EQ(errors.size(), 5u) << all;
 }
 
+// imports_by_partner: the outcome's numbers in its order; optional, so documents written before
+// it was added still validate.
+TEST(RunJsonSchema, ImportsByPartnerIsOptionalAndFollowsTheOutcome) {
+  const JsonSchemaValidator validator(LoadSchema());
+  const RunResult run = SmallWorldRun();
+  nlohmann::json doc = RunResultToJson(run);
+  EXPECT_EQ(Joined(validator.Validate(doc)), "");
+  const nlohmann::json& all = doc["imports_by_partner"];
+  ASSERT_EQ(all.size(), 12u);
+  for (std::size_t n = 0; n < 12; ++n) {
+    const ImportsByPartner& m = run.outcomes.imports_by_partner[n];
+    const nlohmann::json& entry = all[n];
+    EXPECT_EQ(entry["importer"], run.baseline.regions[n].code);
+    EXPECT_EQ(entry["imports_base"].get<double>(), m.imports_base);
+    // The country's imports, summed over partners in another order.
+    EXPECT_NEAR(entry["imports_base"].get<double>(),
+                doc["countries"][run.baseline.regions[n].code]["imports_base"].get<double>(),
+                1e-12 * m.imports_base);
+    ASSERT_EQ(entry["partners"].size(), 11u);
+    double shares = 0.0, changes = 0.0;
+    for (std::size_t k = 0; k < 11; ++k) {
+      const nlohmann::json& p = entry["partners"][k];
+      const PartnerImports& expected = m.partners[k];
+      EXPECT_EQ(p["exporter"], run.baseline.regions[expected.exporter].code);
+      EXPECT_EQ(p["imports_new"].get<double>(), expected.imports_new);
+      EXPECT_EQ(p["share_base_pct"].get<double>(), 100.0 * expected.share_base);
+      EXPECT_EQ(p["share_change_pp"].get<double>(), 100.0 * expected.share_change());
+      EXPECT_EQ(p["tariff_new_pct"].get<double>(), 100.0 * expected.tariff_new);
+      shares += p["share_new_pct"].get<double>();
+      changes += p["share_change_pp"].get<double>();
+      if (k > 0) {
+        EXPECT_GE(entry["partners"][k - 1]["share_change_pp"].get<double>(),
+                  p["share_change_pp"].get<double>() - 1e-8);
+      }
+    }
+    EXPECT_NEAR(shares, 100.0, 1e-10);
+    EXPECT_NEAR(changes, 0.0, 1e-10);
+  }
+  // The bilateral rows say the same for each pair.
+  for (const auto& row : doc["bilateral"]) {
+    if (row["importer"] != "USA") continue;
+    bool found = false;
+    for (const auto& p : all[0]["partners"])
+      if (p["exporter"] == row["exporter"]) {
+        found = true;
+        EXPECT_EQ(p["imports_base"], row["imports_base"]);
+        EXPECT_EQ(p["change_pct"], row["change_pct"]);
+      }
+    EXPECT_TRUE(found) << row["exporter"];
+  }
+  doc["imports_by_partner"][0]["partners"][0]["share_base_pct"] = "most";
+  EXPECT_NE(Joined(validator.Validate(doc)).find(
+                "$.imports_by_partner[0].partners[0].share_base_pct: expected type"),
+            std::string::npos)
+      << Joined(validator.Validate(doc));
+  doc.erase("imports_by_partner");
+  EXPECT_EQ(Joined(validator.Validate(doc)), "");
+}
+
 TEST(RunJsonSchema, ValidatorRejectsKeywordsItDoesNotImplement) {
   const JsonSchemaValidator validator(nlohmann::json{{"type", "string"}, {"pattern", "^a"}});
   EXPECT_EQ(Joined(validator.Validate("abc")), "$: schema error: unsupported keyword 'pattern'\n");

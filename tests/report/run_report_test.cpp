@@ -26,7 +26,8 @@ TEST(RunReport, WritesHtmlWithEveryChartInlined) {
   ASSERT_TRUE(files.html_skipped_reason.empty()) << files.html_skipped_reason;
   ASSERT_EQ(files.html, dir / "report.html");
   const std::string html = ReadAll(files.html);
-  EXPECT_EQ(files.charts.size(), 6u);
+  EXPECT_EQ(files.charts.size(), 7u);
+  EXPECT_TRUE(std::filesystem::is_regular_file(dir / "charts" / "import_share_change_usa.svg"));
   for (const auto& svg : files.charts) {
     const std::string name = svg.stem().string();
     EXPECT_NE(html.find("id=\"chart-" + name + "\""), std::string::npos) << name;

@@ -2,6 +2,7 @@
 // every chart rendered and that the page logged no console errors, and saves a screenshot.
 //
 // Usage: node check-report.mjs REPORT.html SCREENSHOT.png [--chromium PATH] [--expect-charts N]
+//          [--expect-table 'CAPTION START=ROWS']... (a table whose caption starts so, with ROWS body rows)
 // Exit codes: 0 all checks passed, 1 a check failed (each failure on stderr), 2 bad usage or
 // the browser could not start.
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -12,11 +13,16 @@ import { pathToFileURL } from 'node:url';
 import { chromium } from 'playwright-core';
 
 function parseArguments(argv) {
-  const options = { chromium: process.env.RICARDO_CHROMIUM || '/usr/bin/chromium', expectCharts: null };
+  const options = { chromium: process.env.RICARDO_CHROMIUM || '/usr/bin/chromium', expectCharts: null,
+                    expectTables: [] };
   const positional = [];
   for (let k = 0; k < argv.length; ++k) {
     if (argv[k] === '--chromium') options.chromium = argv[++k];
     else if (argv[k] === '--expect-charts') options.expectCharts = Number(argv[++k]);
+    else if (argv[k] === '--expect-table') {
+      const [, caption, rows] = /^(.*)=(\d+)$/.exec(argv[++k]) ?? [];
+      options.expectTables.push({ caption, rows: Number(rows) });
+    }
     else positional.push(argv[k]);
   }
   [options.report, options.screenshot] = positional;
@@ -83,6 +89,15 @@ async function main() {
       if (!c.hasSvg) failures.push(`${c.id}: no SVG`);
       else if (c.width < 50 || c.height < 50) failures.push(`${c.id}: SVG is ${c.width}×${c.height} px`);
       else if (c.marks < 5) failures.push(`${c.id}: SVG has only ${c.marks} marks`);
+    }
+    const tables = await page.$$eval('table', (all) => all.map((t) => ({
+      caption: t.caption?.textContent ?? '',
+      rows: t.tBodies[0]?.rows.length ?? 0,
+    })));
+    for (const want of options.expectTables) {
+      const found = tables.find((t) => t.caption.startsWith(want.caption));
+      if (!found) failures.push(`no table captioned '${want.caption}…'`);
+      else if (found.rows !== want.rows) failures.push(`table '${found.caption}': ${found.rows} rows, expected ${want.rows}`);
     }
     await page.screenshot({ path: options.screenshot, fullPage: true });
     console.log(`${charts.length} charts found: ${charts.map((c) => c.id).join(', ')}`);
