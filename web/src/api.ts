@@ -42,11 +42,14 @@ export interface ScenarioDetail extends ScenarioSummary {
 
 export interface CountryResult {
   name: string;
+  income_base: number;
   welfare_pct: number;
   real_wage_pct: number;
   price_index_pct: number;
   exports_pct: number | null;
   imports_pct: number | null;
+  average_tariff_base_pct: number;
+  average_tariff_new_pct: number;
 }
 
 export interface BilateralRow {
@@ -71,10 +74,34 @@ export interface TariffRow {
   new_pct: number | null;
 }
 
+// One partner's part in an importer's imports before and after (run-result
+// `imports_by_partner`, docs/run-result-schema.md); money in the baseline's unit.
+export interface PartnerImports {
+  exporter: string;
+  imports_base: number;
+  imports_new: number;
+  change_pct: number | null;
+  share_base_pct: number | null;
+  share_new_pct: number | null;
+  share_change_pp: number | null;
+  tariff_base_pct: number | null;
+  tariff_new_pct: number | null;
+}
+
+export interface ImportsByPartner {
+  importer: string;
+  imports_base: number;
+  imports_new: number;
+  imports_pct: number | null;
+  partners: PartnerImports[]; // largest gain in share first
+}
+
 export interface RunResult {
   scenario: { name: string; title: string; date: string };
   baseline: {
     name: string;
+    currency: string;
+    money_unit: number;
     money_unit_label: string;
     regions: { code: string; name: string }[];
     sectors: { code: string; name: string; tradable: boolean }[];
@@ -83,6 +110,8 @@ export interface RunResult {
   bilateral: BilateralRow[];
   sectors: SectorRow[];
   effective_tariffs: TariffRow[];
+  // Optional in schema v1: absent from servers older than the field.
+  imports_by_partner?: ImportsByPartner[];
   solver: { converged: boolean; message: string; iterations: number; seconds: number; warm_start?: boolean };
 }
 

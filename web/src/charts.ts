@@ -38,7 +38,11 @@ function place(element: HTMLElement, chart: Element, values: unknown): void {
 }
 
 export function drawWelfare(element: HTMLElement, result: RunResult): void {
-  const codes = Object.keys(result.countries);
+  // Baseline order (the document's countries object is keyed alphabetically).
+  const codes = result.baseline.regions.map((r) => r.code).filter((c) => c in result.countries);
+  const names = new Map(result.baseline.regions.map((r) => [r.code, COUNTRY_NAMES[r.code] ?? r.name]));
+  // Full names fit under the bars of a few countries; codes do for a world of them.
+  const tick = (c: string) => (codes.length > 6 ? c : names.get(c) ?? c);
   const rows = codes.flatMap((code) => [
     { country: code, measure: 'Welfare', value: result.countries[code].welfare_pct },
     { country: code, measure: 'Real wage', value: result.countries[code].real_wage_pct },
@@ -48,7 +52,7 @@ export function drawWelfare(element: HTMLElement, result: RunResult): void {
     height: 250,
     marginLeft: 56,
     marginTop: 24,
-    fx: { label: null, domain: codes, tickFormat: (c: string) => COUNTRY_NAMES[c] ?? c },
+    fx: { label: null, domain: codes, tickFormat: tick },
     x: { axis: null, domain: ['Welfare', 'Real wage'], paddingOuter: 0.2 },
     y: { label: '% change', grid: true, tickFormat: (v: number) => `${v}%` },
     color: { domain: ['Welfare', 'Real wage'], range: [WELFARE, REAL_WAGE], legend: true },
@@ -56,10 +60,11 @@ export function drawWelfare(element: HTMLElement, result: RunResult): void {
       Plot.ruleY([0]),
       Plot.barY(rows, {
         fx: 'country', x: 'measure', y: 'value', fill: 'measure',
-        title: (d: (typeof rows)[number]) => `${COUNTRY_NAMES[d.country] ?? d.country}, ${d.measure}: ${signedPercent(d.value)}`,
+        title: (d: (typeof rows)[number]) => `${names.get(d.country) ?? d.country}, ${d.measure}: ${signedPercent(d.value)}`,
       }),
-      // Labels above bars that rise and below bars that fall.
-      ...[rows.filter((r) => r.value >= 0), rows.filter((r) => r.value < 0)].map((subset, k) =>
+      // Labels above bars that rise and below bars that fall; with many countries the bars are
+      // too narrow for them and the values are in each bar's tooltip.
+      ...(codes.length > 6 ? [] : [rows.filter((r) => r.value >= 0), rows.filter((r) => r.value < 0)]).map((subset, k) =>
         Plot.text(subset, {
           fx: 'country', x: 'measure', y: 'value',
           text: (d: (typeof rows)[number]) => signedPercent(d.value),

@@ -20,3 +20,27 @@ export const COUNTRY_NAMES: Record<string, string> = {
   MEX: 'Mexico',
   ROW: 'Rest of world',
 };
+
+// Money as the reports show it (docs/reports.md): US$ bn when the largest national income is at
+// least US$ 10 billion, else US$ m. `perUnit` converts the baseline's money unit to it.
+export interface MoneyDisplay {
+  label: string;
+  perUnit: number;
+}
+
+export function moneyDisplay(baseline: { currency: string; money_unit: number },
+                             incomes: number[]): MoneyDisplay {
+  const unit = baseline.money_unit;
+  const largest = Math.max(0, ...incomes.map((income) => Math.abs(income * unit)));
+  const prefix = !baseline.currency || baseline.currency === 'USD' ? 'US$' : baseline.currency;
+  return largest >= 1e10 ? { label: `${prefix} bn`, perUnit: unit / 1e9 }
+                         : { label: `${prefix} m`, perUnit: unit / 1e6 };
+}
+
+// Fixed decimals for table cells; '—' when there is no value.
+export function fixed(value: number | null | undefined, digits: number, signed = false): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
+  const text = value.toFixed(digits);
+  if (Number(text) === 0) return (0).toFixed(digits);  // never "-0.00"
+  return `${signed && value > 0 ? '+' : ''}${text}`;
+}

@@ -8,8 +8,10 @@ import {
   type ScenarioSummary, type SolveRequest,
 } from './api';
 import { drawBilateral, drawSectors, drawTariffs, drawWelfare } from './charts';
+import { drawDiversion, importersOf } from './diversion';
 import { drawFlows } from './flows';
-import { percent } from './format';
+import { COUNTRY_NAMES, percent } from './format';
+import { groupMeasures } from './measure-groups';
 
 const DEBOUNCE_MS = 120;
 
@@ -27,6 +29,10 @@ const state = {
   inFlight: null as AbortController | null,
   timer: 0,
   solves: 0,
+  // The solve of the scenario as written, which orders the measure groups (null if it failed).
+  ranking: null as RunResult | null,
+  openGroups: new Set<string>(),  // measure groups unfolded, by key
+  loads: 0,                       // scenario loads begun, to drop a superseded one
 };
 
 function byId<T extends HTMLElement>(id: string): T {
@@ -48,6 +54,7 @@ const ui = {
   usmcaShare: byId<HTMLInputElement>('usmca-share'),
   usmcaShareNumber: byId<HTMLInputElement>('usmca-share-number'),
   focus: byId<HTMLSelectElement>('focus'),
+  importer: byId<HTMLSelectElement>('importer'),
 };
 
 function setStatus(text: string, kind: 'busy' | 'ok' | 'error'): void {
@@ -111,10 +118,23 @@ async function runSolve(): Promise<void> {
   }
 }
 
+// Keeps a picker's options equal to `codes`, its choice if still offered, else `preferred`.
+function syncOptions(select: HTMLSelectElement, codes: string[], preferred: string[]): void {
+  const current = [...select.options].map((o) => o.value);
+  if (current.join() !== codes.join()) {
+    const chosen = select.value;
+    select.replaceChildren(...codes.map((c) => option(c, c)));
+    select.value = codes.includes(chosen) ? chosen : preferred.find((c) => codes.includes(c)) ?? codes[0] ?? '';
+  }
+}
+
 function render(): void {
   const result = state.result;
   if (!result) return;
+  syncOptions(ui.importer, importersOf(result), ['USA']);
+  syncOptions(ui.focus, result.baseline.regions.map((r) => r.code), ['CAN', 'USA']);
   drawWelfare(byId('welfare-chart'), result);
+  drawDiversion(byId('diversion-chart'), byId('diversion-table'), result, ui.importer.value);
   drawFlows(byId('flow-map'), result);
   drawBilateral(byId('bilateral-chart'), result);
   drawTariffs(byId('tariff-chart'), result);
@@ -219,9 +239,40 @@ function tagSwitch(tag: string, measures: MeasureSummary[]): HTMLElement {
   return label;
 }
 
+function regionNames(): Map<string, string> {
+  const names = new Map(Object.entries(COUNTRY_NAMES));
+  for (const r of state.ranking?.baseline.regions ?? []) names.set(r.code, r.name);
+  return names;
+}
+
+// The measures in foldable groups by partner (measure-groups.ts says how they are grouped and
+// ordered); a group's header gives its count. The first group is unfolded when the scenario loads:
+// the partner whose goods the scenario taxes most, where a user most likely starts.
 function buildMeasures(): void {
   const s = state.scenario!;
-  ui.measures.replaceChildren(...s.measures.map(measureRow));
+  const groups = groupMeasures(s.measures, state.ranking, regionNames());
+  ui.measures.replaceChildren(...groups.map((g) => {
+    const details = document.createElement('details');
+    details.className = 'measure-group';
+    details.dataset.group = g.key;
+    details.open = state.openGroups.has(g.key);
+    details.addEventListener('toggle', () => {
+      if (details.open) state.openGroups.add(g.key);
+      else state.openGroups.delete(g.key);
+    });
+    const summary = document.createElement('summary');
+    const label = document.createElement('span');
+    label.className = 'group-label';
+    label.textContent = g.label;
+    const count = document.createElement('span');
+    count.className = 'group-count';
+    count.textContent = `${g.measures.length} measure${g.measures.length === 1 ? '' : 's'}`;
+    const on = g.measures.filter(measureEnabled).length;
+    count.title = `${on} of ${g.measures.length} in force; imposed by ${[...new Set(g.measures.map((m) => m.importer))].join(', ')}`;
+    summary.append(label, count);
+    details.append(summary, ...g.measures.map(measureRow));
+    return details;
+  }));
 }
 
 function buildControls(): void {
@@ -243,14 +294,28 @@ function buildControls(): void {
 }
 
 async function loadScenario(name: string): Promise<void> {
+  const load = ++state.loads;
   setStatus('Loading scenario…', 'busy');
-  state.scenario = await getJson<ScenarioDetail>(`/api/v1/scenarios/${encodeURIComponent(name)}`);
+  const scenario = await getJson<ScenarioDetail>(`/api/v1/scenarios/${encodeURIComponent(name)}`);
+  if (load !== state.loads) return;
+  state.scenario = scenario;
   state.edits = { rates: {}, measures: {}, tags: {}, usmcaShare: null };
-  if (state.scenario.baseline && [...ui.baseline.options].some((o) => o.value === state.scenario!.baseline)) {
-    ui.baseline.value = state.scenario.baseline;
+  if (scenario.baseline && [...ui.baseline.options].some((o) => o.value === scenario.baseline)) {
+    ui.baseline.value = scenario.baseline;
   }
-  buildControls();
+  // The first solve (the scenario as written) orders the measure groups, so the controls are
+  // built once it is back, or has failed.
+  state.result = null;
   await runSolve();
+  if (load !== state.loads) return;
+  state.ranking = state.result;
+  state.openGroups = new Set();
+  buildControls();
+  const first = ui.measures.querySelector<HTMLDetailsElement>('details.measure-group');
+  if (first) {
+    first.open = true;
+    state.openGroups.add(first.dataset.group ?? '');
+  }
 }
 
 function option(value: string, text: string): HTMLOptionElement {
@@ -300,6 +365,7 @@ async function start(): Promise<void> {
     ui.baseline.addEventListener('change', scheduleSolve);
     ui.reset.addEventListener('click', () => void loadScenario(ui.scenario.value));
     ui.focus.addEventListener('change', render);
+    ui.importer.addEventListener('change', render);
     wireUsmca();
     let resizeTimer = 0;
     window.addEventListener('resize', () => {
