@@ -3,16 +3,16 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdlib>
+#include <optional>
 #include <set>
 #include <tuple>
 
+#include "data/shared_directory.hpp"
 #include "fmt/format.h"
 #include "ricardo/aggregate.hpp"
 #include "ricardo/calibrate.hpp"
 #include "ricardo/error.hpp"
 #include "ricardo/north_america.hpp"
-#include "ricardo/paths.hpp"
 #include "ricardo/wiod.hpp"
 
 namespace ricardo {
@@ -103,10 +103,7 @@ std::string FlowTarget::Label() const {
 }
 
 std::filesystem::path DefaultWorldDataDirectory() {
-  if (const char* env = std::getenv("RICARDO_WORLD_DATA_DIR"); env && *env) return env;
-  const auto shared = SourceDirectory().parent_path() / "shared" / "data" / "world";
-  if (std::filesystem::is_directory(shared)) return shared;
-  return {};
+  return data_internal::SharedDataFolder("RICARDO_WORLD_DATA_DIR", "world");
 }
 
 GtapConcordance DeriveBuiltinConcordance(const BuiltinSources& sources) {

@@ -50,9 +50,21 @@ std::vector<bool> ReachedIndustries(const GtapConcordance& concordance);
 void AddSectorTargets(const TargetInputs& in, const std::string& importer,
                       const std::string& exporter, std::vector<double> usd, double total_usd,
                       const std::string& source, std::vector<FlowTarget>* targets);
+// US imports from each (region, GTAP partner group) by sector: the region's 2024 total × the
+// group's shares. Returns the sum of the totals (US$).
+double AddGroupImportTargets(const TargetInputs& in,
+                             const std::vector<std::pair<std::string, std::string>>& regions,
+                             std::vector<FlowTarget>* targets);
 // Goods-sector shares of importer ← exporter in the 2011 baseline (zero for other sectors).
 std::vector<double> GoodsMix2011(const TargetInputs& in, const std::string& importer,
                                  const std::string& exporter);
+
+// US exports: one goods target per region of `known` (its 2024 total), and one for `rest`
+// together (the US world total less the known ones); then Canada–Mexico both ways (Statistics
+// Canada).
+void AddExportAndCanadaMexicoTargets(const TargetInputs& in, const std::vector<std::string>& known,
+                                     const std::vector<std::string>& rest, const std::string& rest_source,
+                                     std::vector<FlowTarget>* targets);
 
 // PROVENANCE.md of a built baseline (builtin_provenance.cpp).
 std::string BuiltinProvenance(const BuiltinSpec& spec, const BuiltinBuild& build,

@@ -50,6 +50,19 @@ void AddSectorTargets(const TargetInputs& in, const std::string& importer,
   }
 }
 
+double AddGroupImportTargets(const TargetInputs& in,
+                             const std::vector<std::pair<std::string, std::string>>& regions,
+                             std::vector<FlowTarget>* targets) {
+  double total = 0.0;
+  for (const auto& [region, group] : regions) {
+    const double usd = in.trade.imports.at(region).value_usd;
+    AddSectorTargets(in, "USA", region, GroupImportsByIndustry(in, {group}), usd,
+                     fmt::format("{} × GTAP group {}", region, group), targets);
+    total += usd;
+  }
+  return total;
+}
+
 std::vector<double> GoodsMix2011(const TargetInputs& in, const std::string& importer,
                                  const std::string& exporter) {
   const Baseline& b = in.baseline_2011;
@@ -62,6 +75,20 @@ std::vector<double> GoodsMix2011(const TargetInputs& in, const std::string& impo
   }
   for (double& m : mix) m = total > 0.0 ? m / total : 0.0;
   return mix;
+}
+
+void AddExportAndCanadaMexicoTargets(const TargetInputs& in, const std::vector<std::string>& known,
+                                     const std::vector<std::string>& rest, const std::string& rest_source,
+                                     std::vector<FlowTarget>* targets) {
+  double known_usd = 0.0;
+  for (const auto& region : known) {
+    const double usd = in.trade.exports.at(region).value_usd;
+    targets->push_back({{region}, {"USA"}, "", usd, "US exports to " + region});
+    known_usd += usd;
+  }
+  targets->push_back({rest, {"USA"}, "", in.trade.world_exports.value_usd - known_usd, rest_source});
+  targets->push_back({{"CAN"}, {"MEX"}, "", kCanadaImportsFromMexico2024Usd, "Statistics Canada"});
+  targets->push_back({{"MEX"}, {"CAN"}, "", kCanadaExportsToMexico2024Usd, "Statistics Canada"});
 }
 
 }  // namespace ricardo::data_internal

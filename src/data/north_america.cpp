@@ -14,15 +14,8 @@ using data_internal::TargetInputs;
 std::vector<FlowTarget> NorthAmericaTargets(const TargetInputs& in) {
   const auto& trade = in.trade;
   std::vector<FlowTarget> targets;
-  double named = 0.0, exports = 0.0;
-  for (const auto& [region, group] : {std::pair<const char*, const char*>{"CAN", "canada"},
-                                      std::pair<const char*, const char*>{"MEX", "mexico"}}) {
-    data_internal::AddSectorTargets(in, "USA", region,
-                                    data_internal::GroupImportsByIndustry(in, {group}),
-                                    trade.imports.at(region).value_usd,
-                                    fmt::format("{} × GTAP group {}", region, group), &targets);
-    named += trade.imports.at(region).value_usd;
-  }
+  const double named =
+      data_internal::AddGroupImportTargets(in, {{"CAN", "canada"}, {"MEX", "mexico"}}, &targets);
   // ROW: every other GTAP group, at the rest of the US world total.
   const std::vector<double> rest =
       data_internal::GroupImportsByIndustry(in, {"china", "uk", "japan", "eu", "row", "ftrow"});
@@ -34,17 +27,8 @@ std::vector<FlowTarget> NorthAmericaTargets(const TargetInputs& in) {
                                   std::accumulate(rest.begin(), rest.end(), 0.0) / 1e9));
   data_internal::AddSectorTargets(in, "USA", "ROW", rest, row_total,
                                   "ROW: GTAP china+uk+japan+eu+row+ftrow", &targets);
-  for (const char* region : {"CAN", "MEX"}) {
-    targets.push_back({{region}, {"USA"}, "", trade.exports.at(region).value_usd,
-                       fmt::format("US exports to {}", region)});
-    exports += trade.exports.at(region).value_usd;
-  }
-  targets.push_back({{"ROW"}, {"USA"}, "", trade.world_exports.value_usd - exports,
-                     "US world exports less CAN and MEX"});
-  targets.push_back({{"CAN"}, {"MEX"}, "", data_internal::kCanadaImportsFromMexico2024Usd,
-                     "Statistics Canada"});
-  targets.push_back({{"MEX"}, {"CAN"}, "", data_internal::kCanadaExportsToMexico2024Usd,
-                     "Statistics Canada"});
+  data_internal::AddExportAndCanadaMexicoTargets(in, {"CAN", "MEX"}, {"ROW"},
+                                                 "US world exports less CAN and MEX", &targets);
   return targets;
 }
 

@@ -3,6 +3,7 @@
 #include <cstdlib>
 #include <map>
 
+#include "data/shared_directory.hpp"
 #include "data/wiod_table.hpp"
 #include "fmt/format.h"
 #include "ricardo/calibrate.hpp"
@@ -95,10 +96,7 @@ const char* ToString(TariffSource source) {
 }
 
 std::filesystem::path DefaultSourceDirectory() {
-  if (const char* env = std::getenv("RICARDO_WIOD_DIR"); env && *env) return env;
-  const auto shared = SourceDirectory().parent_path() / "shared" / "data" / "wiod2013";
-  if (std::filesystem::is_directory(shared)) return shared;
-  return {};
+  return data_internal::SharedDataFolder("RICARDO_WIOD_DIR", "wiod2013");
 }
 
 ImportResult Import(const ImportOptions& options) {

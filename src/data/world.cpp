@@ -16,14 +16,8 @@ const std::vector<std::string> kEu26 = {"AUT", "BEL", "BGR", "CYP", "CZE", "DEU"
                                         "ITA", "LTU", "LUX", "LVA", "MLT", "NLD", "POL",
                                         "PRT", "ROU", "SVK", "SVN", "SWE"};
 
-// Partners whose 2024 US imports come by GTAP sector: region and its GTAP partner group.
-const std::pair<const char*, const char*> kBySector[] = {
-    {"CAN", "canada"}, {"MEX", "mexico"}, {"CHN", "china"},
-    {"EU27", "eu"},    {"GBR", "uk"},     {"JPN", "japan"}};
 // Partners inside the GTAP groups row/ftrow: their 2011 mix scaled to their 2024 total.
 const char* const kByTotal[] = {"KOR", "TWN", "IND", "BRA"};
-// Partners with a 2024 US export figure.
-const char* const kExportsKnown[] = {"CAN", "MEX", "CHN", "EU27", "GBR", "BRA"};
 
 double Bn(double usd) { return usd / 1e9; }
 
@@ -31,15 +25,11 @@ std::vector<FlowTarget> WorldTargets(const TargetInputs& in) {
   const auto& trade = in.trade;
   std::vector<FlowTarget> targets;
 
-  double named = 0.0;  // Census-basis imports from the six partners with sector data
-  for (const auto& [region, group] : kBySector) {
-    const auto& total = trade.imports.at(region);
-    data_internal::AddSectorTargets(in, "USA", region,
-                                    data_internal::GroupImportsByIndustry(in, {group}),
-                                    total.value_usd,
-                                    fmt::format("{} × GTAP group {}", region, group), &targets);
-    named += total.value_usd;
-  }
+  // Census-basis imports from the six partners with sector data.
+  const double named = data_internal::AddGroupImportTargets(
+      in, {{"CAN", "canada"}, {"MEX", "mexico"}, {"CHN", "china"}, {"EU27", "eu"}, {"GBR", "uk"},
+           {"JPN", "japan"}},
+      &targets);
   double by_total = 0.0;
   for (const char* region : kByTotal) {
     targets.push_back({{"USA"}, {region}, "", trade.imports.at(region).value_usd,
@@ -75,19 +65,10 @@ std::vector<FlowTarget> WorldTargets(const TargetInputs& in) {
   data_internal::AddSectorTargets(in, "USA", "ROW", rest, row_total,
                                   "ROW: GTAP row+ftrow less KOR, TWN, IND, BRA", &targets);
 
-  double exports_known = 0.0;
-  for (const char* region : kExportsKnown) {
-    targets.push_back({{region}, {"USA"}, "", trade.exports.at(region).value_usd,
-                       fmt::format("US exports to {}", region)});
-    exports_known += trade.exports.at(region).value_usd;
-  }
-  targets.push_back({{"JPN", "KOR", "TWN", "IND", "ROW"}, {"USA"}, "",
-                     trade.world_exports.value_usd - exports_known,
-                     "US world exports less the six partners above"});
-  targets.push_back({{"CAN"}, {"MEX"}, "", data_internal::kCanadaImportsFromMexico2024Usd,
-                     "Statistics Canada"});
-  targets.push_back({{"MEX"}, {"CAN"}, "", data_internal::kCanadaExportsToMexico2024Usd,
-                     "Statistics Canada"});
+  data_internal::AddExportAndCanadaMexicoTargets(in, {"CAN", "MEX", "CHN", "EU27", "GBR", "BRA"},
+                                                 {"JPN", "KOR", "TWN", "IND", "ROW"},
+                                                 "US world exports less the six partners above",
+                                                 &targets);
   return targets;
 }
 

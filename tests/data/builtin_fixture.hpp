@@ -13,10 +13,12 @@
 #include <vector>
 
 #include "data/csv.hpp"
+#include "nlohmann/json.hpp"
 #include "ricardo/gtap_concordance.hpp"
 #include "ricardo/north_america.hpp"
 #include "ricardo/package.hpp"
 #include "ricardo/paths.hpp"
+#include "ricardo/solver.hpp"
 #include "package_fixture.hpp"
 #include "test_support.hpp"
 
@@ -39,6 +41,18 @@ inline const Baseline& ShippedBaseline(const std::string& name) {
   return it->second;
 }
 
+// A zero shock changes nothing: ŵ = P̂ = 1 and the trade shares are the baseline's.
+inline void ExpectZeroShockChangesNothing(const Baseline& b) {
+  const Solution s = Solve(b, Shock::None(b));
+  ASSERT_TRUE(s.summary.IsConverged()) << s.summary.FullReport();
+  for (double w : s.equilibrium.wage_change) EXPECT_NEAR(w, 1.0, 1e-10);
+  for (double p : s.equilibrium.price_change.values()) EXPECT_NEAR(p, 1.0, 1e-10);
+  const Array3 pi = ExpenditureShares(b);
+  for (std::size_t k = 0; k < pi.size(); ++k) {
+    EXPECT_NEAR(s.equilibrium.trade_shares.values()[k], pi.values()[k], 1e-10);
+  }
+}
+
 // US$ of importer ← exporter, in one sector (by code) or over the goods sectors ("").
 inline double FlowUsd(const Baseline& b, const std::string& importer, const std::string& exporter,
                       const std::string& sector = "") {
@@ -49,6 +63,21 @@ inline double FlowUsd(const Baseline& b, const std::string& importer, const std:
     if (sector.empty() ? goods[j] : b.sectors[j].code == sector) total += b.trade_flows(n, i, j);
   }
   return total * b.manifest.money_unit;
+}
+
+// `ricardo data show NAME --json`: its name, and every pair of its goods_trade list (as many as
+// `pairs`) is the baseline's goods flow. Returns the document for further checks.
+inline nlohmann::json ShowJsonOf(const std::string& name, std::size_t pairs) {
+  const auto result = RunCli("data show " + name + " --json");
+  EXPECT_EQ(result.exit_code, 0) << result.err;
+  const auto json = nlohmann::json::parse(result.out);
+  EXPECT_EQ(json["name"], name);
+  EXPECT_EQ(json["goods_trade"].size(), pairs);
+  for (const auto& flow : json["goods_trade"]) {
+    const std::string exporter = flow["exporter"], importer = flow["importer"];
+    EXPECT_NEAR(flow["value_usd"].get<double>(), FlowUsd(ShippedBaseline(name), importer, exporter), 1.0);
+  }
+  return json;
 }
 
 // A 2024 US figure of us_goods_trade_totals_2023_2024.csv (US$): the "Census goods" row where
