@@ -3,10 +3,10 @@
 // sector table. Each iteration uses rates no earlier iteration used, as the varied load does.
 //
 // Stages: the cache key (a JSON parse and dump), reading the request (scenario copy and edits),
-// the full compile and its replay from a recording (rate-only edits), the solve (cold, and warm
-// from the unedited scenario's equilibrium as the server does for rate-only edits), the answer's
-// JSON (library tree and the server's direct text), and the whole SolveAnswer. Every iteration checks
-// the answer is a converged 200.
+// the full compile and the evaluation of the kept tariff form at the edited rates (what the
+// server does for rate-only edits), the solve (from no change, as `ricardo run` does), the
+// answer's JSON (library tree and the server's direct text), and the whole SolveAnswer. Every
+// iteration checks the answer is a converged 200.
 // Run on one core:  taskset -c 0 build/bench/server_bench --benchmark_repetitions=5
 #include <map>
 #include <memory>
@@ -17,7 +17,6 @@
 #include "ricardo/run.hpp"
 #include "ricardo/scenario.hpp"
 #include "server/catalog.hpp"
-#include "server/rate_basis.hpp"
 #include "server/scenario_pipeline.hpp"
 #include "server/solve_request.hpp"
 
@@ -36,7 +35,7 @@ const std::multimap<std::string, std::string> kNoQuery;
 
 // A body like the load test's (tools/loadtest/solve.lua, varied mode): steel 0.10-0.50 and
 // Canada 0.20-0.40, the same ranges, but the k-th request's rates step by a prime (6317), so a
-// short benchmark run covers the ranges as a 30 s load test does (a warm start's saving depends
+// short benchmark run covers the ranges as a 30 s load test does (iteration counts depend
 // on how far the rates are from the scenario's). Rates are distinct for k < 400,000.
 std::string Body(long k) {
   const long n = k * 6317;
@@ -115,27 +114,28 @@ void BM_Compile(benchmark::State& state) {
   }
 }
 
-// The same compile replayed from the scenario's recording (what the server does for rate-only
-// edits such as these).
-void BM_RateBasisCompile(benchmark::State& state) {
+// A rate edit evaluated on the kept compile of the named scenario (what the server does for
+// rate-only edits such as these): a copy of the compiled scenario and its form evaluated.
+void BM_FormEvaluate(benchmark::State& state) {
   next_k = 1;
   const auto first = Read(0);
-  const ricardo::server::RateBasis basis(*first.named, *first.baseline);
+  const auto kept = SharedCatalog().GetCompiled(first.named, first.baseline);
   for (auto _ : state) {
     state.PauseTiming();
     const auto request = Read(next_k++);
     state.ResumeTiming();
-    auto compiled = basis.Compile(request.rates, *request.baseline);
+    ricardo::CompiledScenario compiled = *kept;
+    compiled.SetRates(request.rates);
     benchmark::DoNotOptimize(&compiled);
   }
+  state.counters["terms"] = static_cast<double>(kept->tariffs.terms().size());
 }
 
 // The timed part of the solve benchmarks: the run (solve and outcomes), checked to converge,
 // with the solver's mean iteration counts as counters.
-void TimedRun(benchmark::State& state, const ricardo::Baseline& baseline,
-              const ricardo::CompiledScenario& compiled, const ricardo::SolverOptions& options) {
-  const auto result = ricardo::RunCounterfactual(ricardo::ApplyScenarioSectors(baseline, compiled),
-                                                 compiled.shock, options, compiled.metadata);
+void TimedRun(benchmark::State& state, const ricardo::CompiledScenario& compiled,
+              const ricardo::SolverOptions& options) {
+  const auto result = ricardo::RunCompiled(compiled, options);
   if (!result.solution.summary.IsConverged()) state.SkipWithError("not converged");
   benchmark::DoNotOptimize(&result);
   const ricardo::SolverSummary& summary = result.solution.summary;
@@ -157,25 +157,7 @@ void BM_Solve(benchmark::State& state) {
     const auto compiled =
         ricardo::CompileScenario(request.scenario, *request.baseline, NoTrace(request));
     state.ResumeTiming();
-    TimedRun(state, *request.baseline, compiled, {});
-  }
-}
-
-// The same solve started from the unedited scenario's equilibrium, as the server solves
-// rate-only edits (SolverOptions::start; src/server/scenario_pipeline.cpp).
-void BM_SolveWarm(benchmark::State& state) {
-  next_k = 1;
-  const auto first = Read(0);
-  const ricardo::server::RateBasis basis(*first.named, *first.baseline);
-  const auto unedited = basis.Unedited(*first.baseline, 20.0);
-  ricardo::SolverOptions options;
-  options.start = ricardo::server::ConvergedEquilibrium(unedited);
-  for (auto _ : state) {
-    state.PauseTiming();
-    const auto request = Read(next_k++);
-    const auto compiled = basis.Compile(request.rates, *request.baseline);
-    state.ResumeTiming();
-    TimedRun(state, *request.baseline, compiled, options);
+    TimedRun(state, compiled, {});
   }
 }
 
@@ -183,10 +165,7 @@ ricardo::RunResult OneResult() {
   const auto request = ReadForFullCompile(next_k++);
   const auto compiled =
       ricardo::CompileScenario(request.scenario, *request.baseline, NoTrace(request));
-  const auto result = ricardo::RunCounterfactual(
-      ricardo::ApplyScenarioSectors(*request.baseline, compiled), compiled.shock, {},
-      compiled.metadata);
-  return result;
+  return ricardo::RunCompiled(compiled);
 }
 
 // The answer as the library builds it (nlohmann tree, then dump) ...
@@ -220,7 +199,7 @@ void BM_SolveAnswer(benchmark::State& state) {
   next_k = 1;
   Read(0);
   for (auto _ : state) {
-    const auto answer = ricardo::server::SolveAnswer(Read(next_k++), {});
+    const auto answer = ricardo::server::SolveAnswer(Read(next_k++), {}, SharedCatalog());
     if (answer.status != 200) state.SkipWithError("not a 200 answer");
     benchmark::DoNotOptimize(answer.body.data());
   }
@@ -230,9 +209,8 @@ BENCHMARK(BM_CacheKey)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_ReadRequest)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_ScenarioCopy)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_Compile)->Unit(benchmark::kMicrosecond);
-BENCHMARK(BM_RateBasisCompile)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_FormEvaluate)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_Solve)->Unit(benchmark::kMicrosecond);
-BENCHMARK(BM_SolveWarm)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_AnswerJson)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_AnswerText)->Unit(benchmark::kMicrosecond);
 BENCHMARK(BM_SolveAnswer)->Unit(benchmark::kMicrosecond);

@@ -79,7 +79,7 @@ int RunCompare(const CompareArguments& args) {
     options.date = date;
     options.product_trace = false;
     CompiledScenario compiled = CompileScenario(l.scenario, baseline, options);
-    requests.push_back({l.label, ApplyScenarioSectors(baseline, compiled), std::move(compiled.shock),
+    requests.push_back({l.label, std::move(compiled.baseline), std::move(compiled.shock),
                         std::move(compiled.metadata)});
   }
   const Comparison comparison = CompareRuns(std::move(requests), SolverOptions{}, args.threads);

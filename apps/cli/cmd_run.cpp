@@ -44,7 +44,8 @@ void ReportWritten(const RunArgs& a, const ReportFiles& files) {
 }
 
 // --theta-scale / --elasticities: the same shock under each set of trade elasticities.
-int RunSensitivityCommand(const RunArgs& a, const Baseline& baseline, const CompiledScenario& compiled) {
+int RunSensitivityCommand(const RunArgs& a, const CompiledScenario& compiled) {
+  const Baseline& baseline = compiled.baseline;
   if (!a.theta_scale.empty() && !a.elasticities.empty())
     throw ArgumentError("give either --theta-scale or --elasticities, not both");
   const auto variants = a.elasticities.empty()
@@ -84,14 +85,13 @@ int Run(const RunArgs& a) {
   }
   const CompiledScenario compiled = CompileScenario(scenario, baseline, options);
   if (!a.theta_scale.empty() || !a.elasticities.empty()) {
-    return RunSensitivityCommand(a, ApplyScenarioSectors(baseline, compiled), compiled);
+    return RunSensitivityCommand(a, compiled);
   }
   // Progress on stderr only when it is a terminal and the solve takes over a second.
   const TerminalProgress progress = MakeTerminalProgress(stderr, "solving");
   SolverOptions solver;
   solver.progress = progress.callback;
-  const RunResult result =
-      RunCounterfactual(ApplyScenarioSectors(baseline, compiled), compiled.shock, solver, compiled.metadata);
+  const RunResult result = RunCompiled(compiled, solver);
   progress.finish();
   if (!a.quiet) {
     if (a.format == "json") {

@@ -14,7 +14,8 @@
 //   SetMeasureRate(s, "s232-steel", 0.25);          // edits before compiling (dashboard sliders)
 //   SetTagEnabled(s, "retaliation", false);
 //   CompiledScenario c = CompileScenario(s, LoadBaseline("north-america"));
-//   RunResult r = RunCounterfactual(ApplyScenarioSectors(baseline, c), c.shock, {}, c.metadata);
+//   RunResult r = RunCompiled(c);
+//   c.SetRates(rates);                               // a rate edit, without compiling again
 //
 // Errors: parsing and compiling throw ScenarioError with the file, line and column of the
 // offending TOML node ("us.toml:7:14: unknown sector 'steel2' (did you mean 'metals'?)"),
@@ -35,6 +36,8 @@
 #include "ricardo/error.hpp"
 #include "ricardo/run.hpp"
 #include "ricardo/shock.hpp"
+#include "ricardo/solver.hpp"
+#include "ricardo/tariff_form.hpp"
 
 namespace ricardo {
 
@@ -91,6 +94,14 @@ enum class ContentBasis {
 };
 const char* ToString(ContentBasis basis);  // "full", "steel", "aluminum", "copper", "metal"
 
+// What a measure's rate means.
+enum class RateForm {
+  kAdditional,  // an additional duty on top of MFN and the other measures
+  kAllInFloor,  // a floor including MFN ("15% all-in"): the duty is max(0, rate − the
+                // product's MFN rate), the EU/Japan/Korea/Switzerland deals of 2025
+};
+const char* ToString(RateForm form);  // "additional", "all-in-floor"
+
 // How a measure treats goods that qualify for (and claim) USMCA preference. The qualifying
 // share of each product comes from the product data (US imports claimed under USMCA).
 enum class UsmcaTreatment {
@@ -131,6 +142,7 @@ struct Measure {
   // If set, the rate in each sector is the importer's baseline tariff on imports from this
   // region (e.g. "ROW" as a proxy for MFN when USMCA preferences end); `rate` is then unused.
   std::string rate_from_baseline;
+  RateForm rate_form = RateForm::kAdditional;
   ContentBasis content = ContentBasis::kFullValue;
   UsmcaTreatment usmca = UsmcaTreatment::kNone;
   double us_content_share = 0.0;  // for kNonUsContent: US content share of qualifying goods
@@ -341,6 +353,10 @@ struct PairTrace {
   // The same with the baseline's sector flows as weights (Σ_j flow · added_j / Σ_j flow).
   double baseline_weighted_rate = 0.0;
   std::vector<std::string> measures;  // ids in force on the pair
+  // When measures name countries inside the exporter region (Vietnam inside ROW): the portions
+  // of its trade compiled apart, each with its share of the region's 2024 US imports
+  // ("VNM (14.2% of ROW)", …, "rest of ROW (61.0%)"). Empty otherwise.
+  std::vector<std::string> portions;
 };
 
 struct CompileTrace {
@@ -355,12 +371,26 @@ struct CompileTrace {
   std::vector<std::string> notes;
 };
 
+// A scenario compiled against a baseline on a date: everything a run needs, in one object.
 struct CompiledScenario {
-  Shock shock;                  // t′ levels, d̂, surpluses unchanged
-  std::vector<Sector> sectors;  // the baseline's sectors with the elasticity overrides
-  CompileTrace trace;
-  RunMetadata metadata;         // from the scenario, with the compile notes
+  Baseline baseline;          // the baseline compiled against, with the elasticity overrides
+  TariffForm tariffs;         // t′ as a function of the measures' rates (ricardo/tariff_form.hpp)
+  std::vector<double> rates;  // the rates `shock` was evaluated at: one per measure, scenario order
+  Shock shock;                // t′ = tariffs.Evaluate(rates), d̂ from the trade-cost shocks
+  CompileTrace trace;         // every number explained, at `rates`
+  RunMetadata metadata;       // from the scenario, with the compile notes
+
+  // New rates for every measure (scenario order): the shock becomes tariffs.Evaluate(rates),
+  // exactly what compiling the scenario with those rates gives. The trace's product and sector
+  // lines describe the compiled rates, so they are dropped (pairs and notes stay).
+  void SetRates(std::vector<double> new_rates);
 };
+
+// Every measure's rate, in scenario order (what CompiledScenario::rates holds after a compile).
+std::vector<double> MeasureRates(const Scenario& scenario);
+
+// Solves the compiled scenario's counterfactual on its baseline and computes the outcomes.
+RunResult RunCompiled(const CompiledScenario& compiled, const SolverOptions& options = {});
 
 // Checks what needs a baseline: countries and sectors exist, origins resolve, and every two
 // measures that can hit the same product on the same days have a stacking rule. Throws
@@ -371,9 +401,6 @@ void CheckScenario(const Scenario& scenario, const Baseline& baseline,
 // Compiles the measures in force on the date into a shock against the baseline's tariffs.
 CompiledScenario CompileScenario(const Scenario& scenario, const Baseline& baseline,
                                  const CompileOptions& options = {});
-
-// A copy of `baseline` with the compiled scenario's sectors (elasticity overrides).
-Baseline ApplyScenarioSectors(Baseline baseline, const CompiledScenario& compiled);
 
 // ---- Explaining ----
 

@@ -147,7 +147,7 @@ void Solve(const ApiContext& c, const httplib::Request& request, httplib::Respon
       [&] {
         const SolveRequest solve =
             ReadSolveRequest(request.body, format, query, Endpoint::kSolve, *c.catalog);
-        return OnWorker(c, [&] { return std::make_shared<const Answer>(SolveAnswer(solve, c.pipeline)); });
+        return OnWorker(c, [&] { return std::make_shared<const Answer>(SolveAnswer(solve, c.pipeline, *c.catalog)); });
       },
       &hit);
   response.set_header("X-Ricardo-Cache", hit ? "hit" : "miss");

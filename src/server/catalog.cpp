@@ -84,4 +84,20 @@ std::string Catalog::ScenarioVersion(const std::string& name) const {
   return ec ? std::string() : std::to_string(modified.time_since_epoch().count());
 }
 
+std::shared_ptr<const CompiledScenario> Catalog::GetCompiled(const std::shared_ptr<const Scenario>& scenario,
+                                                             const std::shared_ptr<const Baseline>& baseline) {
+  const auto key = std::make_pair(scenario.get(), baseline.get());
+  {
+    std::lock_guard lock(mutex_);
+    if (auto it = compiled_.find(key); it != compiled_.end()) return it->second.compiled;
+  }
+  // Two first requests may both compile (the same result); one is kept.
+  CompileOptions options;
+  options.product_trace = false;
+  auto compiled = std::make_shared<const CompiledScenario>(CompileScenario(*scenario, *baseline, options));
+  std::lock_guard lock(mutex_);
+  if (compiled_.size() >= 16) compiled_.clear();
+  return compiled_.try_emplace(key, CachedCompile{scenario, baseline, compiled}).first->second.compiled;
+}
+
 }  // namespace ricardo::server

@@ -33,6 +33,15 @@ class Catalog {
 
   const std::filesystem::path& scenario_directory() const { return scenario_directory_; }
 
+  // A scenario this catalog gave (GetScenario) compiled on one of its baselines with the
+  // scenario's own date and USMCA shares and no product trace: what the dashboard's rate edits
+  // are evaluated on (CompiledScenario::SetRates), so that they equal a compile of the edited
+  // file. Compiled on first use, outside the lock; kept while the scenario object is the
+  // current one (a file edited on disk gives a new object), at most 16 at a time. Throws what
+  // CompileScenario throws.
+  std::shared_ptr<const CompiledScenario> GetCompiled(const std::shared_ptr<const Scenario>& scenario,
+                                                      const std::shared_ptr<const Baseline>& baseline);
+
  private:
   struct CachedScenario {
     std::filesystem::file_time_type modified;
@@ -43,6 +52,12 @@ class Catalog {
   std::mutex mutex_;
   std::map<std::string, std::shared_ptr<const Baseline>> baselines_;
   std::map<std::string, CachedScenario> scenarios_;
+  struct CachedCompile {
+    std::shared_ptr<const Scenario> scenario;  // held, so that the key's addresses stay theirs
+    std::shared_ptr<const Baseline> baseline;
+    std::shared_ptr<const CompiledScenario> compiled;
+  };
+  std::map<std::pair<const Scenario*, const Baseline*>, CachedCompile> compiled_;
 };
 
 }  // namespace ricardo::server

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "nlohmann/json.hpp"
+#include "server/catalog.hpp"
 #include "server/result_cache.hpp"
 #include "server/solve_request.hpp"
 
@@ -14,8 +15,11 @@ struct PipelineOptions {
 
 // 200 with RunResultToJson when the solver converged; 422 with an error body carrying the
 // solver's message and the document under "result" when it did not (such answers are not
-// cached: a time limit may not be hit next time).
-Answer SolveAnswer(const SolveRequest& request, const PipelineOptions& options);
+// cached: a time limit may not be hit next time). A request that edits only the rates of a
+// named scenario is evaluated on the catalog's compile of that scenario (the same tariffs as
+// compiling the edited file); every solve starts from no change, as `ricardo run` does, so the
+// answer is the run of the edited file bit for bit.
+Answer SolveAnswer(const SolveRequest& request, const PipelineOptions& options, Catalog& catalog);
 
 // ExplainJson of the compiled scenario (with the product trace).
 nlohmann::json ExplainAnswer(const SolveRequest& request);

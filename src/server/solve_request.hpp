@@ -32,12 +32,13 @@ struct SolveRequest {
   bool bilateral_sector = true;       // include the (importer, exporter, sector) table
   ExplainOptions explain;             // /explain only
   // The catalog's scenario a JSON /solve request names (edited or not; null for an inline or
-  // TOML scenario). Its own solution is a good start for solving the edited one.
+  // TOML scenario).
   std::shared_ptr<const Scenario> named;
   // A /solve request that names a scenario and edits nothing but measure rates (no date,
   // switches, tags or USMCA share) is read without copying the scenario: `rates_only` is set,
   // `rates` holds every measure of `named` at its rate with the edits applied, and `scenario`
-  // is left empty. Such requests are compiled from a RateBasis.
+  // is left empty. Such requests are evaluated on the catalog's compile of `named`
+  // (Catalog::GetCompiled, CompiledScenario::SetRates).
   bool rates_only = false;
   std::vector<double> rates;
 };

@@ -1,481 +1,282 @@
-// Compiling a scenario on a date into a shock: tariffs by importer × exporter × sector.
+// Compiling a scenario on a date into the tariff form and its shock.
 //
-// Pairs with product-level US import weights (USA ← CAN, USA ← MEX) are compiled product by
-// product ("products" mode): every HTS10 line imported in the chosen months gets its stacked
-// rate, and a sector's added rate is the import-weighted mean over its lines. Other pairs are
-// compiled sector by sector ("sector" mode), with the coverage of each measure in a sector
-// taken from the value it covers (covered_value_usd) or from the product mix of US imports from
-// Canada and Mexico (a stated proxy).
+// Pairs with product-level import weights are compiled product by product ("products" mode):
+// every HTS line imported gets the stacking weights of its measures, and a sector's term for a
+// measure is the import-weighted mean of its lines' weights. Other pairs are compiled sector by
+// sector ("sector" mode) from the coverage of each measure in the sector (compile_sectors.cpp).
+// The form is then evaluated at the scenario's rates; the shock and the trace's numbers come
+// from that one evaluation.
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <map>
 #include <set>
 
 #include "fmt/format.h"
 #include "ricardo/scenario.hpp"
-#include "tariffs/compile_context.hpp"
-#include "tariffs/import_weights.hpp"
-#include "tariffs/product_data.hpp"
-#include "tariffs/rate_replay.hpp"
-#include "tariffs/stacking.hpp"
+#include "tariffs/compiler.hpp"
 
 namespace ricardo {
-namespace {
+namespace detail {
 
-using detail::ActiveMeasure;
-using detail::CompileContext;
-using detail::RuleTable;
+Compiler::Compiler(const Scenario& scenario, const Baseline& baseline, const ProductData& products,
+                   const CompileContext& context, const CompileOptions& options, Date date,
+                   std::optional<double> share_override, MonthChoice months)
+    : s_(scenario),
+      b_(baseline),
+      p_(products),
+      ctx_(context),
+      options_(options),
+      date_(date),
+      share_override_(share_override),
+      months_(std::move(months)),
+      rules_(context.rules, scenario.measures.size(), date),
+      form_(baseline, scenario.measures.size()) {}
 
-struct Compiler {
-  const Scenario& s;
-  const Baseline& b;
-  const ProductData& p;
-  const CompileContext& ctx;
-  const CompileOptions& options;
-  Date date;
-  std::optional<double> share_override;
-  detail::MonthChoice months;
-  RuleTable rules;
-  std::vector<std::size_t> in_force;                 // measure indices
-  // Per measure, the product set at the date (null for measures not in force); `in` points
-  // into it for the per-product loops.
-  std::vector<detail::DerivedCache::MemberSet> members;
-  std::vector<const std::uint8_t*> in;
-  std::vector<std::vector<std::uint8_t>> reaches;    // per measure, per sector (filled on use)
-  std::vector<detail::WeightedProduct> proxy;        // pooled US imports from CAN + MEX
-  CompiledScenario out;
-  std::vector<std::uint8_t> content_fallback;        // per measure: used the 0.5 fallback
-  detail::CompileRecording* recording;               // null unless replays are wanted
-  detail::RecordedPair* recorded = nullptr;          // the pair being compiled, when recording
+std::optional<double> Compiler::FixedRate(std::size_t k, std::size_t importer, std::size_t sector) const {
+  if (!ctx_.rate_region[k]) return std::nullopt;
+  return b_.tariff_rates(importer, *ctx_.rate_region[k], sector);
+}
 
-  detail::RecordedRate RecordRate(std::size_t k, double rate) const {
-    return detail::RecordedRate{k, !ctx.rate_region[k], rate};
+double Compiler::RateFor(std::size_t k, std::size_t importer, int sector) const {
+  if (!ctx_.rate_region[k]) return s_.measures[k].rate;
+  if (sector < 0) return 0.0;
+  return *FixedRate(k, importer, static_cast<std::size_t>(sector));
+}
+
+double Compiler::Threshold(std::size_t k, std::size_t code) const {
+  return s_.measures[k].rate_form == RateForm::kAllInFloor ? p_.MfnRate(code) : 0.0;
+}
+
+ActiveMeasure Compiler::Active(std::size_t k, std::size_t code, std::size_t importer, int sector) {
+  const Measure& m = s_.measures[k];
+  bool known = true;
+  const double content = p_.Content(code, m.content, &known);
+  if (!known) content_fallback_[k] = 1;
+  const double rate = std::max(0.0, RateFor(k, importer, sector) - Threshold(k, code));
+  return ActiveMeasure{k, rate, content, m.usmca, m.us_content_share};
+}
+
+SectorTrace Compiler::MakeSectorTrace(std::size_t n, std::size_t i, std::size_t j, std::string method) const {
+  SectorTrace t;
+  t.importer = b_.regions[n].code;
+  t.exporter = b_.regions[i].code;
+  t.sector = b_.sectors[j].code;
+  t.baseline_rate = b_.tariff_rates(n, i, j);
+  t.method = std::move(method);
+  return t;
+}
+
+void Compiler::AddSectorTrace(SectorTrace trace, std::size_t n, std::size_t i, std::size_t j) {
+  out_->trace.sectors.push_back(std::move(trace));
+  sector_cells_.push_back(form_.Cell(n, i, j));
+}
+
+std::string Compiler::MonthsText() const {
+  if (months_.months.empty()) return "no months";
+  const auto& names = p_.months();
+  return months_.months.size() == 1
+             ? names[months_.months.front()]
+             : fmt::format("{} to {}", names[months_.months.front()], names[months_.months.back()]);
+}
+
+const std::vector<WeightedProduct>& Compiler::Proxy() {
+  if (!proxy_ready_) {
+    const auto canada = PooledImports(p_, ProductData::kCanada, months_.months);
+    const auto mexico = PooledImports(p_, ProductData::kMexico, months_.months);
+    proxy_ = *canada;
+    proxy_.insert(proxy_.end(), mexico->begin(), mexico->end());
+    proxy_ready_ = true;
   }
+  return proxy_;
+}
 
-  double MoneyToUsd(double money) const { return money * b.manifest.money_unit; }
-
-  double RateFor(std::size_t k, std::size_t importer, int sector) const {
-    const Measure& m = s.measures[k];
-    if (!ctx.rate_region[k]) return m.rate;
-    if (sector < 0) return 0.0;
-    return b.tariff_rates(importer, *ctx.rate_region[k], static_cast<std::size_t>(sector));
+std::vector<OriginPortion> Compiler::Portions(std::size_t exporter, const std::vector<std::size_t>& active) const {
+  std::vector<std::size_t> whole;
+  std::map<std::string, std::vector<std::size_t>> by_country;  // country → measures naming it
+  for (std::size_t k : active) {
+    const OriginPart* part = ctx_.PartOf(k, exporter);
+    if (part->countries.empty()) {
+      whole.push_back(k);
+    } else {
+      for (const std::string& c : part->countries) by_country[c].push_back(k);
+    }
   }
-
-  ActiveMeasure Active(std::size_t k, std::size_t code, std::size_t importer, int sector) {
-    const Measure& m = s.measures[k];
-    bool known = true;
-    const double content = p.Content(code, m.content, &known);
-    if (!known) content_fallback[k] = 1;
-    return ActiveMeasure{k, RateFor(k, importer, sector), content, m.usmca, m.us_content_share};
+  if (by_country.empty()) return {OriginPortion{1.0, active, ""}};
+  std::map<std::vector<std::size_t>, std::vector<std::string>> countries_of;  // measures → countries
+  for (const auto& [country, measures] : by_country) countries_of[measures].push_back(country);
+  double region_usd = 0.0;
+  std::map<std::string, double> imports_usd;
+  for (const ProductData::Country& c : p_.countries()) {
+    if (ctx_.RegionOfCountry(c) != exporter) continue;
+    region_usd += c.imports_2024_usd;
+    if (by_country.count(c.iso3)) imports_usd[c.iso3] = c.imports_2024_usd;
   }
+  const std::string& region = b_.regions[exporter].code;
+  std::vector<OriginPortion> portions;
+  double named = 0.0;
+  for (const auto& [measures, countries] : countries_of) {
+    OriginPortion p;
+    double usd = 0.0;
+    for (const std::string& c : countries) usd += imports_usd[c];
+    p.share = region_usd > 0.0 ? usd / region_usd : 0.0;
+    std::set_union(whole.begin(), whole.end(), measures.begin(), measures.end(), std::back_inserter(p.measures));
+    p.label = fmt::format("{} ({:.1f}% of {})", fmt::join(countries, ", "), 100.0 * p.share, region);
+    named += p.share;
+    portions.push_back(std::move(p));
+  }
+  const double rest = std::max(0.0, 1.0 - named);
+  if (rest > 0.0) portions.push_back({rest, whole, fmt::format("rest of {} ({:.1f}%)", region, 100.0 * rest)});
+  return portions;
+}
 
-  // ---- products mode ----
-  void CompileProducts(std::size_t n, std::size_t i, ProductData::Partner partner,
-                       const std::vector<std::size_t>& active, PairTrace* pair) {
-    const std::size_t J = b.sector_count();
-    const auto pooled_imports = detail::PooledImports(p, partner, months.months);
-    const std::vector<detail::WeightedProduct>& pooled = *pooled_imports;
-    std::vector<double> value(J, 0.0), charged(J, 0.0);
-    std::vector<int> count(J, 0), hit(J, 0);
-    double total = 0.0, total_charged = 0.0, unmapped = 0.0;
-    std::vector<ActiveMeasure> here;
-    for (const auto& line : pooled) {
-      const int j = ctx.code_sector[line.code];
-      here.clear();
-      for (std::size_t k : active) {
-        if (in[k][line.code]) here.push_back(Active(k, line.code, n, j));
-      }
-      const double u = share_override.value_or(line.usmca_share);
-      if (recorded && !here.empty() && j >= 0) {
-        const std::vector<detail::StackTerm> terms = detail::StackTerms(here, u, rules, s);
-        recorded->lines.push_back({static_cast<std::size_t>(j), line.value_usd, u,
-                                   recorded->terms.size(), terms.size()});
-        recorded->terms.insert(recorded->terms.end(), terms.begin(), terms.end());
-        for (const ActiveMeasure& a : here) recorded->term_rates.push_back(RecordRate(a.measure, a.rate));
-      }
-      double rate = 0.0;
-      if (!here.empty()) {
-        auto stacked = detail::StackProduct(here, u, rules, s, options.product_trace);
-        rate = stacked.rate;
-        if (options.product_trace) {
-          ProductTrace t;
-          t.importer = b.regions[n].code;
-          t.exporter = b.regions[i].code;
-          t.hts10 = p.code(line.code);
-          t.description = p.Description(line.code);
-          t.sector = j >= 0 ? b.sectors[static_cast<std::size_t>(j)].code : "";
-          t.value_usd = line.value_usd;
-          t.usmca_share = u;
-          t.hits = std::move(stacked.hits);
-          t.displaced = std::move(stacked.displaced);
-          t.rate = rate;
-          out.trace.products.push_back(std::move(t));
+void Compiler::Run(CompiledScenario* out) {
+  out_ = out;
+  const std::size_t N = b_.region_count();
+  out->shock = Shock::None(b_);
+  out->trace.date = date_;
+  members_.resize(s_.measures.size());
+  in_.resize(s_.measures.size(), nullptr);
+  reaches_.resize(s_.measures.size());
+  content_fallback_.assign(s_.measures.size(), 0);
+  for (std::size_t k = 0; k < s_.measures.size(); ++k) {
+    const Measure& m = s_.measures[k];
+    if (!m.enabled) {
+      out->trace.measures_not_in_force.push_back(fmt::format("{} (switched off)", m.id));
+    } else if (m.from && date_ < *m.from) {
+      out->trace.measures_not_in_force.push_back(fmt::format("{} (from {})", m.id, m.from->ToString()));
+    } else if (m.to && *m.to < date_) {
+      out->trace.measures_not_in_force.push_back(fmt::format("{} (until {})", m.id, m.to->ToString()));
+    } else {
+      in_force_.push_back(k);
+      out->trace.measures_in_force.push_back(m.id);
+      members_[k] = ctx_.Members(k, date_);
+      in_[k] = members_[k]->in.data();
+    }
+  }
+  for (const std::string& note : months_.notes) out->trace.notes.push_back(note);
+  for (std::size_t n = 0; n < N; ++n) {
+    for (std::size_t i = 0; i < N; ++i) {
+      if (i == n) continue;
+      std::vector<std::size_t> active;
+      for (std::size_t k : in_force_) {
+        if (ctx_.importer[k] == n &&
+            std::find(ctx_.origins[k].begin(), ctx_.origins[k].end(), i) != ctx_.origins[k].end()) {
+          active.push_back(k);
         }
       }
-      total += line.value_usd;
-      total_charged += line.value_usd * rate;
-      if (j < 0) {
-        unmapped += line.value_usd;
-        continue;
+      if (active.empty()) continue;
+      PairTrace pair;
+      pair.importer = b_.regions[n].code;
+      pair.exporter = b_.regions[i].code;
+      for (std::size_t k : active) pair.measures.push_back(s_.measures[k].id);
+      const std::vector<OriginPortion> portions = Portions(i, active);
+      for (const OriginPortion& portion : portions) {
+        if (!portion.label.empty()) pair.portions.push_back(portion.label);
       }
-      value[j] += line.value_usd;
-      charged[j] += line.value_usd * rate;
-      ++count[j];
-      if (rate > 0.0) ++hit[j];
-    }
-    if (recorded) recorded->sector_value_usd = value;
-    pair->value_usd = total;
-    pair->unmapped_value_usd = unmapped;
-    pair->all_goods_rate = total > 0.0 ? total_charged / total : 0.0;
-    pair->weights = fmt::format("US imports for consumption by HTS10 from {}, {} (US$, USITC DataWeb)",
-                                b.regions[i].code, MonthsText());
-    std::vector<double> added(J, 0.0);
-    for (std::size_t j = 0; j < J; ++j) {
-      if (value[j] > 0.0) {
-        added[j] = charged[j] / value[j];
-        SectorTrace t = MakeSectorTrace(n, i, j, added[j], "products");
-        t.value_usd = value[j];
-        t.products = count[j];
-        t.products_hit = hit[j];
-        if (added[j] > 0.0 || hit[j] > 0) out.trace.sectors.push_back(std::move(t));
+      const PairWeights weights = WeightsFor(p_, b_, n, i, months_.months);
+      if (weights.lines) {
+        pair.method = "products";
+        pair.weights = weights.description.empty()
+                           ? fmt::format("US imports for consumption by HTS10 from {}, {} (US$, USITC DataWeb)",
+                                         b_.regions[i].code, MonthsText())
+                           : weights.description;
+        CompileProducts(n, i, *weights.lines, portions, &pair);
       } else {
-        // No imports of the sector's products in these months: only measures naming the
-        // sector apply (sector mode); product-scoped ones have no trade to weight.
-        std::vector<std::size_t> naming;
-        for (std::size_t k : active) {
-          if (std::find(ctx.scope_sectors[k].begin(), ctx.scope_sectors[k].end(), j) != ctx.scope_sectors[k].end()) {
-            naming.push_back(k);
-          }
-        }
-        if (naming.empty()) continue;
-        std::vector<std::string> notes;
-        std::string method;
-        added[j] = SectorRate(n, i, j, naming, &notes, &method);
-        if (added[j] > 0.0) {
-          SectorTrace t = MakeSectorTrace(n, i, j, added[j], method);
-          t.notes = std::move(notes);
-          t.notes.insert(t.notes.begin(), "no product imports in these months: measures naming the sector apply to all of it");
-          out.trace.sectors.push_back(std::move(t));
-        }
+        pair.method = "sector";
+        pair.weights = fmt::format("no product-level import weights for {} <- {}: sector mode on the "
+                                   "baseline's flows",
+                                   b_.regions[n].code, b_.regions[i].code);
+        CompileSectors(n, i, portions);
       }
+      out->trace.pairs.push_back(std::move(pair));
+      pair_regions_.emplace_back(n, i);
     }
-    Apply(n, i, added, pair);
   }
-
-  // ---- sector mode ----
-  // Proxy product weights in sector j, and the part of them a measure's scope covers.
-  void ProxyShares(std::size_t k, std::size_t j, double* covered_share, double* content,
-                   bool* have_weights) {
-    const Measure& m = s.measures[k];
-    double in_sector = 0.0, covered = 0.0, content_sum = 0.0;
-    for (const auto& line : proxy) {
-      if (ctx.code_sector[line.code] != static_cast<int>(j)) continue;
-      in_sector += line.value_usd;
-      if (!in[k][line.code]) continue;
-      covered += line.value_usd;
-      bool known = true;
-      content_sum += line.value_usd * p.Content(line.code, m.content, &known);
-    }
-    *have_weights = in_sector > 0.0;
-    *covered_share = in_sector > 0.0 ? covered / in_sector : 0.0;
-    *content = covered > 0.0 ? content_sum / covered : (m.content == ContentBasis::kFullValue ? 1.0 : 0.5);
+  std::set<std::string> content_fallbacks;  // ids, in the order the notes are written
+  for (std::size_t k = 0; k < s_.measures.size(); ++k) {
+    if (content_fallback_[k]) content_fallbacks.insert(s_.measures[k].id);
   }
-
-  // Does the measure's scope reach sector j at all (it names the sector, or some member product
-  // maps to it)? Worked out for every sector at the first question about the measure.
-  bool Reaches(std::size_t k, std::size_t j) {
-    if (reaches[k].empty()) {
-      const std::size_t J = b.sector_count();
-      reaches[k].assign(J, 0);
-      for (std::size_t jj : ctx.scope_sectors[k]) reaches[k][jj] = 1;
-      const auto& member = members.at(k)->in;
-      for (std::size_t c = 0; c < member.size(); ++c) {
-        if (member[c] && ctx.code_sector[c] >= 0) reaches[k][static_cast<std::size_t>(ctx.code_sector[c])] = 1;
-      }
-    }
-    return reaches[k][j] != 0;
+  for (const std::string& id : content_fallbacks) {
+    out->trace.notes.push_back(fmt::format("{}: some products have no metal-content data; a content "
+                                           "share of 0.5 was used for them (the Yale tracker's flat share)",
+                                           id));
   }
+  CompileTradeCosts();
+  out->tariffs = std::move(form_).Build();
+  out->rates = MeasureRates(s_);
+  out->tariffs.EvaluateInto(out->rates, out->shock.tariff_rates);
+  FillTraceNumbers();
+  out->metadata.scenario_name = s_.name;
+  out->metadata.scenario_title = s_.title;
+  out->metadata.scenario_description = s_.description;
+  out->metadata.scenario_date = date_.ToString();
+  out->metadata.sources = s_.sources;
+  out->metadata.notes = out->trace.notes;
+}
 
-  // The covered value of a measure (e.g. a surtax list stated in dollars) is shared among the
-  // sectors its products map to in proportion to the proxy weights of those products (US
-  // imports from Canada and Mexico of the same HTS lines: the relative size of the product
-  // groups), else in proportion to the baseline's flows; each sector's coverage is its share
-  // over the baseline flow, capped at 1.
-  double ValueCoverage(std::size_t k, std::size_t n, std::size_t i, std::size_t j, std::vector<std::string>* notes) {
-    const Measure& m = s.measures[k];
-    const std::size_t J = b.sector_count();
-    std::vector<double> weight(J, 0.0), flow(J, 0.0);
-    for (const auto& line : proxy) {
-      const int sector = ctx.code_sector[line.code];
-      if (sector >= 0 && in[k][line.code]) weight[static_cast<std::size_t>(sector)] += line.value_usd;
-    }
-    double weights = 0.0, flows = 0.0;
-    for (std::size_t jj = 0; jj < J; ++jj) {
-      if (!Reaches(k, jj)) weight[jj] = 0.0;
-      flow[jj] = Reaches(k, jj) ? MoneyToUsd(b.trade_flows(n, i, jj)) : 0.0;
-      weights += weight[jj];
-      flows += flow[jj];
-    }
-    const double share = weights > 0.0 ? weight[j] / weights : (flows > 0.0 ? flow[j] / flows : 0.0);
-    const double allocated = *m.covered_value_usd * share;
-    const double coverage = flow[j] > 0.0 ? std::min(1.0, allocated / flow[j]) : 0.0;
-    notes->push_back(fmt::format(
-        "{}: US${:.2f}B of its US${:.2f}B falls in this sector ({:.1f}%, by {}) against US${:.2f}B of "
-        "baseline imports: coverage {:.1f}%{}",
-        m.id, allocated / 1e9, *m.covered_value_usd / 1e9, 100.0 * share,
-        weights > 0.0 ? "the product mix of US imports from Canada and Mexico (proxy)" : "the baseline's flows",
-        flow[j] / 1e9, 100.0 * coverage, allocated > flow[j] ? " (capped: the list exceeds the sector's imports)" : ""));
-    return coverage;
+// The sector and pair rates of the trace, read off the evaluated shock.
+void Compiler::FillTraceNumbers() {
+  const Array3& t = out_->shock.tariff_rates;
+  for (std::size_t k = 0; k < out_->trace.sectors.size(); ++k) {
+    SectorTrace& s = out_->trace.sectors[k];
+    s.counterfactual_rate = t.data()[sector_cells_[k]];
+    s.added_rate = s.counterfactual_rate - s.baseline_rate;
   }
-
-  double SectorRate(std::size_t n, std::size_t i, std::size_t j, const std::vector<std::size_t>& active,
-                    std::vector<std::string>* notes, std::string* method) {
-    struct Part {
-      std::size_t k;
-      double coverage, content, rate;
-    };
-    std::vector<Part> parts;
-    std::set<std::string> methods;
-    for (std::size_t k : active) {
-      const Measure& m = s.measures[k];
-      const bool named = std::find(ctx.scope_sectors[k].begin(), ctx.scope_sectors[k].end(), j) !=
-                         ctx.scope_sectors[k].end();
-      const bool all_goods_here = m.scope.all_goods && ctx.sectors.goods[j];
-      if (!named && !all_goods_here && !Reaches(k, j)) continue;
-      double coverage = 0.0, content = 1.0;
-      bool have = false;
-      ProxyShares(k, j, &coverage, &content, &have);
-      if (named) {
-        coverage = 1.0;
-        methods.insert("sector");
-      } else if (m.covered_value_usd) {
-        coverage = ValueCoverage(k, n, i, j, notes);
-        methods.insert("value coverage");
-      } else if (!have) {
-        coverage = all_goods_here ? 1.0 : 0.0;
-        if (!all_goods_here) {
-          notes->push_back(fmt::format("{}: no product weights for this sector; not applied", m.id));
-        }
-        methods.insert("sector");
-      } else {
-        if (!all_goods_here || coverage < 1.0) {
-          notes->push_back(fmt::format("{}: covers {:.1f}% of the sector by the product mix of US imports "
-                                       "from Canada and Mexico (proxy; no product weights for {} <- {})",
-                                       m.id, 100.0 * coverage, b.regions[n].code, b.regions[i].code));
-        }
-        methods.insert(all_goods_here && coverage >= 1.0 ? "sector" : "proxy product mix");
-      }
-      if (m.usmca != UsmcaTreatment::kNone) {
-        notes->push_back(fmt::format("{}: no USMCA utilisation data for {} <- {}; treated as not qualifying",
-                                     m.id, b.regions[n].code, b.regions[i].code));
-      }
-      if (coverage > 0.0) parts.push_back({k, coverage, content, RateFor(k, n, static_cast<int>(j))});
-    }
-    // Stack with nested coverage: a measure that replaces another takes its covered share off
-    // the other's; one that replaces on content takes its content share off.
-    std::vector<double> effective(parts.size());
-    for (std::size_t a = 0; a < parts.size(); ++a) effective[a] = parts[a].coverage * parts[a].content;
-    for (std::size_t a = 0; a < parts.size(); ++a) {
-      for (std::size_t c = 0; c < parts.size(); ++c) {
-        if (a == c) continue;
-        const auto* rule = rules.Get(parts[a].k, parts[c].k);
-        if (!rule || rule->first != parts[a].k) continue;
-        if (rule->kind == StackingKind::kReplaces) effective[c] -= parts[a].coverage * parts[c].content;
-        if (rule->kind == StackingKind::kReplacesOnContent) effective[c] -= parts[a].coverage * parts[a].content;
-      }
-    }
-    double added = 0.0;
-    for (std::size_t a = 0; a < parts.size(); ++a) added += parts[a].rate * std::max(0.0, effective[a]);
-    if (recorded) {
-      recorded->by_parts[j] = 1;
-      recorded->sector_parts[j].clear();
-      for (std::size_t a = 0; a < parts.size(); ++a) {
-        recorded->sector_parts[j].push_back({RecordRate(parts[a].k, parts[a].rate), std::max(0.0, effective[a])});
-      }
-    }
-    *method = methods.empty() ? "sector" : fmt::format("{}", fmt::join(methods, ", "));
-    return added;
-  }
-
-  void CompileSectors(std::size_t n, std::size_t i, const std::vector<std::size_t>& active, PairTrace* pair) {
-    const std::size_t J = b.sector_count();
-    std::vector<double> added(J, 0.0);
-    for (std::size_t j = 0; j < J; ++j) {
-      std::vector<std::string> notes;
-      std::string method;
-      added[j] = SectorRate(n, i, j, active, &notes, &method);
-      if (added[j] > 0.0) {
-        SectorTrace t = MakeSectorTrace(n, i, j, added[j], method);
-        t.notes = std::move(notes);
-        out.trace.sectors.push_back(std::move(t));
-      }
-    }
-    pair->weights = fmt::format("no product-level import weights for {} <- {}: sector mode on the "
-                                "baseline's flows",
-                                b.regions[n].code, b.regions[i].code);
-    Apply(n, i, added, pair);
-    pair->all_goods_rate = pair->baseline_weighted_rate;
-  }
-
-  SectorTrace MakeSectorTrace(std::size_t n, std::size_t i, std::size_t j, double added, std::string method) const {
-    SectorTrace t;
-    t.importer = b.regions[n].code;
-    t.exporter = b.regions[i].code;
-    t.sector = b.sectors[j].code;
-    t.baseline_rate = b.tariff_rates(n, i, j);
-    t.added_rate = added;
-    t.counterfactual_rate = t.baseline_rate + added;
-    t.method = std::move(method);
-    return t;
-  }
-
-  void Apply(std::size_t n, std::size_t i, const std::vector<double>& added, PairTrace* pair) {
+  for (std::size_t k = 0; k < out_->trace.pairs.size(); ++k) {
+    PairTrace& pair = out_->trace.pairs[k];
+    const auto [n, i] = pair_regions_[k];
     double flows = 0.0, weighted = 0.0;
-    for (std::size_t j = 0; j < b.sector_count(); ++j) {
-      out.shock.tariff_rates(n, i, j) = b.tariff_rates(n, i, j) + added[j];
-      if (ctx.sectors.goods[j] || added[j] > 0.0) {
-        flows += b.trade_flows(n, i, j);
-        weighted += b.trade_flows(n, i, j) * added[j];
+    for (std::size_t j = 0; j < b_.sector_count(); ++j) {
+      const double added = t(n, i, j) - b_.tariff_rates(n, i, j);
+      if (ctx_.sectors.goods[j] || added != 0.0) {
+        flows += b_.trade_flows(n, i, j);
+        weighted += b_.trade_flows(n, i, j) * added;
       }
     }
-    pair->baseline_weighted_rate = flows > 0.0 ? weighted / flows : 0.0;
+    pair.baseline_weighted_rate = flows > 0.0 ? weighted / flows : 0.0;
+    if (pair.method == "sector") pair.all_goods_rate = pair.baseline_weighted_rate;
   }
+}
 
-  std::string MonthsText() const {
-    if (months.months.empty()) return "no months";
-    const auto& names = p.months();
-    return months.months.size() == 1
-               ? names[months.months.front()]
-               : fmt::format("{} to {}", names[months.months.front()], names[months.months.back()]);
-  }
-
-  void Run() {
-    const std::size_t N = b.region_count();
-    out.shock = Shock::None(b);
-    out.sectors = b.sectors;
-    out.trace.date = date;
-    members.resize(s.measures.size());
-    in.resize(s.measures.size(), nullptr);
-    reaches.resize(s.measures.size());
-    content_fallback.assign(s.measures.size(), 0);
-    for (std::size_t k = 0; k < s.measures.size(); ++k) {
-      const Measure& m = s.measures[k];
-      if (!m.enabled) {
-        out.trace.measures_not_in_force.push_back(fmt::format("{} (switched off)", m.id));
-      } else if (m.from && date < *m.from) {
-        out.trace.measures_not_in_force.push_back(fmt::format("{} (from {})", m.id, m.from->ToString()));
-      } else if (m.to && *m.to < date) {
-        out.trace.measures_not_in_force.push_back(fmt::format("{} (until {})", m.id, m.to->ToString()));
-      } else {
-        in_force.push_back(k);
-        out.trace.measures_in_force.push_back(m.id);
-        members[k] = ctx.Members(k, date);
-        in[k] = members[k]->in.data();
+void Compiler::CompileTradeCosts() {
+  for (const TradeCostShock& t : s_.trade_costs) {
+    if ((t.from && date_ < *t.from) || (t.to && *t.to < date_)) continue;
+    const auto importers = ctx_.ResolveRegions(t.importers, std::nullopt, t.source, "importers");
+    const auto exporters = ctx_.ResolveRegions(t.exporters, std::nullopt, t.source, "exporters");
+    std::vector<std::size_t> sectors;
+    if (t.all_sectors) {
+      for (std::size_t j = 0; j < b_.sector_count(); ++j) sectors.push_back(j);
+    } else if (!t.sectors.empty()) {
+      for (const std::string& code : t.sectors) sectors.push_back(*b_.FindSector(code));
+    } else {
+      for (std::size_t j = 0; j < b_.sector_count(); ++j) {
+        if (ctx_.sectors.goods[j]) sectors.push_back(j);
       }
-    }
-    for (const std::string& note : months.notes) out.trace.notes.push_back(note);
-    const auto usa = b.FindRegion("USA"), can = b.FindRegion("CAN"), mex = b.FindRegion("MEX");
-    bool proxy_ready = false;
-    for (std::size_t n = 0; n < N; ++n) {
-      for (std::size_t i = 0; i < N; ++i) {
-        if (i == n) continue;
-        std::vector<std::size_t> active;
-        for (std::size_t k : in_force) {
-          if (ctx.importer[k] == n &&
-              std::find(ctx.origins[k].begin(), ctx.origins[k].end(), i) != ctx.origins[k].end()) {
-            active.push_back(k);
-          }
+      if (sectors.empty()) {
+        for (std::size_t j = 0; j < b_.sector_count(); ++j) {
+          if (b_.sectors[j].tradable) sectors.push_back(j);
         }
-        if (active.empty()) continue;
-        if (!proxy_ready) {
-          const auto canada = detail::PooledImports(p, ProductData::kCanada, months.months);
-          const auto mexico = detail::PooledImports(p, ProductData::kMexico, months.months);
-          proxy = *canada;
-          proxy.insert(proxy.end(), mexico->begin(), mexico->end());
-          proxy_ready = true;
-        }
-        PairTrace pair;
-        pair.importer = b.regions[n].code;
-        pair.exporter = b.regions[i].code;
-        for (std::size_t k : active) pair.measures.push_back(s.measures[k].id);
-        if (recording) {
-          detail::RecordedPair& r = recording->pairs.emplace_back();
-          r.importer = n;
-          r.exporter = i;
-          r.sector_parts.resize(b.sector_count());
-          r.by_parts.assign(b.sector_count(), 0);
-          recorded = &r;
-        }
-        const bool product_weights = usa && n == *usa && ((can && i == *can) || (mex && i == *mex)) &&
-                                     !months.months.empty();
-        if (product_weights) {
-          pair.method = "products";
-          CompileProducts(n, i, i == *can ? ProductData::kCanada : ProductData::kMexico, active, &pair);
-        } else {
-          pair.method = "sector";
-          CompileSectors(n, i, active, &pair);
-        }
-        out.trace.pairs.push_back(std::move(pair));
-      }
-    }
-    std::set<std::string> content_fallbacks;  // ids, in the order the notes are written
-    for (std::size_t k = 0; k < s.measures.size(); ++k) {
-      if (content_fallback[k]) content_fallbacks.insert(s.measures[k].id);
-    }
-    for (const std::string& id : content_fallbacks) {
-      out.trace.notes.push_back(fmt::format("{}: some products have no metal-content data; a content "
-                                            "share of 0.5 was used for them (the Yale tracker's flat share)",
-                                            id));
-    }
-    CompileTradeCosts();
-    for (const ElasticityOverride& e : s.elasticities) {
-      const std::size_t j = *b.FindSector(e.sector);
-      out.trace.notes.push_back(fmt::format("elasticity of {}: θ {} → {}", e.sector, out.sectors[j].theta, e.theta));
-      out.sectors[j].theta = e.theta;
-    }
-    out.metadata.scenario_name = s.name;
-    out.metadata.scenario_title = s.title;
-    out.metadata.scenario_description = s.description;
-    out.metadata.scenario_date = date.ToString();
-    out.metadata.sources = s.sources;
-    out.metadata.notes = out.trace.notes;
-  }
-
-  void CompileTradeCosts() {
-    for (const TradeCostShock& t : s.trade_costs) {
-      if ((t.from && date < *t.from) || (t.to && *t.to < date)) continue;
-      const auto importers = ctx.ResolveRegions(t.importers, std::nullopt, t.source, "importers");
-      const auto exporters = ctx.ResolveRegions(t.exporters, std::nullopt, t.source, "exporters");
-      std::vector<std::size_t> sectors;
-      if (t.all_sectors) {
-        for (std::size_t j = 0; j < b.sector_count(); ++j) sectors.push_back(j);
-      } else if (!t.sectors.empty()) {
-        for (const std::string& code : t.sectors) sectors.push_back(*b.FindSector(code));
-      } else {
-        for (std::size_t j = 0; j < b.sector_count(); ++j) {
-          if (ctx.sectors.goods[j]) sectors.push_back(j);
-        }
-        if (sectors.empty()) {
-          for (std::size_t j = 0; j < b.sector_count(); ++j) {
-            if (b.sectors[j].tradable) sectors.push_back(j);
-          }
-          out.trace.notes.push_back(fmt::format("{}: the baseline's sectors carry no ISIC divisions; "
+        out_->trace.notes.push_back(fmt::format("{}: the baseline's sectors carry no ISIC divisions; "
                                                 "all tradable sectors were shocked", t.id));
-        }
       }
-      int pairs = 0;
-      for (std::size_t n : importers) {
-        for (std::size_t i : exporters) {
-          if (n == i) continue;
-          ++pairs;
-          for (std::size_t j : sectors) out.shock.trade_cost_change(n, i, j) *= t.d_hat;
-        }
-      }
-      out.trace.notes.push_back(fmt::format("trade costs {}: d̂ = {} on {} importer-exporter pairs × {} sectors",
-                                            t.id, t.d_hat, pairs, sectors.size()));
     }
+    int pairs = 0;
+    for (std::size_t n : importers) {
+      for (std::size_t i : exporters) {
+        if (n == i) continue;
+        ++pairs;
+        for (std::size_t j : sectors) out_->shock.trade_cost_change(n, i, j) *= t.d_hat;
+      }
+    }
+    out_->trace.notes.push_back(fmt::format("trade costs {}: d̂ = {} on {} importer-exporter pairs × {} sectors",
+                                            t.id, t.d_hat, pairs, sectors.size()));
   }
-};
+}
+
+}  // namespace detail
+
+namespace {
 
 std::optional<double> ChooseShareOverride(const Scenario& s, const CompileOptions& o) {
   const std::optional<double> share = o.usmca_share_override ? o.usmca_share_override : s.usmca.share_override;
@@ -493,10 +294,14 @@ void CheckScenario(const Scenario& scenario, const Baseline& baseline, const Com
   detail::BuildCompileContext(scenario, baseline, *products);
 }
 
-CompiledScenario detail::CompileScenarioRecorded(const Scenario& s, const Baseline& b,
-                                                 const CompileOptions& o,
-                                                 detail::CompileRecording* recording) {
-  if (recording) recording->pairs.clear();
+std::vector<double> MeasureRates(const Scenario& scenario) {
+  std::vector<double> rates;
+  rates.reserve(scenario.measures.size());
+  for (const Measure& m : scenario.measures) rates.push_back(m.rate);
+  return rates;
+}
+
+CompiledScenario CompileScenario(const Scenario& s, const Baseline& b, const CompileOptions& o) {
   const std::optional<Date> date = o.date ? o.date : s.date;
   if (!date) {
     throw ScenarioError(Location{s.file.empty() ? s.name : s.file, 0, 0, ""},
@@ -507,51 +312,38 @@ CompiledScenario detail::CompileScenarioRecorded(const Scenario& s, const Baseli
   const auto products = o.products ? o.products : ShippedProductData();
   const detail::CompileContext ctx = detail::BuildCompileContext(s, b, *products);
   const UsmcaShareMethod method = o.usmca_method.value_or(s.usmca.method);
-  Compiler compiler{s,
-                    b,
-                    *products,
-                    ctx,
-                    o,
-                    *date,
-                    ChooseShareOverride(s, o),
-                    detail::ChooseMonths(*products, *date, method),
-                    RuleTable(ctx.rules, s.measures.size(), *date),
-                    {},
-                    {},
-                    {},
-                    {},
-                    {},
-                    {},
-                    {},
-                    recording};
-  compiler.out.trace.usmca_method = ToString(method);
-  for (std::size_t m : compiler.months.months) compiler.out.trace.months.push_back(products->months()[m]);
-  if (compiler.share_override) {
-    compiler.out.trace.notes.push_back(
-        fmt::format("USMCA-qualifying share set to {:.1f}% for every product (override)", 100.0 * *compiler.share_override));
+  const std::optional<double> share = ChooseShareOverride(s, o);
+  detail::MonthChoice months = detail::ChooseMonths(*products, *date, method);
+  CompiledScenario out;
+  out.baseline = b;
+  out.trace.usmca_method = ToString(method);
+  for (std::size_t m : months.months) out.trace.months.push_back(products->months()[m]);
+  if (share) {
+    out.trace.notes.push_back(
+        fmt::format("USMCA-qualifying share set to {:.1f}% for every product (override)", 100.0 * *share));
   }
-  compiler.Run();
-  ValidateShock(b, compiler.out.shock);
-  return std::move(compiler.out);
+  detail::Compiler compiler(s, b, *products, ctx, o, *date, share, std::move(months));
+  compiler.Run(&out);
+  for (const ElasticityOverride& e : s.elasticities) {
+    const std::size_t j = *b.FindSector(e.sector);
+    out.trace.notes.push_back(fmt::format("elasticity of {}: θ {} → {}", e.sector, out.baseline.sectors[j].theta, e.theta));
+    out.baseline.sectors[j].theta = e.theta;
+  }
+  out.metadata.notes = out.trace.notes;
+  ValidateShock(out.baseline, out.shock);
+  return out;
 }
 
-CompiledScenario CompileScenario(const Scenario& s, const Baseline& b, const CompileOptions& o) {
-  return detail::CompileScenarioRecorded(s, b, o, nullptr);
+void CompiledScenario::SetRates(std::vector<double> new_rates) {
+  tariffs.EvaluateInto(new_rates, shock.tariff_rates);
+  ValidateShock(baseline, shock);
+  rates = std::move(new_rates);
+  trace.sectors.clear();
+  trace.products.clear();
 }
 
-Baseline ApplyScenarioSectors(Baseline baseline, const CompiledScenario& compiled) {
-  if (compiled.sectors.size() != baseline.sector_count()) {
-    throw ArgumentError("the compiled scenario's sectors do not match the baseline's",
-                        "apply it to the baseline it was compiled against");
-  }
-  for (std::size_t j = 0; j < baseline.sector_count(); ++j) {
-    if (compiled.sectors[j].code != baseline.sectors[j].code) {
-      throw ArgumentError("the compiled scenario's sectors do not match the baseline's",
-                          "apply it to the baseline it was compiled against");
-    }
-  }
-  baseline.sectors = compiled.sectors;
-  return baseline;
+RunResult RunCompiled(const CompiledScenario& compiled, const SolverOptions& options) {
+  return RunCounterfactual(compiled.baseline, compiled.shock, options, compiled.metadata);
 }
 
 }  // namespace ricardo

@@ -133,18 +133,93 @@ std::vector<std::size_t> CompileContext::ResolveRegions(const std::vector<std::s
                             "a measure taxes imports from other countries");
       }
       add(*r);
+    } else if (const ProductData::Country* country = key == "origins" ? products->FindCountry(code) : nullptr;
+               country && RegionOfCountry(*country)) {
+      add(*RegionOfCountry(*country));  // a country inside a region: see ResolveOriginParts
     } else {
       std::vector<std::string> names;
       for (const Region& region : b.regions) names.push_back(region.code);
       throw ScenarioError(source.At(fmt::format("{}[{}]", key, k)),
                           fmt::format("unknown country '{}'", code),
                           DidYouMean(code, names,
-                                     fmt::format("baseline '{}' has {}, and the groups USMCA, ROW, ALL",
-                                                 b.manifest.name, fmt::join(names, ", "))));
+                                     fmt::format("baseline '{}' has {}, and the groups USMCA, ROW, ALL{}",
+                                                 b.manifest.name, fmt::join(names, ", "),
+                                                 key == "origins" ? "; an origin may also be a country's ISO3 "
+                                                                    "code inside one of its regions"
+                                                                  : "")));
     }
   }
   return out;
 }
+
+const OriginPart* CompileContext::PartOf(std::size_t measure, std::size_t region) const {
+  for (const OriginPart& part : origin_parts[measure]) {
+    if (part.region == region) return &part;
+  }
+  return nullptr;
+}
+
+std::optional<std::size_t> CompileContext::RegionOfCountry(const ProductData::Country& country) const {
+  if (auto r = baseline->FindRegion(country.iso3)) return r;
+  if (country.eu27) {
+    if (auto r = baseline->FindRegion("EU27")) return r;
+  }
+  return baseline->FindRegion("ROW");
+}
+
+namespace {
+
+bool IsRegionOrGroup(const Baseline& b, const std::string& code) {
+  return code == "ALL" || code == "USMCA" || code == "ROW" || b.FindRegion(code).has_value();
+}
+
+// Measure k's origins as parts of regions: regions and groups whole, countries inside a region
+// as their share of its 2024 US imports.
+std::vector<OriginPart> ResolveOriginParts(const CompileContext& ctx, std::size_t k) {
+  const Measure& m = ctx.scenario->measures[k];
+  const Baseline& b = *ctx.baseline;
+  std::vector<OriginPart> parts;
+  for (std::size_t r : ctx.origins[k]) parts.push_back({r, {}, 1.0});
+  for (std::size_t e = 0; e < m.origins.size(); ++e) {
+    const std::string& code = m.origins[e];
+    if (IsRegionOrGroup(b, code)) continue;
+    const ProductData::Country* country = ctx.products->FindCountry(code);
+    const Location& where = m.source.At(fmt::format("origins[{}]", e));
+    const std::optional<std::size_t> region = country ? ctx.RegionOfCountry(*country) : std::nullopt;
+    if (!region) continue;  // ResolveRegions has reported it
+    if (m.importer != "USA") {
+      throw ScenarioError(where,
+                          fmt::format("origin '{}' is a country inside region '{}' of baseline '{}', and "
+                                      "country shares within a region are known only for US imports",
+                                      code, b.regions[*region].code, b.manifest.name),
+                          fmt::format("name the region '{}' instead", b.regions[*region].code));
+    }
+    if (*region == ctx.importer[k]) {
+      throw ScenarioError(where, fmt::format("'{}' is part of the importer's own region", code),
+                          "a measure taxes imports from other regions");
+    }
+    auto part = std::find_if(parts.begin(), parts.end(), [&](const OriginPart& p) { return p.region == *region; });
+    if (part == parts.end()) part = parts.insert(parts.end(), OriginPart{*region, {}, 0.0});
+    if (part->share == 1.0 && part->countries.empty()) continue;  // the whole region is named too
+    if (std::find(part->countries.begin(), part->countries.end(), code) == part->countries.end()) {
+      part->countries.push_back(code);
+    }
+  }
+  for (OriginPart& part : parts) {
+    if (part.countries.empty()) continue;
+    std::sort(part.countries.begin(), part.countries.end());
+    double region_usd = 0.0, named_usd = 0.0;
+    for (const ProductData::Country& c : ctx.products->countries()) {
+      if (ctx.RegionOfCountry(c) != part.region) continue;
+      region_usd += c.imports_2024_usd;
+      if (std::binary_search(part.countries.begin(), part.countries.end(), c.iso3)) named_usd += c.imports_2024_usd;
+    }
+    part.share = region_usd > 0.0 ? named_usd / region_usd : 0.0;
+  }
+  return parts;
+}
+
+}  // namespace
 
 std::size_t CompileContext::ResolveSector(const std::string& code, const Location& where) const {
   if (auto j = baseline->FindSector(code)) return *j;
@@ -174,6 +249,7 @@ CompileContext BuildCompileContext(const Scenario& s, const Baseline& b, const P
   const std::size_t M = s.measures.size();
   ctx.importer.resize(M);
   ctx.origins.resize(M);
+  ctx.origin_parts.resize(M);
   ctx.rate_region.resize(M);
   ctx.scope_sectors.resize(M);
   for (std::size_t k = 0; k < M; ++k) {
@@ -187,6 +263,7 @@ CompileContext BuildCompileContext(const Scenario& s, const Baseline& b, const P
     }
     ctx.importer[k] = *importer;
     ctx.origins[k] = ctx.ResolveRegions(m.origins, *importer, m.source, "origins");
+    ctx.origin_parts[k] = ResolveOriginParts(ctx, k);
     if (!m.rate_from_baseline.empty()) {
       const auto r = b.FindRegion(m.rate_from_baseline);
       if (!r) {
@@ -231,10 +308,18 @@ CompileContext BuildCompileContext(const Scenario& s, const Baseline& b, const P
       const Measure& ma = s.measures[a];
       const Measure& mb = s.measures[bb];
       if (ctx.importer[a] != ctx.importer[bb]) continue;
+      // They meet on a region both reach, unless each names only some of its countries and no
+      // country is named by both (Vietnam's and Thailand's rates never stack).
       std::optional<std::size_t> origin;
-      for (std::size_t r : ctx.origins[a]) {
-        if (std::find(ctx.origins[bb].begin(), ctx.origins[bb].end(), r) != ctx.origins[bb].end()) {
-          origin = r;
+      for (const OriginPart& pa : ctx.origin_parts[a]) {
+        const OriginPart* pb = ctx.PartOf(bb, pa.region);
+        if (!pb) continue;
+        bool meet = pa.countries.empty() || pb->countries.empty();
+        for (const std::string& c : pa.countries) {
+          meet = meet || std::binary_search(pb->countries.begin(), pb->countries.end(), c);
+        }
+        if (meet) {
+          origin = pa.region;
           break;
         }
       }

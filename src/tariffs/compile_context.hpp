@@ -26,6 +26,15 @@ struct SectorMap {
   static SectorMap Build(const Baseline& baseline);
 };
 
+// The part of a region a measure's origins cover: all of it, or some of its countries (a
+// measure on Vietnam where the baseline has Vietnam inside ROW), as a share of the region's
+// 2024 US imports by country (ProductData::countries()).
+struct OriginPart {
+  std::size_t region = 0;
+  std::vector<std::string> countries;  // ISO3 codes inside the region, sorted; empty = all of it
+  double share = 1.0;                  // Σ the countries' share of the region's imports
+};
+
 struct CompileContext {
   const Scenario* scenario = nullptr;
   const Baseline* baseline = nullptr;
@@ -34,6 +43,7 @@ struct CompileContext {
   std::vector<int> code_sector;                   // per product code: sector index or -1
   std::vector<std::size_t> importer;              // per measure: region index
   std::vector<std::vector<std::size_t>> origins;  // per measure: region indices
+  std::vector<std::vector<OriginPart>> origin_parts;  // per measure: one per region of `origins`
   std::vector<std::optional<std::size_t>> rate_region;  // per measure: rate_from_baseline
   std::vector<std::vector<std::size_t>> scope_sectors;  // per measure: listed sector indices
   std::vector<PairRule> rules;
@@ -47,6 +57,11 @@ struct CompileContext {
                                           std::optional<std::size_t> importer,
                                           const SourceRef& source, const std::string& key) const;
   std::size_t ResolveSector(const std::string& code, const Location& where) const;
+  // The part of `region` measure k's origins cover (null if they do not reach it).
+  const OriginPart* PartOf(std::size_t measure, std::size_t region) const;
+  // The region of the baseline a country belongs to: its own, EU27 for a member state, else
+  // ROW; nullopt if none.
+  std::optional<std::size_t> RegionOfCountry(const ProductData::Country& country) const;
 };
 
 // Builds the context and runs every check; throws ScenarioError at the offending node.

@@ -38,6 +38,14 @@ const char* ToString(ContentBasis basis) {
   return "full";
 }
 
+const char* ToString(RateForm form) {
+  switch (form) {
+    case RateForm::kAdditional: return "additional";
+    case RateForm::kAllInFloor: return "all-in-floor";
+  }
+  return "additional";
+}
+
 const char* ToString(UsmcaTreatment treatment) {
   switch (treatment) {
     case UsmcaTreatment::kNone: return "none";

@@ -74,4 +74,24 @@ DerivedCache::Pooled PooledImports(const ProductData& products, ProductData::Par
                                                 [&] { return SumMonths(products, partner, months); });
 }
 
+PairWeights WeightsFor(const ProductData& products, const Baseline& baseline, std::size_t importer,
+                       std::size_t exporter, const std::vector<std::size_t>& months) {
+  PairWeights out;
+  if (baseline.regions[importer].code != "USA") return out;
+  const std::string& partner = baseline.regions[exporter].code;
+  if (partner == "CAN" || partner == "MEX") {
+    if (!months.empty()) {
+      out.lines = PooledImports(products, partner == "CAN" ? ProductData::kCanada : ProductData::kMexico, months);
+    }
+    return out;
+  }
+  std::vector<std::string> regions;
+  for (const Region& r : baseline.regions) regions.push_back(r.code);
+  if (const auto proxy = products.ProxyWeights(partner, regions)) {
+    out.lines = DerivedCache::Pooled(proxy, &proxy->lines);
+    out.description = proxy->description;
+  }
+  return out;
+}
+
 }  // namespace ricardo::detail

@@ -27,4 +27,17 @@ MonthChoice ChooseMonths(const ProductData& products, const Date& date, UsmcaSha
 DerivedCache::Pooled PooledImports(const ProductData& products, ProductData::Partner partner,
                                    const std::vector<std::size_t>& months);
 
+// The product-level import weights of one importer-exporter pair, if it has any.
+struct PairWeights {
+  DerivedCache::Pooled lines;  // null: the pair has no product weights (sector mode)
+  std::string description;     // where the weights come from, for the trace
+};
+
+// US imports from Canada and Mexico pooled over `months` (monthly data with USMCA-claimed
+// values); for US imports from any other region, the product data's annual proxy weights
+// (ProductData::ProxyWeights: 2024 values by GTAP sector and partner group, with a stated
+// within-sector composition); none for other importers.
+PairWeights WeightsFor(const ProductData& products, const Baseline& baseline, std::size_t importer,
+                       std::size_t exporter, const std::vector<std::size_t>& months);
+
 }  // namespace ricardo::detail

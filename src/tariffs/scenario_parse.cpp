@@ -25,7 +25,7 @@ const std::vector<std::string> kRootKeys = {
 const std::vector<std::string> kUsmcaKeys = {"method", "share"};
 const std::vector<std::string> kMeasureKeys = {
     "id", "title", "authority", "legal_basis", "importer", "origins", "scope", "rate",
-    "rate_from_baseline", "content", "usmca", "us_content_share", "covered_value_usd", "from",
+    "rate_from_baseline", "rate_form", "content", "usmca", "us_content_share", "covered_value_usd", "from",
     "to", "enabled", "tags", "sources", "notes", "replaces", "replaced_by",
     "replaces_on_content", "stacks_with"};
 const std::vector<std::string> kScopeKeys = {"all_goods", "hs", "lists", "sectors",
@@ -48,8 +48,15 @@ bool IsIdentifier(std::string_view s) {
   });
 }
 
-bool IsIso3(std::string_view s) {
-  return s.size() == 3 && std::all_of(s.begin(), s.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+// A region or country code as a baseline package may spell it (regions.csv allows letters, digits,
+// '_', '-', '.'): "USA", "EU27", "ROW". Whether the code names a region of the baseline, or a
+// country inside one, is checked when the scenario is compiled against that baseline.
+bool IsRegionCode(std::string_view s) {
+  if (s.empty() || s.size() > 16) return false;
+  if (!std::isalpha(static_cast<unsigned char>(s[0]))) return false;
+  return std::all_of(s.begin(), s.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '.';
+  });
 }
 
 std::vector<std::string> Names(std::initializer_list<const char*> names) {
@@ -181,9 +188,10 @@ class Parser {
       if (group && !allow_groups && c != "ROW") {
         r_.Fail(where[k], fmt::format("'{}' is a group; '{}' takes countries", c, key));
       }
-      if (!group && !IsIso3(c)) {
-        r_.Fail(where[k], fmt::format("'{}' is not a country code", c),
-                "use ISO3 codes in capitals such as \"CAN\", or the groups USMCA, ROW, ALL");
+      if (!group && !IsRegionCode(c)) {
+        r_.Fail(where[k], fmt::format("'{}' is not a country or region code", c),
+                "use a region of the baseline such as \"CAN\" or \"EU27\", an ISO3 country code in "
+                "capitals, or the groups USMCA, ROW, ALL");
       }
     }
     return *codes;
@@ -284,8 +292,8 @@ class Parser {
     m.legal_basis = r_.String(t, "legal_basis", path).value_or("");
     const auto importer = r_.String(t, "importer", path);
     if (!importer) r_.Fail(r_.At(t, path), fmt::format("measure '{}' has no 'importer'", m.id), "add importer = \"USA\"");
-    if (!IsIso3(*importer)) {
-      r_.Fail(r_.ValueAt(t, "importer", path), fmt::format("'{}' is not a country code", *importer),
+    if (!IsRegionCode(*importer)) {
+      r_.Fail(r_.ValueAt(t, "importer", path), fmt::format("'{}' is not a region code", *importer),
               "the importer is the ISO3 code of the imposing country, e.g. \"USA\"");
     }
     m.importer = *importer;
@@ -304,13 +312,27 @@ class Parser {
       r_.Fail(r_.At(t, path), fmt::format("measure '{}' has no 'rate'", m.id),
               "add rate = 0.25 (a fraction) or rate_from_baseline = \"ROW\"");
     }
-    if (!m.rate_from_baseline.empty() && !IsIso3(m.rate_from_baseline)) {
+    if (!m.rate_from_baseline.empty() && !IsRegionCode(m.rate_from_baseline)) {
       r_.Fail(r_.ValueAt(t, "rate_from_baseline", path), fmt::format("'{}' is not a region code", m.rate_from_baseline),
               "name a region of the baseline, e.g. \"ROW\"");
     }
     if (rate) {
       CheckRate(*rate, r_.ValueAt(t, "rate", path), "rate");
       m.rate = *rate;
+    }
+    if (const auto form = r_.String(t, "rate_form", path)) {
+      const std::vector<std::string> names = Names({"additional", "all-in-floor"});
+      bool found = false;
+      for (RateForm f : {RateForm::kAdditional, RateForm::kAllInFloor}) {
+        if (*form == ToString(f)) m.rate_form = f, found = true;
+      }
+      if (!found) {
+        r_.Fail(r_.ValueAt(t, "rate_form", path), fmt::format("unknown rate form '{}'", *form),
+                detail::DidYouMean(*form, names, "use additional or all-in-floor"));
+      }
+      if (m.rate_form == RateForm::kAllInFloor && !m.rate_from_baseline.empty()) {
+        r_.Fail(r_.ValueAt(t, "rate_form", path), "an all-in floor needs its own 'rate', not 'rate_from_baseline'");
+      }
     }
     if (const auto content = r_.String(t, "content", path)) {
       const std::vector<std::string> names = Names({"full", "steel", "aluminum", "copper", "metal"});

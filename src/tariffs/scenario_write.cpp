@@ -74,6 +74,7 @@ toml::table ToTable(const Scenario& s) {
       } else {
         t.insert("rate_from_baseline", m.rate_from_baseline);
       }
+      if (m.rate_form != RateForm::kAdditional) t.insert("rate_form", ToString(m.rate_form));
       if (m.content != ContentBasis::kFullValue) t.insert("content", ToString(m.content));
       if (m.usmca != UsmcaTreatment::kNone) t.insert("usmca", ToString(m.usmca));
       if (m.usmca == UsmcaTreatment::kNonUsContent) t.insert("us_content_share", m.us_content_share);

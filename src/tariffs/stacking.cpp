@@ -82,7 +82,7 @@ const PortionShape& RuleTable::Shape(const std::vector<ActiveMeasure>& active, b
 namespace {
 
 struct Portion {
-  std::vector<double> charge;  // per active: rate × base actually charged
+  std::vector<double> weight;  // per active: base × USMCA factor where charged, else 0
   std::vector<double> base;    // per active: share of value charged on
   const PortionShape* shape = nullptr;
   bool charged(std::size_t k) const { return shape->present[k] && shape->displaced_by[k] < 0; }
@@ -90,17 +90,17 @@ struct Portion {
 
 // Fills *out (reusing its storage: this runs for every product of every compile, and
 // allocating here was a tenth of a compile). The shape comes from the rule table's memo; the
-// bases and charges are this product's.
+// bases and weights are this product's.
 void Evaluate(const std::vector<ActiveMeasure>& active, bool qualifying, const RuleTable& rules,
               const Scenario& scenario, Portion* out) {
   const std::size_t n = active.size();
   Portion& p = *out;
   const PortionShape& shape = rules.Shape(active, qualifying, scenario);
   p.shape = &shape;
-  p.charge.resize(n);
+  p.weight.resize(n);
   p.base.resize(n);
   for (std::size_t k = 0; k < n; ++k) {
-    p.charge[k] = 0.0;
+    p.weight[k] = 0.0;
     p.base[k] = 0.0;
     if (!p.charged(k)) continue;
     double base = active[k].content;
@@ -108,42 +108,19 @@ void Evaluate(const std::vector<ActiveMeasure>& active, bool qualifying, const R
       base -= active[shape.on_content[x]].content;
     }
     base = std::max(0.0, base);
-    double rate = active[k].rate;
-    if (qualifying && active[k].usmca == UsmcaTreatment::kDutyFree) rate = 0.0;
-    if (qualifying && active[k].usmca == UsmcaTreatment::kNonUsContent) {
-      rate *= 1.0 - active[k].us_content_share;
-    }
+    // On the qualifying portion a duty-free measure charges nothing and a non-US-content one
+    // charges its rate on the non-US content only.
+    double factor = 1.0;
+    if (qualifying && active[k].usmca == UsmcaTreatment::kDutyFree) factor = 0.0;
+    if (qualifying && active[k].usmca == UsmcaTreatment::kNonUsContent) factor = 1.0 - active[k].us_content_share;
     p.base[k] = base;
-    p.charge[k] = rate * base;
+    p.weight[k] = factor * base;
   }
 }
 
 std::string Percent(double x) { return fmt::format("{:.0f}%", 100.0 * x); }
 
 }  // namespace
-
-std::vector<StackTerm> StackTerms(const std::vector<ActiveMeasure>& active, double u,
-                                  const RuleTable& rules, const Scenario& scenario) {
-  Portion rest, qualifying;
-  Evaluate(active, false, rules, scenario, &rest);
-  const bool has_qualifying = u > 0.0;
-  if (has_qualifying) Evaluate(active, true, rules, scenario, &qualifying);
-  std::vector<StackTerm> terms;
-  for (std::size_t k = 0; k < active.size(); ++k) {
-    StackTerm t;
-    t.measure = active[k].measure;
-    t.rest_charged = rest.charged(k);
-    t.rest_base = rest.base[k];
-    if (has_qualifying) {
-      t.qual_charged = qualifying.charged(k);
-      t.qual_base = qualifying.base[k];
-    }
-    t.usmca = active[k].usmca;
-    t.us_content_share = active[k].us_content_share;
-    terms.push_back(t);
-  }
-  return terms;
-}
 
 StackedProduct StackProduct(const std::vector<ActiveMeasure>& active, double u,
                             const RuleTable& rules, const Scenario& scenario, bool trace) {
@@ -153,8 +130,11 @@ StackedProduct StackProduct(const std::vector<ActiveMeasure>& active, double u,
   const bool has_qualifying = u > 0.0;
   if (has_qualifying) Evaluate(active, true, rules, scenario, &qualifying);
   const Portion& qual = has_qualifying ? qualifying : rest;
+  out.weights.resize(active.size());
   for (std::size_t k = 0; k < active.size(); ++k) {
-    const double contribution = u * qual.charge[k] + (1.0 - u) * rest.charge[k];
+    const double weight = u * qual.weight[k] + (1.0 - u) * rest.weight[k];
+    const double contribution = weight * active[k].rate;
+    out.weights[k] = weight;
     out.rate += contribution;
     if (!trace) continue;
     const Measure& m = scenario.measures[active[k].measure];
@@ -212,7 +192,7 @@ StackedProduct StackProduct(const std::vector<ActiveMeasure>& active, double u,
     hit.measure = m.id;
     hit.rate = active[k].rate;
     hit.contribution = contribution;
-    hit.value_share = active[k].rate > 0.0 ? contribution / active[k].rate : 0.0;
+    hit.value_share = weight;
     hit.how = how;
     out.hits.push_back(std::move(hit));
     out.hit_index.push_back(active[k].measure);

@@ -76,53 +76,20 @@ class RuleTable {
 };
 
 struct StackedProduct {
-  double rate = 0.0;                   // additional rate, fraction of value
-  std::vector<MeasureHit> hits;        // one per charged measure (ids filled by the caller)
+  // Per active measure: the share of the product's value charged at its rate,
+  // u · (qualifying base × USMCA factor) + (1 − u) · (base on the rest), each base counted only
+  // where the measure is charged. The product's rate is Σ weights[k] · active[k].rate. Nothing
+  // here depends on the rates: this is what the tariff form is made of.
+  std::vector<double> weights;
+  double rate = 0.0;                   // Σ weights · rates: the additional rate, fraction of value
+  std::vector<MeasureHit> hits;        // one per charged measure (with `trace`)
   std::vector<std::size_t> hit_index;  // measure index of each hit
   std::vector<std::string> displaced;  // "<id> (replaced by <id>)"
 };
 
-// One active measure of a product as the stacking left it, for replaying the product's rate
-// with other rates (src/tariffs/rate_replay.hpp): whether and on what base it is charged on
-// each portion. Nothing here depends on the measure's rate.
-struct StackTerm {
-  std::size_t measure = 0;
-  bool rest_charged = false;  // present and not displaced on the non-qualifying portion
-  double rest_base = 0.0;
-  bool qual_charged = false;  // the same on the qualifying portion (when u > 0)
-  double qual_base = 0.0;
-  UsmcaTreatment usmca = UsmcaTreatment::kNone;
-  double us_content_share = 0.0;
-};
-
-// The terms of StackProduct(active, u, …), in `active` order.
-std::vector<StackTerm> StackTerms(const std::vector<ActiveMeasure>& active, double usmca_share,
-                                  const RuleTable& rules, const Scenario& scenario);
-
-// StackProduct(…).rate from the terms and each term's rate, with the same operations in the
-// same order (so the same bits).
-inline double StackTermsRate(const StackTerm* terms, const double* rates, std::size_t count,
-                             double u) {
-  const bool has_qualifying = u > 0.0;
-  double total = 0.0;
-  for (std::size_t k = 0; k < count; ++k) {
-    const StackTerm& t = terms[k];
-    const double rest_charge = t.rest_charged ? rates[k] * t.rest_base : 0.0;
-    double qual_charge = rest_charge;
-    if (has_qualifying) {
-      double rate = rates[k];
-      if (t.usmca == UsmcaTreatment::kDutyFree) rate = 0.0;
-      if (t.usmca == UsmcaTreatment::kNonUsContent) rate *= 1.0 - t.us_content_share;
-      qual_charge = t.qual_charged ? rate * t.qual_base : 0.0;
-    }
-    total += u * qual_charge + (1.0 - u) * rest_charge;
-  }
-  return total;
-}
-
-// Stacks the active measures of one product with USMCA-qualifying share `usmca_share`.
-// `ids` are the scenario's measure ids (for the trace). Throws ScenarioError if two present
-// measures have no rule (CheckScenario prevents this).
+// Stacks the active measures of one product with USMCA-qualifying share `usmca_share`. The
+// trace parts (hits, displaced) are filled when `trace` is set. Throws ScenarioError if two
+// present measures have no rule (CheckScenario prevents this).
 StackedProduct StackProduct(const std::vector<ActiveMeasure>& active, double usmca_share,
                             const RuleTable& rules, const Scenario& scenario, bool trace);
 

@@ -1,5 +1,6 @@
-// SolveAnswer (src/server/scenario_pipeline.hpp) called directly: which start an edited named
-// scenario's solve gets.
+// SolveAnswer (src/server/scenario_pipeline.hpp) called directly: a rate-only request is
+// evaluated on the catalog's kept compile and answers exactly what compiling the edit in full
+// answers; any other edit is compiled in full, whether or not the named scenario itself fits.
 #include <gtest/gtest.h>
 
 #include <memory>
@@ -8,34 +9,40 @@
 #include "nlohmann/json.hpp"
 #include "ricardo/package.hpp"
 #include "ricardo/scenario.hpp"
+#include "server/catalog.hpp"
 #include "server/scenario_pipeline.hpp"
 #include "server/server_fixture.hpp"
 
 namespace ricardo::testing {
 namespace {
 
-Scenario TariffsTest() { return LoadScenario(ServerTestData() / "scenarios" / "tariffs-test.toml"); }
-
-// The solver section of SolveAnswer for `named` edited into `edited`, on north-america.
-nlohmann::json SolverOfEdit(const Scenario& named, Scenario edited) {
-  static const auto baseline = std::make_shared<const Baseline>(LoadBaseline("north-america"));
-  server::SolveRequest request;
-  request.baseline_name = "north-america";
-  request.baseline = baseline;
-  request.named = std::make_shared<const Scenario>(named);
-  request.scenario = std::move(edited);
-  request.bilateral_sector = false;
-  const server::Answer answer = server::SolveAnswer(request, {});
-  EXPECT_EQ(answer.status, 200) << answer.body.substr(0, 300);
-  return nlohmann::json::parse(answer.body)["solver"];
+server::Catalog& TestCatalog() {
+  static server::Catalog catalog({}, ServerTestData() / "scenarios");
+  return catalog;
 }
 
-// An edit can make a scenario fit a baseline that the scenario as named does not fit: the
-// request is then solved from no change (there is no named equilibrium to start from), and the
-// named scenario's failure is not reported as the request's.
-TEST(ServerPipeline, AnEditedScenarioWhoseNamedVersionFailsIsSolvedFromNoChange) {
-  const Scenario fits = TariffsTest();
-  Scenario named = fits;
+server::SolveRequest RequestOn(std::shared_ptr<const Scenario> named) {
+  server::SolveRequest request;
+  request.baseline_name = "north-america";
+  request.baseline = TestCatalog().GetBaseline("north-america");
+  request.named = std::move(named);
+  request.bilateral_sector = true;
+  return request;
+}
+
+// The answer's document without the wall-clock time.
+nlohmann::json Document(const server::Answer& answer) {
+  EXPECT_EQ(answer.status, 200) << answer.body.substr(0, 300);
+  nlohmann::json j = nlohmann::json::parse(answer.body);
+  j["solver"].erase("seconds");
+  return j;
+}
+
+// An edit can make a scenario fit a baseline that the scenario as named does not fit: the edit
+// is compiled in full, and the named scenario's failure is not reported as the request's.
+TEST(ServerPipeline, AnEditedScenarioWhoseNamedVersionFailsIsCompiledInFull) {
+  const auto fits = TestCatalog().GetScenario("tariffs-test");
+  Scenario named = *fits;
   Measure foreign = named.measures.front();
   foreign.id = "not-on-this-baseline";
   foreign.importer = "FRA";  // north-america has USA, CAN, MEX and ROW only
@@ -43,19 +50,25 @@ TEST(ServerPipeline, AnEditedScenarioWhoseNamedVersionFailsIsSolvedFromNoChange)
   EXPECT_THROW(CompileScenario(named, LoadBaseline("north-america")), ScenarioError);
 
   // The request switched the foreign measure off, say.
-  const nlohmann::json solver = SolverOfEdit(named, fits);
-  EXPECT_TRUE(solver["converged"].get<bool>());
-  EXPECT_FALSE(solver["warm_start"].get<bool>());
+  server::SolveRequest request = RequestOn(std::make_shared<const Scenario>(named));
+  request.scenario = *fits;
+  const nlohmann::json answer = Document(server::SolveAnswer(request, {}, TestCatalog()));
+  EXPECT_TRUE(answer["solver"]["converged"].get<bool>());
 }
 
-// The same request with a named scenario that fits is solved from the named one's equilibrium.
-TEST(ServerPipeline, AnEditedScenarioIsSolvedFromTheNamedOnesEquilibrium) {
-  const Scenario named = TariffsTest();
-  Scenario edited = named;
-  edited.measures.front().rate = 0.2;
-  const nlohmann::json solver = SolverOfEdit(named, edited);
-  EXPECT_TRUE(solver["converged"].get<bool>());
-  EXPECT_TRUE(solver["warm_start"].get<bool>());
+// A rate-only request (what the dashboard's sliders send) and the same edit compiled in full give
+// the same document, byte for byte.
+TEST(ServerPipeline, ARateOnlyRequestAnswersWhatTheFullCompileAnswers) {
+  const auto named = TestCatalog().GetScenario("tariffs-test");
+  server::SolveRequest rates_only = RequestOn(named);
+  rates_only.rates_only = true;
+  rates_only.rates = MeasureRates(*named);
+  rates_only.rates.front() = 0.2;
+  server::SolveRequest full = RequestOn(named);
+  full.scenario = *named;
+  full.scenario.measures.front().rate = 0.2;
+  EXPECT_EQ(Document(server::SolveAnswer(rates_only, {}, TestCatalog())),
+            Document(server::SolveAnswer(full, {}, TestCatalog())));
 }
 
 }  // namespace

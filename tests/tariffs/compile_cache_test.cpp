@@ -83,7 +83,8 @@ Differences CompareOutcomes(const Outcome& warm, const Outcome& cold) {
   const CompiledScenario& b = *cold.compiled;
   CompareArrays("tariff_rates", a.shock.tariff_rates, b.shock.tariff_rates, &d);
   CompareArrays("trade_cost_change", a.shock.trade_cost_change, b.shock.trade_cost_change, &d);
-  d.Same("sectors", a.sectors, b.sectors);
+  d.Same("sectors", a.baseline.sectors, b.baseline.sectors);
+  d.Same("tariff form", a.tariffs == b.tariffs, true);
   d.Same("months", a.trace.months, b.trace.months);
   d.Same("notes", a.trace.notes, b.trace.notes);
   d.Same("measures in force", a.trace.measures_in_force, b.trace.measures_in_force);

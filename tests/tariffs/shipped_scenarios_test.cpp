@@ -79,7 +79,7 @@ TEST_F(ShippedScenariosTest, EveryScenarioSolvesAndPassesTheChecker) {
 
     const CompiledScenario c = Compile(name);
     EXPECT_EQ(c.trace.date, *s.date);
-    const RunResult r = RunCounterfactual(ApplyScenarioSectors(B(), c), c.shock, {}, c.metadata);
+    const RunResult r = RunCompiled(c);
     const SolverSummary& summary = r.solution.summary;
     EXPECT_EQ(summary.termination, TerminationType::kConverged) << summary.FullReport();
     EXPECT_TRUE(summary.check.Pass(kCheckerTolerance)) << summary.check.ToString();
@@ -132,7 +132,7 @@ TEST_F(ShippedScenariosTest, DefaultScenarioRaisesUsTariffsOnCanadaAndMexico) {
     }
   }
   // The tariffs cost Canada and Mexico real income.
-  const RunResult r = RunCounterfactual(ApplyScenarioSectors(B(), c), c.shock, {}, c.metadata);
+  const RunResult r = RunCompiled(c);
   EXPECT_LT(r.outcomes.countries[can].welfare_exact, 0.0);
   EXPECT_LT(r.outcomes.countries[mex].welfare_exact, 0.0);
 }
@@ -177,7 +177,7 @@ TEST_F(ShippedScenariosTest, PartnershipChangesOnlyTradeCostsBetweenCanadaAndMex
       }
     }
   }
-  const RunResult r = RunCounterfactual(ApplyScenarioSectors(B(), c), c.shock, {}, c.metadata);
+  const RunResult r = RunCompiled(c);
   EXPECT_GT(r.outcomes.countries[can].welfare_exact, 0.0);
   EXPECT_GT(r.outcomes.countries[mex].welfare_exact, 0.0);
 }
