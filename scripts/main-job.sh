@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds, and runs the main job: the default scenario
-# (scenarios/us-tariffs-2025-11.toml) on the built-in north-america baseline, printing the
+# (scenarios/us-tariffs-2025-11.toml, the whole US regime) on the built-in world baseline, printing the
 # results and writing the full report (CSV, JSON, HTML with charts) to out/main-job/.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -6,6 +6,7 @@
 #include "fmt/format.h"
 #include "ricardo/package.hpp"
 #include "ricardo/scenario.hpp"
+#include "ricardo/tracker.hpp"
 
 namespace ricardo::cli {
 namespace {
@@ -58,6 +59,14 @@ int Explain(const ExplainArgs& a) {
   }
   explain.max_products = a.products;
   const CompiledScenario compiled = CompileScenario(scenario, baseline, options);
+  // Beside a published tracker's rates when the whole scenario is explained (not one partner).
+  TrackerComparison tracker;
+  if (!explain.origin && !explain.sector) {
+    if (const auto rates = ShippedTrackerRates()) {
+      tracker = CompareWithTracker(compiled, *rates, options.products);
+      explain.tracker = &tracker;
+    }
+  }
   if (a.json) {
     std::printf("%s\n", ExplainJson(compiled, explain).dump(2).c_str());
   } else {

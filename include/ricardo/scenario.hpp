@@ -236,6 +236,12 @@ struct Scenario {
   std::vector<std::string> sources;
   std::string baseline = "north-america";  // baseline it is meant for (name or directory)
   std::optional<Date> date;                // compile date unless the caller gives one
+  // The day whose measures the baseline's trade flows already reflect (2024 flows: 2024-12-31).
+  // When set, the shock is the change in each tariff from that day to the compile date: the
+  // measures in force on it (Section 301 lists of 2018–19, say) are charged on both days and
+  // cancel where they did not change. Unset: every measure in force is a change from the
+  // baseline's tariffs.
+  std::optional<Date> reference_date;
   UsmcaSettings usmca;
   std::vector<Measure> measures;
   std::vector<StackingRule> stacking;      // [[stacking]] tables only (measure lists stay on
@@ -333,8 +339,11 @@ struct ProductTrace {
 struct SectorTrace {
   std::string importer, exporter, sector;
   double baseline_rate = 0.0;        // t_nij
-  double added_rate = 0.0;           // trade-weighted additional rate of the measures
+  double added_rate = 0.0;           // trade-weighted additional rate of the measures (with a
+                                     // reference date: its change since that day)
   double counterfactual_rate = 0.0;  // t′_nij = baseline + added
+  double reference_rate = 0.0;       // additional rate on the reference date (0 without one);
+                                     // the measures charge added + reference on the date
   double value_usd = 0.0;            // product weight in the sector (0 in sector mode)
   int products = 0;                  // products weighted
   int products_hit = 0;              // products with a non-zero rate
@@ -348,8 +357,10 @@ struct PairTrace {
   std::string weights;         // description of the weights (source, months)
   double value_usd = 0.0;      // all products with weights
   double unmapped_value_usd = 0.0;  // products mapping to no sector (e.g. HTS chapter 98)
-  // Σ_p value_p · rate_p / Σ_p value_p over every product with a weight (all goods).
+  // Σ_p value_p · rate_p / Σ_p value_p over every product with a weight (all goods): the
+  // additional duties on the date, reference date or not (what trackers publish).
   double all_goods_rate = 0.0;
+  double reference_all_goods_rate = 0.0;  // the same on the reference date (0 without one)
   // The same with the baseline's sector flows as weights (Σ_j flow · added_j / Σ_j flow).
   double baseline_weighted_rate = 0.0;
   std::vector<std::string> measures;  // ids in force on the pair
@@ -357,6 +368,14 @@ struct PairTrace {
   // of its trade compiled apart, each with its share of the region's 2024 US imports
   // ("VNM (14.2% of ROW)", …, "rest of ROW (61.0%)"). Empty otherwise.
   std::vector<std::string> portions;
+  // The all-goods rate of each of those portions (product weights mode), in the same order; a
+  // portion with no countries is the rest of the region. Empty when the region is one portion.
+  struct PortionRate {
+    std::vector<std::string> countries;  // ISO3
+    double share = 0.0;                  // of the region's 2024 US imports
+    double all_goods_rate = 0.0;
+  };
+  std::vector<PortionRate> portion_rates;
 };
 
 struct CompileTrace {
@@ -368,6 +387,8 @@ struct CompileTrace {
   std::vector<ProductTrace> products;  // if CompileOptions::product_trace
   std::vector<std::string> measures_in_force;
   std::vector<std::string> measures_not_in_force;  // "id (from 2026-04-06)"
+  std::optional<Date> reference_date;              // Scenario::reference_date
+  std::vector<std::string> measures_in_force_on_reference;
   std::vector<std::string> notes;
 };
 
@@ -404,7 +425,11 @@ CompiledScenario CompileScenario(const Scenario& scenario, const Baseline& basel
 
 // ---- Explaining ----
 
+struct TrackerComparison;  // ricardo/tracker.hpp
+
 struct ExplainOptions {
+  // Printed after the header (text) or as "tracker_comparison" (JSON) when given.
+  const TrackerComparison* tracker = nullptr;
   std::optional<std::string> origin;  // only pairs with this exporter (ISO3)
   std::optional<std::string> sector;  // only this sector
   int max_products = 25;              // product lines printed per pair in text (largest first);

@@ -28,7 +28,8 @@ namespace ricardo {
 struct TariffTerm {
   std::uint32_t cell = 0;     // flat (importer, exporter, sector) index into an Array3
   std::uint32_t measure = 0;  // index of the measure in the scenario
-  double weight = 0.0;        // share of the cell's trade charged at the measure's rate (≥ 0)
+  double weight = 0.0;        // share of the cell's trade charged at the measure's rate (< 0
+                              // for what a reference date's measures charged: ChangeSince)
   double threshold = 0.0;     // charged max(0, rate − threshold); 0 for additional duties
   bool operator==(const TariffTerm&) const = default;
 };
@@ -47,6 +48,10 @@ class TariffForm {
   const Array3& fixed() const { return fixed_; }
   const std::vector<TariffTerm>& terms() const { return terms_; }
   std::size_t measure_count() const { return measure_count_; }
+  // True for a change-since-reference form (ChangeSince): its negative terms can take a cell
+  // below zero when an edit lowers a rate under what the reference date charged (the baseline's
+  // tariffs do not carry the reference date's duties), so Evaluate floors each cell at 0.
+  bool floors_at_zero() const { return floors_at_zero_; }
 
   bool operator==(const TariffForm&) const = default;
 
@@ -54,6 +59,17 @@ class TariffForm {
   Array3 fixed_;
   std::vector<TariffTerm> terms_;
   std::size_t measure_count_ = 0;
+  bool floors_at_zero_ = false;
+
+  friend TariffForm ChangeSince(const TariffForm&, const TariffForm&, const Array3&);
 };
+
+// The change in tariffs from a reference date to the compile date, as one form:
+//   t′ = baseline + (on_date − baseline) − (on_reference − baseline)
+// with the reference form's terms negated. Terms of the same cell, measure and threshold are
+// added and dropped where they cancel exactly (a measure charged alike on both days), so a
+// rate edit moves t′ only where the measure's charge changed between the two days.
+// Both forms must come from the same scenario and baseline.
+TariffForm ChangeSince(const TariffForm& on_date, const TariffForm& on_reference, const Array3& baseline_rates);
 
 }  // namespace ricardo

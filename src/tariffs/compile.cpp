@@ -102,7 +102,7 @@ std::vector<OriginPortion> Compiler::Portions(std::size_t exporter, const std::v
       for (const std::string& c : part->countries) by_country[c].push_back(k);
     }
   }
-  if (by_country.empty()) return {OriginPortion{1.0, active, ""}};
+  if (by_country.empty()) return {OriginPortion{1.0, active, "", {}}};
   std::map<std::vector<std::size_t>, std::vector<std::string>> countries_of;  // measures → countries
   for (const auto& [country, measures] : by_country) countries_of[measures].push_back(country);
   double region_usd = 0.0;
@@ -122,11 +122,12 @@ std::vector<OriginPortion> Compiler::Portions(std::size_t exporter, const std::v
     p.share = region_usd > 0.0 ? usd / region_usd : 0.0;
     std::set_union(whole.begin(), whole.end(), measures.begin(), measures.end(), std::back_inserter(p.measures));
     p.label = fmt::format("{} ({:.1f}% of {})", fmt::join(countries, ", "), 100.0 * p.share, region);
+    p.countries = countries;
     named += p.share;
     portions.push_back(std::move(p));
   }
   const double rest = std::max(0.0, 1.0 - named);
-  if (rest > 0.0) portions.push_back({rest, whole, fmt::format("rest of {} ({:.1f}%)", region, 100.0 * rest)});
+  if (rest > 0.0) portions.push_back({rest, whole, fmt::format("rest of {} ({:.1f}%)", region, 100.0 * rest), {}});
   return portions;
 }
 
@@ -322,8 +323,25 @@ CompiledScenario CompileScenario(const Scenario& s, const Baseline& b, const Com
     out.trace.notes.push_back(
         fmt::format("USMCA-qualifying share set to {:.1f}% for every product (override)", 100.0 * *share));
   }
+  const detail::MonthChoice reference_months = months;
   detail::Compiler compiler(s, b, *products, ctx, o, *date, share, std::move(months));
   compiler.Run(&out);
+  if (s.reference_date) {
+    // The same weights, shares and rules on the reference date; what its measures charged is
+    // already in the baseline's flows, so the shock is the change since then.
+    CompileOptions reference_options = o;
+    reference_options.product_trace = false;
+    CompiledScenario reference;
+    reference.baseline = b;
+    detail::Compiler reference_compiler(s, b, *products, ctx, reference_options, *s.reference_date, share,
+                                        reference_months);
+    reference_compiler.Run(&reference);
+    out.tariffs = ChangeSince(out.tariffs, reference.tariffs, b.tariff_rates);
+    out.tariffs.EvaluateInto(out.rates, out.shock.tariff_rates);
+    detail::AttachReference(reference.trace, &out.trace);
+    compiler.FillTraceNumbers();
+    detail::RestoreLevels(&out.trace);
+  }
   for (const ElasticityOverride& e : s.elasticities) {
     const std::size_t j = *b.FindSector(e.sector);
     out.trace.notes.push_back(fmt::format("elasticity of {}: θ {} → {}", e.sector, out.baseline.sectors[j].theta, e.theta));

@@ -160,11 +160,15 @@ const OriginPart* CompileContext::PartOf(std::size_t measure, std::size_t region
 }
 
 std::optional<std::size_t> CompileContext::RegionOfCountry(const ProductData::Country& country) const {
-  if (auto r = baseline->FindRegion(country.iso3)) return r;
+  return detail::RegionOfCountry(*baseline, country);
+}
+
+std::optional<std::size_t> RegionOfCountry(const Baseline& baseline, const ProductData::Country& country) {
+  if (auto r = baseline.FindRegion(country.iso3)) return r;
   if (country.eu27) {
-    if (auto r = baseline->FindRegion("EU27")) return r;
+    if (auto r = baseline.FindRegion("EU27")) return r;
   }
-  return baseline->FindRegion("ROW");
+  return baseline.FindRegion("ROW");
 }
 
 namespace {
@@ -179,7 +183,14 @@ std::vector<OriginPart> ResolveOriginParts(const CompileContext& ctx, std::size_
   const Measure& m = ctx.scenario->measures[k];
   const Baseline& b = *ctx.baseline;
   std::vector<OriginPart> parts;
-  for (std::size_t r : ctx.origins[k]) parts.push_back({r, {}, 1.0});
+  // Regions and groups first, whole; ctx.origins[k] also holds the regions of named countries.
+  std::vector<std::string> whole_codes;
+  for (const std::string& code : m.origins) {
+    if (IsRegionOrGroup(b, code)) whole_codes.push_back(code);
+  }
+  for (std::size_t r : ctx.ResolveRegions(whole_codes, ctx.importer[k], m.source, "origins")) {
+    parts.push_back({r, {}, 1.0});
+  }
   for (std::size_t e = 0; e < m.origins.size(); ++e) {
     const std::string& code = m.origins[e];
     if (IsRegionOrGroup(b, code)) continue;

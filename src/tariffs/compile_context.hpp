@@ -64,6 +64,10 @@ struct CompileContext {
   std::optional<std::size_t> RegionOfCountry(const ProductData::Country& country) const;
 };
 
+// The region of `baseline` a country belongs to: its own, EU27 for a member state, else ROW;
+// nullopt if none.
+std::optional<std::size_t> RegionOfCountry(const Baseline& baseline, const ProductData::Country& country);
+
 // Builds the context and runs every check; throws ScenarioError at the offending node.
 CompileContext BuildCompileContext(const Scenario& scenario, const Baseline& baseline,
                                    const ProductData& products);

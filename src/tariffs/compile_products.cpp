@@ -74,6 +74,7 @@ void Compiler::CompileProducts(std::size_t n, std::size_t i, const std::vector<W
   std::map<std::tuple<std::size_t, std::size_t, double>, double> floors;
   std::vector<int> count(J, 0), hit(J, 0);
   double total = 0.0, total_charged = 0.0, unmapped = 0.0;
+  std::vector<double> portion_charged(portions.size(), 0.0);  // Σ value × rate on each portion
   std::vector<ActiveMeasure> here;
   std::vector<std::pair<const OriginPortion*, StackedProduct>> traced;
   for (const WeightedProduct& line : lines) {
@@ -81,7 +82,8 @@ void Compiler::CompileProducts(std::size_t n, std::size_t i, const std::vector<W
     const double u = share_override_.value_or(line.usmca_share);
     double rate = 0.0;
     traced.clear();
-    for (const OriginPortion& portion : portions) {
+    for (std::size_t p = 0; p < portions.size(); ++p) {
+      const OriginPortion& portion = portions[p];
       here.clear();
       for (std::size_t k : portion.measures) {
         if (in_[k][line.code]) here.push_back(Active(k, line.code, n, j));
@@ -89,6 +91,7 @@ void Compiler::CompileProducts(std::size_t n, std::size_t i, const std::vector<W
       if (here.empty()) continue;
       StackedProduct stacked = StackProduct(here, u, rules_, s_, options_.product_trace);
       rate += portion.share * stacked.rate;
+      portion_charged[p] += line.value_usd * stacked.rate;
       if (j >= 0) {
         double* row = weighted.data() + static_cast<std::size_t>(j) * M;
         for (std::size_t a = 0; a < here.size(); ++a) {
@@ -107,7 +110,7 @@ void Compiler::CompileProducts(std::size_t n, std::size_t i, const std::vector<W
       AddProductTrace(n, i, line, j, u,
                       portions.size() == 1 ? std::move(traced.front().second) : MergePortions(std::move(traced)));
     }
-  total += line.value_usd;
+    total += line.value_usd;
     total_charged += line.value_usd * rate;
     if (j < 0) {
       unmapped += line.value_usd;
@@ -120,6 +123,12 @@ void Compiler::CompileProducts(std::size_t n, std::size_t i, const std::vector<W
   pair->value_usd = total;
   pair->unmapped_value_usd = unmapped;
   pair->all_goods_rate = total > 0.0 ? total_charged / total : 0.0;
+  if (portions.size() > 1 || !portions.front().countries.empty()) {
+    for (std::size_t p = 0; p < portions.size(); ++p) {
+      pair->portion_rates.push_back(
+          {portions[p].countries, portions[p].share, total > 0.0 ? portion_charged[p] / total : 0.0});
+    }
+  }
   std::vector<char> floor_terms(J, 0);
   for (const auto& [key, w] : floors) {
     const auto [j, k, threshold] = key;
@@ -150,7 +159,7 @@ void Compiler::CompileProducts(std::size_t n, std::size_t i, const std::vector<W
     std::string method;
     bool terms = false;
     for (const OriginPortion& portion : portions) {
-      OriginPortion naming{portion.share, {}, portion.label};
+      OriginPortion naming{portion.share, {}, portion.label, portion.countries};
       for (std::size_t k : portion.measures) {
         const auto& named = ctx_.scope_sectors[k];
         if (std::find(named.begin(), named.end(), j) != named.end()) naming.measures.push_back(k);

@@ -53,6 +53,7 @@ struct OriginPortion {
   double share = 1.0;
   std::vector<std::size_t> measures;  // active measures, in scenario order
   std::string label;                  // "" when the portion is the whole region
+  std::vector<std::string> countries; // ISO3 codes; empty for the whole region or its rest
 };
 
 class Compiler {
@@ -65,6 +66,9 @@ class Compiler {
   // at the scenario's rates, and d̂), the trace with its numbers read off that shock, and the
   // metadata. out->baseline must already be the baseline with the elasticity overrides.
   void Run(CompiledScenario* out);
+  // The trace's sector and pair rates read off out->shock again (after a reference-date
+  // compile replaced the form and the shock).
+  void FillTraceNumbers();
 
  private:
   const Scenario& s_;
@@ -87,8 +91,6 @@ class Compiler {
   std::vector<std::uint8_t> content_fallback_;            // per measure: used the 0.5 fallback
   std::vector<std::size_t> sector_cells_;                 // per trace sector: its cell
   std::vector<std::pair<std::size_t, std::size_t>> pair_regions_;  // per trace pair: (n, i)
-
-  void FillTraceNumbers();
 
   // The statutory rate of measure k on a product of `sector` (-1: none) imported by `importer`:
   // its own rate, or the baseline's rate when it takes its rate from the baseline.
@@ -121,5 +123,12 @@ class Compiler {
   double ValueCoverage(std::size_t k, std::size_t n, std::size_t i, std::size_t j, std::vector<std::string>* notes);
   void CompileTradeCosts();
 };
+
+// compile_reference.cpp: a reference-date compile's trace beside the date's. AttachReference
+// writes the reference date, its measures and per sector and pair what was charged then, before
+// the sector numbers are read off the changed shock; RestoreLevels puts back the all-goods rate
+// of sector-mode pairs as the level on the date (FillTraceNumbers writes the change there).
+void AttachReference(const CompileTrace& reference, CompileTrace* trace);
+void RestoreLevels(CompileTrace* trace);
 
 }  // namespace ricardo::detail

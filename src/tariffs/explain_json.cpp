@@ -1,5 +1,6 @@
 // The compile trace as JSON: `ricardo scenario explain --json`. Rates are fractions.
 #include "ricardo/scenario.hpp"
+#include "ricardo/tracker.hpp"
 #include "tariffs/explain_summary.hpp"
 
 namespace ricardo {
@@ -16,6 +17,26 @@ nlohmann::json ExplainJson(const CompiledScenario& c, const ExplainOptions& opti
   out["measures_in_force"] = t.measures_in_force;
   out["measures_not_in_force"] = t.measures_not_in_force;
   out["notes"] = t.notes;
+  if (t.reference_date) {
+    out["reference_date"] = t.reference_date->ToString();
+    out["measures_in_force_on_reference"] = t.measures_in_force_on_reference;
+  }
+  if (options.tracker && !options.tracker->rows.empty()) {
+    const TrackerComparison& tc = *options.tracker;
+    nlohmann::json rows = nlohmann::json::array();
+    auto optional = [](const std::optional<double>& v) { return v ? nlohmann::json(*v) : nlohmann::json(nullptr); };
+    for (const TrackerRow& r : tc.rows) {
+      rows.push_back({{"group", r.group},
+                      {"members", r.members},
+                      {"imports_2024_usd", r.imports_2024_usd},
+                      {"model_rate", r.model_rate},
+                      {"model_reference_rate", optional(r.model_reference_rate)},
+                      {"tracker_before", optional(r.tracker_before)},
+                      {"tracker_after", optional(r.tracker_after)}});
+    }
+    out["tracker_comparison"] = {{"importer", tc.importer}, {"source", tc.source}, {"date_before", tc.date_before},
+                                 {"date_after", tc.date_after}, {"rows", rows}, {"notes", tc.notes}};
+  }
   out["pairs"] = nlohmann::json::array();
   for (const PairTrace& pair : t.pairs) {
     if (!detail::PairSelected(pair, options)) continue;
@@ -26,8 +47,16 @@ nlohmann::json ExplainJson(const CompiledScenario& c, const ExplainOptions& opti
                         {"value_usd", pair.value_usd},
                         {"unmapped_value_usd", pair.unmapped_value_usd},
                         {"all_goods_rate", pair.all_goods_rate},
+                        {"reference_all_goods_rate", pair.reference_all_goods_rate},
                         {"baseline_weighted_rate", pair.baseline_weighted_rate},
                         {"measures_in_force", pair.measures}};
+    if (!pair.portion_rates.empty()) {
+      p["portions"] = nlohmann::json::array();
+      for (const PairTrace::PortionRate& portion : pair.portion_rates) {
+        p["portions"].push_back(
+            {{"countries", portion.countries}, {"share", portion.share}, {"all_goods_rate", portion.all_goods_rate}});
+      }
+    }
     p["measures"] = nlohmann::json::array();
     for (const auto& m : detail::SummariseMeasures(c, pair, options)) {
       p["measures"].push_back(
@@ -41,6 +70,7 @@ nlohmann::json ExplainJson(const CompiledScenario& c, const ExplainOptions& opti
       p["sectors"].push_back({{"sector", s.sector},
                               {"baseline_rate", s.baseline_rate},
                               {"added_rate", s.added_rate},
+                              {"reference_rate", s.reference_rate},
                               {"counterfactual_rate", s.counterfactual_rate},
                               {"value_usd", s.value_usd},
                               {"products", s.products},

@@ -3,6 +3,7 @@
 
 #include "fmt/format.h"
 #include "ricardo/scenario.hpp"
+#include "ricardo/tracker.hpp"
 #include "tariffs/explain_summary.hpp"
 
 namespace ricardo {
@@ -38,6 +39,14 @@ std::string ExplainText(const CompiledScenario& c, const ExplainOptions& options
                      fmt::join(t.measures_not_in_force, ", ")));
   }
   for (const std::string& note : t.notes) line("Note: " + note);
+  if (t.reference_date) {
+    line(fmt::format("Measures in force on the reference date {} ({}): {}", t.reference_date->ToString(),
+                     t.measures_in_force_on_reference.size(), fmt::join(t.measures_in_force_on_reference, ", ")));
+  }
+  if (options.tracker && !options.tracker->rows.empty()) {
+    line("");
+    out += TrackerComparisonText(*options.tracker);
+  }
   if (options.origin &&
       std::none_of(t.pairs.begin(), t.pairs.end(), [&](const PairTrace& p) { return p.exporter == *options.origin; })) {
     line(fmt::format("\nNo measure in force on imports from {}.", *options.origin));
@@ -47,14 +56,23 @@ std::string ExplainText(const CompiledScenario& c, const ExplainOptions& options
     line("");
     line(fmt::format("{} <- {} ({} mode): {}", pair.importer, pair.exporter, pair.method, pair.weights));
     if (pair.method == "products") {
-      line(fmt::format("  All goods, trade-weighted additional tariff: {} of {} imports", Pct(pair.all_goods_rate),
-                       Billions(pair.value_usd)));
+      line(fmt::format("  All goods, trade-weighted additional tariff: {} of {} imports{}", Pct(pair.all_goods_rate),
+                       Billions(pair.value_usd),
+                       t.reference_date ? fmt::format(" ({} on the reference date)", Pct(pair.reference_all_goods_rate))
+                                        : ""));
+      for (const PairTrace::PortionRate& portion : pair.portion_rates) {
+        line(fmt::format("    {}: {} ({:.1f}% of the region's 2024 US imports)",
+                         portion.countries.empty() ? "rest of " + pair.exporter
+                                                   : fmt::format("{}", fmt::join(portion.countries, ", ")),
+                         Pct(portion.all_goods_rate), 100.0 * portion.share));
+      }
       if (pair.unmapped_value_usd > 0.0) {
         line(fmt::format("  ({} of them, HTS chapter 98, map to no sector; they count in the all-goods rate)",
                          Billions(pair.unmapped_value_usd)));
       }
     }
-    line(fmt::format("  Weighted by the baseline's sector flows: {}", Pct(pair.baseline_weighted_rate)));
+    line(fmt::format("  Weighted by the baseline's sector flows: {}{}", Pct(pair.baseline_weighted_rate),
+                     t.reference_date ? " (the change since the reference date: the shock)" : ""));
 
     const auto measures = detail::SummariseMeasures(c, pair, options);
     if (!measures.empty()) {

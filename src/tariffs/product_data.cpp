@@ -1,6 +1,7 @@
 #include "tariffs/product_data.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <map>
 #include <mutex>
@@ -47,6 +48,36 @@ std::optional<std::size_t> ProductData::FindList(std::string_view name) const {
     if (list_names_[k] == name) return k;
   }
   return std::nullopt;
+}
+
+// Lines of the 2025 schedule the content table (an older HTS edition) lacks take the mean share of
+// the known lines of their HTS8, else HS6, else HS4 (PROVENANCE.md, D16): 3004.90.92.36, a
+// medicament line new in 2025, gets its HTS8 siblings' 0.12% steel, not the flat 50% that the
+// Section 232 derivative inclusions of 2025-08-18 (which name the HTS8) would otherwise charge.
+void ProductData::FillContentFromSiblings() {
+  const std::size_t n = codes_.size();
+  for (std::size_t digits : {8, 6, 4}) {
+    std::map<std::string, std::array<double, 4>> sums;  // prefix → steel, aluminum, copper, count
+    for (std::size_t c = 0; c < n; ++c) {
+      if (std::isnan(steel_[c]) || codes_[c].size() < digits) continue;
+      auto& s = sums[codes_[c].substr(0, digits)];
+      s[0] += steel_[c];
+      s[1] += aluminum_[c];
+      s[2] += copper_[c];
+      s[3] += 1.0;
+    }
+    std::vector<std::size_t> filled;
+    for (std::size_t c = 0; c < n; ++c) {
+      if (!std::isnan(steel_[c]) || codes_[c].size() < digits) continue;
+      const auto it = sums.find(codes_[c].substr(0, digits));
+      if (it == sums.end()) continue;
+      filled.push_back(c);
+      steel_[c] = it->second[0] / it->second[3];
+      aluminum_[c] = it->second[1] / it->second[3];
+      copper_[c] = it->second[2] / it->second[3];
+    }
+    content_from_siblings_ += filled.size();
+  }
 }
 
 double ProductData::Content(std::size_t code, ContentBasis basis, bool* known) const {
@@ -181,6 +212,7 @@ std::shared_ptr<const ProductData> ProductData::Load(const std::filesystem::path
       data->copper_[c] = shares[2];
     }
   });
+  data->FillContentFromSiblings();
 
   // HS6 → ISIC Rev.3 division, with heading and chapter majorities as fallbacks for codes the
   // concordance (an older HS edition) lacks and for its "9999 not classified" rows.

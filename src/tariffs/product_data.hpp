@@ -56,8 +56,10 @@ class ProductData {
   std::int32_t ListFrom(std::size_t list, std::size_t code) const { return lists_[list][code]; }
 
   // ---- Per product ----
-  // Content share of the value for a basis; *known is false when the product has no row in the
-  // content table and the fallback (0.5, the flat share the Yale tracker falls back to) is used.
+  // Content share of the value for a basis; *known is false when neither the product nor a line
+  // of its HS4 has a row in the content table and the fallback (0.5, the flat share the Yale
+  // tracker falls back to) is used. Lines without a row of their own take the mean of their
+  // HTS8's, else HS6's, else HS4's known lines (D16).
   double Content(std::size_t code, ContentBasis basis, bool* known) const;
   // ISIC Rev.3 division (two digits, e.g. 27), or -1 for products that map to none (HTS ch. 98).
   // A goods line maps to a goods division (01–37) unless hs_division_overrides.csv puts it
@@ -148,6 +150,8 @@ class ProductData {
   std::vector<std::string> list_names_;
   std::vector<std::vector<std::int32_t>> lists_;  // [list][code]
   std::vector<double> steel_, aluminum_, copper_;  // NaN = unknown; double so shares read as written
+  std::size_t content_from_siblings_ = 0;           // lines given their siblings' mean (D16)
+  void FillContentFromSiblings();
   std::vector<int> division_;
   std::vector<std::uint8_t> division_source_;
   std::vector<std::string> months_;

@@ -25,7 +25,7 @@ const Measure* Scenario::FindMeasure(std::string_view id) const {
 
 bool Scenario::operator==(const Scenario& o) const {
   return name == o.name && title == o.title && description == o.description &&
-         sources == o.sources && baseline == o.baseline && date == o.date && usmca == o.usmca &&
+         sources == o.sources && baseline == o.baseline && date == o.date && reference_date == o.reference_date && usmca == o.usmca &&
          measures == o.measures && stacking == o.stacking && trade_costs == o.trade_costs &&
          elasticities == o.elasticities;
 }

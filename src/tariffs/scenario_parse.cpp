@@ -20,7 +20,7 @@ using detail::JoinPath;
 using detail::TomlReader;
 
 const std::vector<std::string> kRootKeys = {
-    "name", "title", "description", "sources", "baseline", "date", "usmca",
+    "name", "title", "description", "sources", "baseline", "date", "reference_date", "usmca",
     "measures", "stacking", "trade_costs", "elasticities"};
 const std::vector<std::string> kUsmcaKeys = {"method", "share"};
 const std::vector<std::string> kMeasureKeys = {
@@ -98,6 +98,7 @@ class Parser {
     s.baseline = r_.String(root, "baseline", "").value_or("north-america");
     if (s.baseline.empty()) r_.Fail(r_.ValueAt(root, "baseline", ""), "'baseline' is empty", "write baseline = \"north-america\"");
     s.date = r_.DateValue(root, "date", "");
+    s.reference_date = r_.DateValue(root, "reference_date", "");
     if (const toml::table* usmca = r_.Table(root, "usmca", "")) ParseUsmca(*usmca, &s.usmca);
 
     if (const toml::array* measures = r_.TableArray(root, "measures", "")) {

@@ -45,6 +45,7 @@ toml::table ToTable(const Scenario& s) {
   PutStrings(root, "sources", s.sources);
   root.insert("baseline", s.baseline);
   PutDate(root, "date", s.date);
+  PutDate(root, "reference_date", s.reference_date);
   if (s.usmca != UsmcaSettings{}) {
     toml::table usmca;
     usmca.insert("method", ToString(s.usmca.method));
@@ -158,7 +159,7 @@ nlohmann::json NodeToJson(const toml::node& node) {
   }
 }
 
-bool IsDateKey(std::string_view key) { return key == "date" || key == "from" || key == "to"; }
+bool IsDateKey(std::string_view key) { return key == "date" || key == "reference_date" || key == "from" || key == "to"; }
 
 void Insert(toml::table& t, const std::string& key, const nlohmann::json& value,
             const std::string& file, const std::string& path);

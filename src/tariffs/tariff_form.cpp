@@ -44,6 +44,41 @@ void TariffForm::EvaluateInto(std::span<const double> rates, Array3& tariff_rate
   for (const TariffTerm& term : terms_) {
     t[term.cell] += term.weight * std::max(0.0, rates[term.measure] - term.threshold);
   }
+  if (floors_at_zero_) {
+    for (std::size_t c = 0; c < tariff_rates.size(); ++c) t[c] = std::max(0.0, t[c]);
+  }
+}
+
+TariffForm ChangeSince(const TariffForm& on_date, const TariffForm& on_reference, const Array3& baseline_rates) {
+  const Array3& a = on_date.fixed();
+  const Array3& b = on_reference.fixed();
+  if (a.size() != b.size() || a.size() != baseline_rates.size() ||
+      on_date.measure_count() != on_reference.measure_count()) {
+    throw ArgumentError("the two tariff forms of a reference-date compile differ in shape");
+  }
+  Array3 fixed = a;
+  for (std::size_t c = 0; c < fixed.size(); ++c) fixed.data()[c] -= b.data()[c] - baseline_rates.data()[c];
+  std::vector<TariffTerm> terms = on_date.terms();
+  for (TariffTerm t : on_reference.terms()) {
+    t.weight = -t.weight;
+    terms.push_back(t);
+  }
+  std::stable_sort(terms.begin(), terms.end(), [](const TariffTerm& x, const TariffTerm& y) {
+    return std::tie(x.cell, x.measure, x.threshold) < std::tie(y.cell, y.measure, y.threshold);
+  });
+  std::vector<TariffTerm> merged;
+  for (const TariffTerm& t : terms) {
+    if (!merged.empty() && merged.back().cell == t.cell && merged.back().measure == t.measure &&
+        merged.back().threshold == t.threshold) {
+      merged.back().weight += t.weight;
+    } else {
+      merged.push_back(t);
+    }
+  }
+  std::erase_if(merged, [](const TariffTerm& t) { return t.weight == 0.0; });
+  TariffForm out(std::move(fixed), std::move(merged), on_date.measure_count());
+  out.floors_at_zero_ = true;
+  return out;
 }
 
 }  // namespace ricardo

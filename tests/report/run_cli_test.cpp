@@ -13,11 +13,11 @@ namespace {
 
 bool HaveDefaultScenario() {
   return std::filesystem::is_regular_file(ProjectDirectory() / "scenarios/us-tariffs-2025-11.toml") &&
-         std::filesystem::is_regular_file(ProjectDirectory() / "data/baselines/north-america/manifest.toml");
+         std::filesystem::is_regular_file(ProjectDirectory() / "data/baselines/world/manifest.toml");
 }
 
 #define REQUIRE_DEFAULT_SCENARIO() \
-  if (!HaveDefaultScenario()) GTEST_SKIP() << "default scenario or north-america baseline missing"
+  if (!HaveDefaultScenario()) GTEST_SKIP() << "default scenario or world baseline missing"
 
 TEST(RunCli, MainJobPrintsTheCompactTable) {
   REQUIRE_DEFAULT_SCENARIO();
@@ -25,7 +25,7 @@ TEST(RunCli, MainJobPrintsTheCompactTable) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.err, "");  // no progress line when stderr is not a terminal
   EXPECT_EQ(r.out.rfind("Scenario: us-tariffs-2025-11 — ", 0), 0u) << r.out;
-  EXPECT_NE(r.out.find("Baseline: north-america"), std::string::npos);
+  EXPECT_NE(r.out.find("Baseline: world"), std::string::npos);
   const std::string countries = r.out.substr(r.out.find("Outcomes by country"));
   for (const char* region : {"USA", "CAN", "MEX", "ROW"})
     EXPECT_NE(countries.find("\n" + std::string(region) + " "), std::string::npos) << region;

@@ -1,7 +1,7 @@
 // The run-result text writer (src/report/run_json_text.cpp) against nlohmann's dump() of the
 // same document parsed back (RunResultToJson): the same bytes, so that the compact text the
 // server sends and the indented files written from the tree agree. For every shipped scenario on
-// north-america, with and without the bilateral-sector table, and for results holding what a
+// world, with and without the bilateral-sector table, and for results holding what a
 // hand-written writer gets wrong (nulls, NaN, -0, escapes, non-ASCII, codes out of order,
 // repeated codes).
 #include <gtest/gtest.h>
@@ -34,12 +34,12 @@ void ExpectSameText(const RunResult& result, const std::string& what) {
   }
 }
 
-TEST(RunJsonText, ShippedScenariosOnNorthAmericaParseBackToTheSameBytes) {
-  const Baseline baseline = LoadBaseline("north-america");
+TEST(RunJsonText, ShippedScenariosOnWorldParseBackToTheSameBytes) {
+  const Baseline baseline = LoadBaseline("world");
   int solved = 0;
   for (const std::string& name : ShippedScenarioNames()) {
     const Scenario scenario = LoadScenario(ShippedScenarioDirectory() / (name + ".toml"));
-    if (scenario.baseline != "north-america") continue;
+    if (scenario.baseline != "world") continue;
     const CompiledScenario compiled = CompileScenario(scenario, baseline, {});
     const RunResult result = RunCompiled(compiled);
     ExpectSameText(result, name);

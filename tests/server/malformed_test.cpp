@@ -53,7 +53,7 @@ std::vector<BadRequest> BadRequests() {
        "request body:2:12: Error while parsing table header: expected ']', saw '\\n'"},
       {"unknown TOML key", "POST", solve, kToml, "name = \"x\"\nbogus = 1\n", 400,
        "request body:2:1: unknown key 'bogus' in the scenario (known keys: name, title, "
-       "description, sources, baseline, date, usmca, measures, stacking, trade_costs, "
+       "description, sources, baseline, date, reference_date, usmca, measures, stacking, trade_costs, "
        "elasticities)"},
       {"unknown scenario", "POST", solve, kJson, R"({"scenario": "tariffs-tset"})", 404,
        "scenario: unknown scenario 'tariffs-tset' (did you mean 'tariffs-test'?) (scenarios "

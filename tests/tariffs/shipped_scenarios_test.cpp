@@ -1,5 +1,5 @@
 // The shipped scenarios (scenarios/*.toml) and the examples of docs/scenarios.md run as tests,
-// so that neither can rot: every scenario compiles on the built-in north-america baseline and
+// so that neither can rot: every scenario compiles on the built-in world baseline and
 // solves, converged, with the independent checker's residuals below tolerance; each encodes
 // what its description says; and `ricardo scenario explain --json` has the documented shape.
 #include <gtest/gtest.h>
@@ -27,7 +27,7 @@ using testing::RunCli;
 
 class ShippedScenariosTest : public ::testing::Test {
  protected:
-  static void SetUpTestSuite() { baseline_ = new Baseline(LoadBaseline("north-america")); }
+  static void SetUpTestSuite() { baseline_ = new Baseline(LoadBaseline("world")); }
   static void TearDownTestSuite() {
     delete baseline_;
     baseline_ = nullptr;
@@ -50,9 +50,10 @@ class ShippedScenariosTest : public ::testing::Test {
 
 Baseline* ShippedScenariosTest::baseline_ = nullptr;
 
-TEST_F(ShippedScenariosTest, TheSixScenariosOfIssueFourAreShipped) {
+TEST_F(ShippedScenariosTest, TheScenariosOfIssuesFourAndTenAreShipped) {
   const std::vector<std::string> expected = {"canada-mexico-partnership", "us-section122-2026-03",
                                              "us-tariffs-2025-03", "us-tariffs-2025-11",
+                                             "us-tariffs-2025-11-north-america-only",
                                              "us-tariffs-2025-11-retaliation", "usmca-breakdown"};
   EXPECT_EQ(ShippedScenarioNames(), expected);
   // The sector order the goods test relies on.
@@ -60,7 +61,7 @@ TEST_F(ShippedScenariosTest, TheSixScenariosOfIssueFourAreShipped) {
   for (std::size_t j = 0; j < B().sector_count(); ++j) EXPECT_EQ(B().sectors[j].code, wiod::kIndustries[j].code);
 }
 
-// Every shipped scenario: described, sourced, meant for north-america, dated; compiles; solves
+// Every shipped scenario: described, sourced, meant for world, dated; compiles; solves
 // with converged termination; the checker's residuals are below kCheckerTolerance.
 TEST_F(ShippedScenariosTest, EveryScenarioSolvesAndPassesTheChecker) {
   const auto names = ShippedScenarioNames();
@@ -72,7 +73,7 @@ TEST_F(ShippedScenariosTest, EveryScenarioSolvesAndPassesTheChecker) {
     EXPECT_FALSE(s.title.empty());
     EXPECT_FALSE(s.description.empty());
     EXPECT_FALSE(s.sources.empty());
-    EXPECT_EQ(s.baseline, "north-america");
+    EXPECT_EQ(s.baseline, "world");
     ASSERT_TRUE(s.date.has_value());
     // A file printed back parses to the same scenario.
     EXPECT_EQ(ParseScenario(ScenarioToToml(s), name + ".printed.toml"), s);
@@ -93,10 +94,10 @@ TEST_F(ShippedScenariosTest, EveryScenarioSolvesAndPassesTheChecker) {
   }
 }
 
-// The default scenario: only US tariffs on Canada and Mexico change, upward, most in metals
-// (50% 232 on the metal content) and transport equipment (autos, trucks, parts).
-TEST_F(ShippedScenariosTest, DefaultScenarioRaisesUsTariffsOnCanadaAndMexico) {
-  const CompiledScenario c = Compile("us-tariffs-2025-11");
+// The North American measures alone: only US tariffs on Canada and Mexico change, upward, most
+// in metals (50% 232 on the metal content) and transport equipment (autos, trucks, parts).
+TEST_F(ShippedScenariosTest, NorthAmericaOnlyRaisesUsTariffsOnCanadaAndMexico) {
+  const CompiledScenario c = Compile("us-tariffs-2025-11-north-america-only");
   const std::size_t usa = R("USA"), can = R("CAN"), mex = R("MEX");
   const std::size_t N = B().region_count(), J = B().sector_count();
   for (std::size_t n = 0; n < N; ++n) {
@@ -135,6 +136,78 @@ TEST_F(ShippedScenariosTest, DefaultScenarioRaisesUsTariffsOnCanadaAndMexico) {
   const RunResult r = RunCompiled(c);
   EXPECT_LT(r.outcomes.countries[can].welfare_exact, 0.0);
   EXPECT_LT(r.outcomes.countries[mex].welfare_exact, 0.0);
+}
+
+// The default scenario, the whole regime: US tariffs rise on every partner and on no one else's
+// imports; China's and India's rises are the largest (China: fentanyl 20% + reciprocal 10% on
+// nearly everything; India: 25% + 25%), Canada's and Mexico's the smallest (USMCA goods exempt
+// from IEEPA); electricity (utilities) is the one non-goods sector charged (Canadian energy, 10%);
+// the North American rows
+// equal the north-america-only scenario's (the rest of the regime adds no measure on them).
+TEST_F(ShippedScenariosTest, DefaultScenarioRaisesUsTariffsOnEveryPartner) {
+  const CompiledScenario c = Compile("us-tariffs-2025-11");
+  const CompiledScenario na = Compile("us-tariffs-2025-11-north-america-only");
+  const std::size_t usa = R("USA"), N = B().region_count(), J = B().sector_count();
+  std::vector<double> rise(N, 0.0);  // baseline-flow-weighted added tariff on goods
+  for (std::size_t i = 0; i < N; ++i) {
+    double flows = 0.0;
+    for (std::size_t n = 0; n < N; ++n) {
+      for (std::size_t j = 0; j < J; ++j) {
+        const double added = c.shock.tariff_rates(n, i, j) - B().tariff_rates(n, i, j);
+        if (n != usa || i == usa) {
+          EXPECT_EQ(added, 0.0) << n << " " << i << " " << B().sectors[j].code;
+        } else if (Goods(j) || B().sectors[j].code == "utilities") {
+          EXPECT_GE(added, 0.0) << B().regions[i].code << " " << B().sectors[j].code;
+          rise[i] += B().trade_flows(n, i, j) * added;
+          flows += B().trade_flows(n, i, j);
+        } else {
+          EXPECT_EQ(added, 0.0) << B().regions[i].code << " " << B().sectors[j].code;
+        }
+        if (n == usa && (i == R("CAN") || i == R("MEX"))) {
+          EXPECT_EQ(c.shock.tariff_rates(n, i, j), na.shock.tariff_rates(n, i, j)) << B().sectors[j].code;
+        }
+      }
+    }
+    if (flows > 0.0) rise[i] /= flows;
+  }
+  for (std::size_t i = 0; i < N; ++i) {
+    if (i == usa) continue;
+    SCOPED_TRACE(B().regions[i].code);
+    EXPECT_GT(rise[i], 0.02);
+    if (i != R("CHN") && i != R("IND")) EXPECT_LT(rise[i], std::min(rise[R("CHN")], rise[R("IND")]));
+    if (i != R("CAN") && i != R("MEX")) EXPECT_GT(rise[i], std::max(rise[R("CAN")], rise[R("MEX")]));
+  }
+  EXPECT_GT(rise[R("CHN")], 0.20);
+  EXPECT_LT(rise[R("CHN")], 0.40);
+  // The shock is the change since the reference date: Section 301 (in force then) adds nothing,
+  // so the all-goods level on the date (which trackers publish) exceeds China's change, and
+  // without the reference date the shock would be larger.
+  ASSERT_TRUE(c.trace.reference_date.has_value());
+  for (const PairTrace& p : c.trace.pairs) {
+    if (p.exporter != "CHN") continue;
+    EXPECT_GT(p.reference_all_goods_rate, 0.05);
+    EXPECT_GT(p.all_goods_rate, p.reference_all_goods_rate);
+  }
+  Scenario without = LoadScenario(ResolveScenarioPath("us-tariffs-2025-11"));
+  without.reference_date.reset();
+  CompileOptions options;
+  options.product_trace = false;
+  const CompiledScenario levels = CompileScenario(without, B(), options);
+  EXPECT_GT(levels.shock.tariff_rates(usa, R("CHN"), S("textiles")),
+            c.shock.tariff_rates(usa, R("CHN"), S("textiles")) + 0.05);
+  // Trade diversion: US imports from China fall far more than from Mexico and Canada.
+  const RunResult r = RunCompiled(c);
+  const Array3& flows_before = r.outcomes.flows_base;
+  const Array3& flows_after = r.outcomes.flows_new;
+  auto total = [&](const Array3& x, std::size_t i) {
+    double sum = 0.0;
+    for (std::size_t j = 0; j < J; ++j) sum += x(usa, i, j);
+    return sum;
+  };
+  const double china = total(flows_after, R("CHN")) / total(flows_before, R("CHN")) - 1.0;
+  const double mexico = total(flows_after, R("MEX")) / total(flows_before, R("MEX")) - 1.0;
+  EXPECT_LT(china, -0.2);
+  EXPECT_GT(mexico, china + 0.2);
 }
 
 // USMCA breakdown: between the three, every goods sector gets the importer's tariff on the rest
@@ -182,12 +255,13 @@ TEST_F(ShippedScenariosTest, PartnershipChangesOnlyTradeCostsBetweenCanadaAndMex
   EXPECT_GT(r.outcomes.countries[mex].welfare_exact, 0.0);
 }
 
-// The retaliation scenario is the default plus Canada's counter-tariffs: identical US rows.
-TEST_F(ShippedScenariosTest, RetaliationAddsOnlyCanadianTariffs) {
+// The retaliation scenario is the default plus Canada's and China's counter-tariffs: identical
+// rows elsewhere.
+TEST_F(ShippedScenariosTest, RetaliationAddsOnlyCanadianAndChineseTariffs) {
   const CompiledScenario base = Compile("us-tariffs-2025-11");
   const CompiledScenario retaliation = Compile("us-tariffs-2025-11-retaliation");
-  const std::size_t can = R("CAN"), usa = R("USA");
-  double raised = 0.0;
+  const std::size_t can = R("CAN"), chn = R("CHN"), usa = R("USA");
+  double raised = 0.0, raised_by_china = 0.0;
   for (std::size_t n = 0; n < B().region_count(); ++n) {
     for (std::size_t i = 0; i < B().region_count(); ++i) {
       for (std::size_t j = 0; j < B().sector_count(); ++j) {
@@ -195,6 +269,9 @@ TEST_F(ShippedScenariosTest, RetaliationAddsOnlyCanadianTariffs) {
         if (n == can && i == usa) {
           EXPECT_GE(b, a);
           raised += b - a;
+        } else if (n == chn && i == usa) {
+          EXPECT_GE(b, a);
+          raised_by_china += b - a;
         } else {
           EXPECT_NEAR(b, a, 1e-15) << n << " " << i << " " << B().sectors[j].code;
         }
@@ -202,6 +279,7 @@ TEST_F(ShippedScenariosTest, RetaliationAddsOnlyCanadianTariffs) {
     }
   }
   EXPECT_GT(raised, 0.0);
+  EXPECT_GT(raised_by_china, 0.0);
 }
 
 // The TOML examples of docs/scenarios.md parse and check on north-america (documentation is
@@ -249,8 +327,10 @@ TEST_F(ShippedScenariosTest, ExplainJsonForCanada) {
   EXPECT_EQ(j["date"], "2025-11-01");
   EXPECT_EQ(j["usmca_method"], "rolling-3-month");
   EXPECT_EQ(j["months"], nlohmann::json({"2025-09", "2025-10", "2025-11"}));
-  EXPECT_EQ(j["measures_in_force"].size(), 17u);
-  EXPECT_EQ(j["measures_not_in_force"].size(), 0u);
+  // The whole regime: 55 measures in force; the Korean and Swiss floors, China's 10% fentanyl
+  // rate (all later) and the 2018 Section 232 duties (in force on the reference date) are not.
+  EXPECT_EQ(j["measures_in_force"].size(), 55u);
+  EXPECT_EQ(j["measures_not_in_force"].size(), 5u);
   ASSERT_EQ(j["pairs"].size(), 1u);
   const nlohmann::json& pair = j["pairs"][0];
   EXPECT_EQ(pair["importer"], "USA");
