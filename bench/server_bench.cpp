@@ -1,5 +1,5 @@
 // The server's per-request path for a new /solve (issue 6 load test), stage by stage, on the
-// load test's request: us-tariffs-2025-11 on north-america, two edited rates, no bilateral
+// load test's request: us-tariffs-2025-11 on world, two edited rates, no bilateral
 // sector table. Each iteration uses rates no earlier iteration used, as the varied load does.
 //
 // Stages: the cache key (a JSON parse and dump), reading the request (scenario copy and edits),
@@ -42,7 +42,7 @@ std::string Body(long k) {
   const double steel = 0.10 + static_cast<double>(n % 400000) * 1e-6;
   const double canada = 0.20 + static_cast<double>(n % 20000) * 1e-5;
   return fmt::format(
-      R"({{"scenario":"us-tariffs-2025-11","baseline":"north-america","bilateral_sector":false,)"
+      R"({{"scenario":"us-tariffs-2025-11","baseline":"world","bilateral_sector":false,)"
       R"("rates":{{"s232-steel":{:.6f},"ieepa-canada":{:.5f}}}}})",
       steel, canada);
 }

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Load test of `ricardo serve` (docs/load-test.md): starts the server on loopback (a free port),
 # waits for /api/v1/health, drives CONNECTIONS concurrent connections of solve requests on
-# north-america with wrk for DURATION seconds (tools/loadtest/solve.lua), prints throughput,
+# world with wrk for DURATION seconds (tools/loadtest/solve.lua), prints throughput,
 # latency percentiles and error counts, checks the server still answers, and stops it.
 #
 #   scripts/load-test.sh [--bin PATH] [--mode varied|cached|both|full|all] [--duration S]
