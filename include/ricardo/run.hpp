@@ -10,6 +10,7 @@
 
 #include "nlohmann/json.hpp"
 #include "ricardo/baseline.hpp"
+#include "ricardo/elasticity_flags.hpp"
 #include "ricardo/outcomes.hpp"
 #include "ricardo/shock.hpp"
 #include "ricardo/solver.hpp"
@@ -33,9 +34,21 @@ struct RunResult {
   Shock shock;
   Solution solution;
   Outcomes outcomes;
+  // Sectors whose θ is above the threshold, with their largest changes under the run's θ and
+  // re-solved under a lower published θ (ricardo/elasticity_flags.hpp). Empty when none is.
+  std::vector<ElasticityFlag> elasticity_flags;
 };
 
-// Solves and computes outcomes. Non-convergence is reported in result.solution.summary.
+struct RunOptions {
+  SolverOptions solver;  // the main solve's, and each flagged sector's second solve's
+  ElasticityFlagOptions elasticity_flags;  // which sectors are flagged, re-solved with which θ
+};
+
+// Solves, computes outcomes and flags the sectors with a high trade elasticity (one more solve
+// per flagged sector). Non-convergence is reported in result.solution.summary.
+RunResult RunCounterfactual(Baseline baseline, Shock shock, const RunOptions& options,
+                            RunMetadata metadata);
+// The same with the default flag options.
 RunResult RunCounterfactual(Baseline baseline, Shock shock, const SolverOptions& options,
                             RunMetadata metadata);
 

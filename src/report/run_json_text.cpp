@@ -283,6 +283,41 @@ void ImportsByPartnerJson(Out& out, const RunResult& result) {
   }
 }
 
+// Sectors whose θ is above the threshold, with their largest changes under the run's θ and
+// re-solved under the alternative θ (RunResult::elasticity_flags); [] when there are none.
+void ElasticityFlagsJson(Out& out, const RunResult& result) {
+  const Baseline& b = result.baseline;
+  Array flags(out);
+  for (const ElasticityFlag& f : result.elasticity_flags) {
+    Object o(flags.Next());
+    o.Key("alternative_converged").Bool(f.alternative_converged());
+    o.Key("alternative_message").Str(f.alternative_message);
+    o.Key("alternative_source").Str(f.alternative_source);
+    o.Key("alternative_theta").Num(f.alternative_theta);
+    {
+      o.Key("changes");
+      Array rows(out);
+      for (const FlaggedChange& c : f.changes) {
+        const bool imports = c.measure != FlaggedMeasure::kGrossOutput;
+        Object row(rows.Next());
+        row.Key("change_alternative_pct");
+        PercentChange(out, c.value_base, c.value_new_alternative);
+        row.Key("change_pct");
+        PercentChange(out, c.value_base, c.value_new);
+        if (imports) row.Key("exporter").Str(b.regions[c.partner].code);
+        row.Key("measure").Str(ToString(c.measure));
+        row.Key("region").Str(b.regions[c.region].code);
+        row.Key("value_base").Num(c.value_base);
+        row.Key("value_new").Num(c.value_new);
+        row.Key("value_new_alternative").Num(c.value_new_alternative);  // non-finite: null
+      }
+    }
+    o.Key("sector").Str(b.sectors[f.sector].code);
+    o.Key("theta").Num(f.theta);
+    o.Key("theta_threshold").Num(f.theta_threshold);
+  }
+}
+
 void SectorsJson(Out& out, const RunResult& result) {
   const Baseline& b = result.baseline;
   const Outcomes& o = result.outcomes;
@@ -352,6 +387,8 @@ std::string RunResultToJsonText(const RunResult& result, const RunJsonOptions& o
     CountriesJson(out, result);
     j.Key("effective_tariffs");
     EffectiveTariffsJson(out, result);
+    j.Key("elasticity_flags");
+    ElasticityFlagsJson(out, result);
     {
       j.Key("generator");
       Object g(out);

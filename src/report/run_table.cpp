@@ -114,12 +114,15 @@ RunTables BuildRunTables(const RunResult& r, const TableOptions& options) {
     out.tables.push_back(
         SectorTable(r, SectorRegions(r.baseline, options.focus_regions), options, money));
   }
+  // Last, after the numbers it qualifies; the warning above the tables points to it.
+  if (!r.elasticity_flags.empty()) out.tables.push_back(ElasticityFlagTable(r, money));
   const SolverSummary& s = r.solution.summary;
   if (options.show_solver) out.solver_line = "Solver: " + s.BriefReport();
   if (!s.IsConverged()) {
     out.warnings.push_back("WARNING: the solver did not converge (" + s.message +
                            "); these numbers are not an equilibrium.");
   }
+  if (!r.elasticity_flags.empty()) out.warnings.push_back(ElasticityFlagWarning(r));
   return out;
 }
 

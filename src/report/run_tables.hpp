@@ -13,9 +13,10 @@ namespace ricardo::detail {
 
 struct RunTables {
   std::vector<std::string> heading;  // scenario and baseline lines
-  std::vector<TextTable> tables;   // countries, imports by partner, bilateral trade, sectors
+  std::vector<TextTable> tables;   // countries, imports by partner, bilateral trade, sectors,
+                                   // sectors with a high trade elasticity
   std::string solver_line;         // "Solver: ..." (empty when not requested)
-  std::vector<std::string> warnings;  // non-convergence and scenario notes
+  std::vector<std::string> warnings;  // non-convergence, sectors with a high trade elasticity
 };
 
 RunTables BuildRunTables(const RunResult& result, const TableOptions& options);
@@ -24,5 +25,11 @@ RunTables BuildRunTables(const RunResult& result, const TableOptions& options);
 // row (Outcomes::imports_by_partner).
 TextTable ImportsByPartnerTable(const RunResult& result, std::size_t importer,
                                 const MoneyDisplay& money);
+
+// One line naming the sectors whose θ is above the threshold (RunResult::elasticity_flags, not
+// empty), for the warnings at the top; and the table of their largest changes under the run's θ
+// and under the alternative θ.
+std::string ElasticityFlagWarning(const RunResult& result);
+TextTable ElasticityFlagTable(const RunResult& result, const MoneyDisplay& money);
 
 }  // namespace ricardo::detail
