@@ -6,6 +6,7 @@
 #
 #   scripts/load-test.sh [--bin PATH] [--mode varied|cached|both|full|all] [--duration S]
 #                        [--connections N] [--threads N] [--max-requests N] [--scenario NAME]
+#                        [--baseline NAME]
 #                        [--wait-quiet MINUTES] [-- extra ricardo serve options]
 #
 # Other work on the machine skews the numbers: each run first measures how busy the cores are
@@ -23,6 +24,7 @@ connections=200
 threads=2
 max_requests=1000000  # over all wrk threads; with the duration, bounds the run
 scenario=us-tariffs-2025-11
+baseline=world
 wait_quiet=0          # minutes to wait for the machine to be quiet before each run
 serve_options=()
 
@@ -35,6 +37,7 @@ while [[ $# -gt 0 ]]; do
     --threads) threads="$2"; shift 2 ;;
     --max-requests) max_requests="$2"; shift 2 ;;
     --scenario) scenario="$2"; shift 2 ;;
+    --baseline) baseline="$2"; shift 2 ;;
     --wait-quiet) wait_quiet="$2"; shift 2 ;;
     --) shift; serve_options=("$@"); break ;;
     -h|--help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
@@ -135,10 +138,10 @@ run() {
   local busy0 server0 children0 overflows0 start end
   busy0="$(busy_ticks)"; server0="$(server_ticks)"; children0="$(children_ticks)"
   overflows0="$(listen_overflows)"; start="$(date +%s.%N)"
-  echo "== $variant: $connections connections, $threads wrk threads, ${duration} s, at most $max_requests requests, scenario $scenario"
+  echo "== $variant: $connections connections, $threads wrk threads, ${duration} s, at most $max_requests requests, scenario $scenario on $baseline"
   wrk -t"$threads" -c"$connections" -d"${duration}s" --timeout 60s \
       -s "$root/tools/loadtest/solve.lua" "$base" \
-      -- "$variant" "$(( (max_requests + threads - 1) / threads ))" "$scenario" | tee "$work/$variant.txt"
+      -- "$variant" "$(( (max_requests + threads - 1) / threads ))" "$scenario" "$baseline" | tee "$work/$variant.txt"
   end="$(date +%s.%N)"
   local busy server children
   busy=$(( $(busy_ticks) - busy0 )); server=$(( $(server_ticks) - server0 ))

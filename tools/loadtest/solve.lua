@@ -2,13 +2,13 @@
 -- (POST /api/v1/solve, a shipped scenario with edited rates, bilateral_sector false) and
 -- prints throughput, latency percentiles, non-2xx and socket-error counts, and cache hits.
 --
--- Arguments after `--`: MODE MAX_REQUESTS_PER_THREAD [SCENARIO]
+-- Arguments after `--`: MODE MAX_REQUESTS_PER_THREAD [SCENARIO] [BASELINE]
 --   varied  every request carries rates no earlier request had, so the server's result cache
 --           cannot answer it: each one is compiled and solved (the worst case)
 --   cached  every request is identical: after the first, the cache answers
 --   full    as varied, but each request also gives the scenario's own date, which makes the
---           server compile it in full and solve it from no change (no rate-only replay, no
---           warm start): the worst case for a request that edits more than rates
+--           server compile it in full (not only evaluate its kept tariff form at new rates):
+--           the worst case for a request that edits more than rates
 -- Each thread stops after MAX_REQUESTS_PER_THREAD responses, so a run is bounded in requests
 -- as well as in time (wrk -d).
 
@@ -21,7 +21,7 @@ function setup(thread)
   table.insert(threads, thread)
 end
 
-local mode, scenario
+local mode, scenario, baseline
 local id, sent = 0, 0
 -- Globals, so that done() can read them from each thread.
 responses, non_2xx, cache_hits, cache_misses, max_requests = 0, 0, 0, 0, 0
@@ -30,6 +30,7 @@ function init(args)
   mode = args[1] or "varied"
   max_requests = tonumber(args[2] or "100000")
   scenario = args[3] or "us-tariffs-2025-11"
+  baseline = args[4] or "world"
   id = tonumber(wrk.thread:get("id"))
   if mode ~= "varied" and mode ~= "cached" and mode ~= "full" then
     error("mode must be 'varied', 'cached' or 'full', got '" .. mode .. "'")
@@ -50,8 +51,8 @@ local function body_for(k)
   local date = ""
   if mode == "full" then date = '"date":"2025-11-01",' end
   return string.format(
-    '{%s"scenario":"%s","baseline":"world","bilateral_sector":false,' ..
-    '"rates":{"s232-steel":%.6f,"ieepa-canada":%.5f}}', date, scenario, steel, canada)
+    '{%s"scenario":"%s","baseline":"%s","bilateral_sector":false,' ..
+    '"rates":{"s232-steel":%.6f,"ieepa-canada":%.5f}}', date, scenario, baseline, steel, canada)
 end
 
 function request()
