@@ -56,10 +56,13 @@ std::optional<std::size_t> ProductData::FindList(std::string_view name) const {
 // Section 232 derivative inclusions of 2025-08-18 (which name the HTS8) would otherwise charge.
 void ProductData::FillContentFromSiblings() {
   const std::size_t n = codes_.size();
+  // Means over the lines the table has, not over lines an earlier pass filled.
+  std::vector<char> own(n);
+  for (std::size_t c = 0; c < n; ++c) own[c] = !std::isnan(steel_[c]);
   for (std::size_t digits : {8, 6, 4}) {
     std::map<std::string, std::array<double, 4>> sums;  // prefix → steel, aluminum, copper, count
     for (std::size_t c = 0; c < n; ++c) {
-      if (std::isnan(steel_[c]) || codes_[c].size() < digits) continue;
+      if (!own[c] || codes_[c].size() < digits) continue;
       auto& s = sums[codes_[c].substr(0, digits)];
       s[0] += steel_[c];
       s[1] += aluminum_[c];
