@@ -287,7 +287,17 @@ void ProductData::ApplyDivisionOverrides(const std::filesystem::path& directory,
         throw DataError(Location{file.string(), line, 2, ""},
                         fmt::format("'{}' is not a two-digit ISIC Rev.3 division", fields[1]));
       }
-      rows.emplace_back(fields[0], std::stoi(fields[1]));
+      const int division = std::stoi(fields[1]);
+      // An override may place a line in a goods division or in utilities (40-41: electricity is
+      // a good at the border that the utilities sector carries, D15), never in a service.
+      if (!((division >= 1 && division <= 37) || division == 40 || division == 41)) {
+        throw DataError(Location{file.string(), line, 2, ""},
+                        fmt::format("division {:02d} is a services division; a goods line mapped there would "
+                                    "charge a services sector",
+                                    division),
+                        "map the line to a goods division (01-37) or to utilities (40-41)");
+      }
+      rows.emplace_back(fields[0], division);
     });
     // Shorter prefixes first, so that the longest matching prefix is the one that stays.
     std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.first.size() < b.first.size(); });

@@ -178,6 +178,17 @@ TEST(ServicesUntouchedProducts, LineInAServicesDivisionIsRefusedAtLoad) {
   const auto [first, last] = products->PrefixRange("3704");
   ASSERT_EQ(last, first + 1);
   EXPECT_EQ(products->Division(first), 22);
+  // Nor can an override put a goods line in a services division.
+  WriteFile(dir / "hs_division_overrides.csv", "hs,division,note\n3704,74,photographic services\n");
+  try {
+    ProductData::Load(dir);
+    ADD_FAILURE() << "an override to division 74 was accepted";
+  } catch (const DataError& e) {
+    EXPECT_EQ(std::string(e.what()),
+              (dir / "hs_division_overrides.csv").string() +
+                  ":2:2: division 74 is a services division; a goods line mapped there would charge a "
+                  "services sector (map the line to a goods division (01-37) or to utilities (40-41))");
+  }
 }
 
 }  // namespace
