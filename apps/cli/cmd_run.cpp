@@ -23,6 +23,7 @@ struct RunArgs {
   std::string date;
   std::string out;            // --out DIR: CSV, JSON, HTML report
   bool quiet = false;         // nothing on stdout
+  bool no_elasticity_flags = false;  // skip the high-θ flags and their second solve
   std::string theta_scale;    // --theta-scale 0.5,1,2
   std::string elasticities;   // --elasticities FILE
 };
@@ -89,9 +90,10 @@ int Run(const RunArgs& a) {
   }
   // Progress on stderr only when it is a terminal and the solve takes over a second.
   const TerminalProgress progress = MakeTerminalProgress(stderr, "solving");
-  SolverOptions solver;
-  solver.progress = progress.callback;
-  const RunResult result = RunCompiled(compiled, solver);
+  RunOptions run;
+  run.solver.progress = progress.callback;
+  run.elasticity_flags.enabled = !a.no_elasticity_flags;
+  const RunResult result = RunCompiled(compiled, run);
   progress.finish();
   if (!a.quiet) {
     if (a.format == "json") {
@@ -128,6 +130,8 @@ void RegisterRun(CLI::App& app, Context& context) {
   cmd->add_option("--date", a->date, "Compile date YYYY-MM-DD (default: the scenario's date)");
   cmd->add_option("--out", a->out, "Also write CSV, run.json, report.html and charts/*.svg to DIR");
   cmd->add_flag("--quiet,-q", a->quiet, "Print nothing on stdout (errors and warnings still go to stderr)");
+  cmd->add_flag("--no-elasticity-flags", a->no_elasticity_flags,
+                "Do not flag sectors with a trade elasticity above 20 (skips their second solve)");
   cmd->add_option("--theta-scale", a->theta_scale,
                   "Sensitivity: rerun with every trade elasticity scaled by each factor, e.g. 0.5,1,2");
   cmd->add_option("--elasticities", a->elasticities,

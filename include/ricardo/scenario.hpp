@@ -412,6 +412,8 @@ std::vector<double> MeasureRates(const Scenario& scenario);
 
 // Solves the compiled scenario's counterfactual on its baseline and computes the outcomes.
 RunResult RunCompiled(const CompiledScenario& compiled, const SolverOptions& options = {});
+// The same with every run option (e.g. no elasticity flags: RunOptions::elasticity_flags).
+RunResult RunCompiled(const CompiledScenario& compiled, const RunOptions& options);
 
 // Checks what needs a baseline: countries and sectors exist, origins resolve, and every two
 // measures that can hit the same product on the same days have a stacking rule. Throws

@@ -32,9 +32,10 @@ CompiledScenario CompiledFor(const SolveRequest& request, Catalog& catalog) {
 }  // namespace
 
 Answer SolveAnswer(const SolveRequest& request, const PipelineOptions& options, Catalog& catalog) {
-  SolverOptions solver;
-  solver.max_time_in_seconds = options.solve_time_limit_seconds;
-  const RunResult result = RunCompiled(CompiledFor(request, catalog), solver);
+  RunOptions run;
+  run.solver.max_time_in_seconds = options.solve_time_limit_seconds;
+  run.elasticity_flags.enabled = request.elasticity_flags;
+  const RunResult result = RunCompiled(CompiledFor(request, catalog), run);
   RunJsonOptions json_options;
   json_options.include_bilateral_sector = request.bilateral_sector;
   const SolverSummary& summary = result.solution.summary;

@@ -136,7 +136,8 @@ void ReadExplainOptions(const Json& document, ExplainOptions& options) {
 void CheckKeys(const Json& document, Endpoint endpoint) {
   std::vector<std::string> allowed = {"baseline", "scenario",     "scenario_toml",
                                       "date",     "rates",        "measures",
-                                      "tags",     "usmca_share",  "bilateral_sector"};
+                                      "tags",     "usmca_share",  "bilateral_sector",
+                                      "elasticity_flags"};
   if (endpoint == Endpoint::kExplain) {
     allowed.insert(allowed.end(), {"origin", "sector", "max_products"});
   }
@@ -192,7 +193,8 @@ SolveRequest FromJson(std::string_view body, Endpoint endpoint, Catalog& catalog
   bool only_rate_keys = endpoint == Endpoint::kSolve;
   for (auto it = document.begin(); it != document.end(); ++it) {
     const std::string& key = it.key();
-    if (key != "scenario" && key != "baseline" && key != "rates" && key != "bilateral_sector") {
+    if (key != "scenario" && key != "baseline" && key != "rates" && key != "bilateral_sector" &&
+        key != "elasticity_flags") {
       only_rate_keys = false;
     }
   }
@@ -224,6 +226,9 @@ SolveRequest FromJson(std::string_view body, Endpoint endpoint, Catalog& catalog
   if (auto it = document.find("bilateral_sector"); it != document.end()) {
     request.bilateral_sector = RequireBool(*it, Field("bilateral_sector"));
   }
+  if (auto it = document.find("elasticity_flags"); it != document.end()) {
+    request.elasticity_flags = RequireBool(*it, Field("elasticity_flags"));
+  }
   if (endpoint == Endpoint::kExplain) ReadExplainOptions(document, request.explain);
   request.baseline_name =
       BaselineOf(baseline, request.rates_only ? *request.named : request.scenario);
@@ -234,7 +239,7 @@ SolveRequest FromToml(std::string_view body, const std::multimap<std::string, st
                       Endpoint endpoint) {
   SolveRequest request;
   std::optional<std::string> baseline;
-  std::vector<std::string> allowed = {"baseline", "date", "usmca_share", "bilateral_sector"};
+  std::vector<std::string> allowed = {"baseline", "date", "usmca_share", "bilateral_sector", "elasticity_flags"};
   if (endpoint == Endpoint::kExplain) allowed.insert(allowed.end(), {"origin", "sector"});
   for (const auto& [key, value] : query) {
     const Location where = QueryField(key);
@@ -250,6 +255,9 @@ SolveRequest FromToml(std::string_view body, const std::multimap<std::string, st
     } else if (key == "bilateral_sector") {
       if (value != "true" && value != "false") Invalid(where, "expected true or false");
       request.bilateral_sector = value == "true";
+    } else if (key == "elasticity_flags") {
+      if (value != "true" && value != "false") Invalid(where, "expected true or false");
+      request.elasticity_flags = value == "true";
     } else if (key == "origin" && endpoint == Endpoint::kExplain) {
       request.explain.origin = value;
     } else if (key == "sector" && endpoint == Endpoint::kExplain) {

@@ -364,4 +364,8 @@ RunResult RunCompiled(const CompiledScenario& compiled, const SolverOptions& opt
   return RunCounterfactual(compiled.baseline, compiled.shock, options, compiled.metadata);
 }
 
+RunResult RunCompiled(const CompiledScenario& compiled, const RunOptions& options) {
+  return RunCounterfactual(compiled.baseline, compiled.shock, options, compiled.metadata);
+}
+
 }  // namespace ricardo

@@ -70,8 +70,8 @@ TEST(ServerApi, ListsAndDescribesScenarios) {
 
 // The run-result document of `ricardo run FILE --format json`, without the wall-clock time (the
 // only field that differs between two runs of the same solve).
-Json CliRunJson(const std::filesystem::path& file) {
-  const CommandResult run = RunCli("run " + file.string() + " --format json");
+Json CliRunJson(const std::filesystem::path& file, const std::string& options = "") {
+  const CommandResult run = RunCli("run " + file.string() + " --format json" + options);
   EXPECT_EQ(run.exit_code, 0) << run.err;
   Json j = Json::parse(run.out);
   j["solver"].erase("seconds");
@@ -120,6 +120,22 @@ TEST(ServerApi, RateEditEqualsTheRunOfTheEditedFileBitForBit) {
   text.replace(line, text.find('\n', line + 1) - line, "\nrate = 0.4");
   std::ofstream(steel) << text;
   EXPECT_EQ(served, CliRunJson(steel));
+}
+
+// The high-θ flags cost one more solve each: a request may leave them out (the dashboard does),
+// and the answer is then `ricardo run --no-elasticity-flags` of the edited file, bit for bit;
+// by default it has them, as `ricardo run` does.
+TEST(ServerApi, ElasticityFlagsAreOnByDefaultAndCanBeLeftOut) {
+  const Json flagged = JsonOf(Solve(R"({"scenario": "tariffs-test", "rates": {"s232-steel": 0.15}})"));
+  ASSERT_TRUE(flagged.contains("elasticity_flags"));
+  EXPECT_FALSE(flagged["elasticity_flags"].empty());  // petroleum, θ 64.85 on the test baseline
+  Json lean = JsonOf(Solve(
+      R"({"scenario": "tariffs-test", "rates": {"s232-steel": 0.15}, "elasticity_flags": false})"));
+  EXPECT_TRUE(lean["elasticity_flags"].empty());
+  lean["solver"].erase("seconds");
+  EXPECT_EQ(lean, CliRunJson(EditedScenarioFile("s232-steel", "0.15", "rate_edit_lean"), " --no-elasticity-flags"));
+  const HttpReply bad = Solve(R"({"scenario": "tariffs-test", "elasticity_flags": "no"})");
+  EXPECT_EQ(bad.status, 400) << bad.body;
 }
 
 // The solve answer for a named scenario with nothing edited, or with any other edit (here the

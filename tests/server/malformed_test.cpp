@@ -45,7 +45,7 @@ std::vector<BadRequest> BadRequests() {
       {"unknown key", "POST", solve, kJson, R"({"scenario": "tariffs-test", "rate": {}})", 400,
        "request body: rate: unknown key 'rate' (did you mean 'rates'?) (keys of a solve request: "
        "baseline, scenario, scenario_toml, date, rates, measures, tags, usmca_share, "
-       "bilateral_sector)"},
+       "bilateral_sector, elasticity_flags)"},
       {"no scenario", "POST", solve, kJson, R"({"rates": {}})", 400,
        "request body: scenario: no scenario given (name one (tariffs-test) or give one inline as "
        "an object or as 'scenario_toml')"},
@@ -113,7 +113,7 @@ std::vector<BadRequest> BadRequests() {
       {"unknown query parameter with TOML", "POST", solve + "?baseline=north-america&dte=2025-11-01",
        kToml, "name = \"x\"\n", 400,
        "query: dte: unknown query parameter 'dte' (did you mean 'date'?) (parameters with a TOML "
-       "body: baseline, date, usmca_share, bilateral_sector)"},
+       "body: baseline, date, usmca_share, bilateral_sector, elasticity_flags)"},
       {"unsupported media type", "POST", solve, "text/plain", "scenario", 415,
        "Content-Type: cannot read a body of type 'text/plain' (send application/json (a request "
        "document) or application/toml (a scenario))"},

@@ -51,7 +51,7 @@ local function body_for(k)
   local date = ""
   if mode == "full" then date = '"date":"2025-11-01",' end
   return string.format(
-    '{%s"scenario":"%s","baseline":"%s","bilateral_sector":false,' ..
+    '{%s"scenario":"%s","baseline":"%s","bilateral_sector":false,"elasticity_flags":false,' ..
     '"rates":{"s232-steel":%.6f,"ieepa-canada":%.5f}}', date, scenario, baseline, steel, canada)
 end
 

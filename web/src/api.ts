@@ -123,6 +123,8 @@ export interface SolveRequest {
   tags?: Record<string, boolean>;
   usmca_share?: number | null;
   bilateral_sector: false;
+  // The dashboard does not show the high-θ flags; asking for none saves their second solve.
+  elasticity_flags: false;
 }
 
 export class ApiError extends Error {

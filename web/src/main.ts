@@ -77,7 +77,12 @@ function measureEnabled(m: MeasureSummary): boolean {
 
 function request(): SolveRequest {
   const s = state.scenario!;
-  const body: SolveRequest = { scenario: s.name, baseline: ui.baseline.value, bilateral_sector: false };
+  const body: SolveRequest = {
+    scenario: s.name,
+    baseline: ui.baseline.value,
+    bilateral_sector: false,
+    elasticity_flags: false,
+  };
   if (Object.keys(state.edits.rates).length) body.rates = state.edits.rates;
   if (Object.keys(state.edits.tags).length) body.tags = state.edits.tags;
   if (Object.keys(state.edits.measures).length) body.measures = state.edits.measures;
