@@ -112,7 +112,7 @@ export interface RunResult {
   effective_tariffs: TariffRow[];
   // Optional in schema v1: absent from servers older than the field.
   imports_by_partner?: ImportsByPartner[];
-  solver: { converged: boolean; message: string; iterations: number; seconds: number; warm_start?: boolean };
+  solver: { converged: boolean; message: string; iterations: number; seconds: number };
 }
 
 export interface SolveRequest {

@@ -111,8 +111,7 @@ async function runSolve(): Promise<void> {
     document.body.dataset.solves = String(state.solves);
     const s = answer.result.solver;
     setStatus(`Solved in ${answer.milliseconds.toFixed(0)} ms${answer.cache === 'hit' ? ' (cached)' : ''} · ` +
-              `equilibrium in ${s.iterations} iterations` +
-              (s.warm_start ? ' from the scenario\'s own equilibrium' : ''), 'ok');
+              `equilibrium in ${s.iterations} iterations`, 'ok');
   } catch (error) {
     if (controller.signal.aborted) return;
     const text = error instanceof ApiError ? error.message : String(error);
