@@ -152,10 +152,70 @@ void Server::Impl::Configure() {
 
   // Every method reaches our router, which answers 404 and 405 itself.
   auto all = [this](const httplib::Request& req, httplib::Response& res) { Handle(req, res); };
+  // Bodies are read here, not by httplib: its payload limit (set above) holds for a
+  // Content-Length body but not for a chunked one, which it would read whole (issue 11: a
+  // 400 MB chunked POST). The reader stops at the limit whatever the framing.
+  auto with_body = [this](const httplib::Request& req, httplib::Response& res,
+                          const httplib::ContentReader& reader) {
+    httplib::Request whole = req;
+    bool too_large = false;
+    const auto started = Clock::now();
+    const bool complete = reader([&](const char* data, std::size_t length) {
+      if (whole.body.size() + length > options.max_body_bytes) {
+        too_large = true;
+        return false;
+      }
+      whole.body.append(data, length);
+      return true;
+    });
+    if (too_large) {
+      res.set_header("Connection", "close");  // the rest of the body is never read
+      server::SendJson(res, 413,
+                       server::ErrorBody(server::HttpError(
+                                             413, "payload too large", Location{"", 0, 0, "body"},
+                                             fmt::format("the request body is larger than the limit of {} bytes "
+                                                         "(it was stopped there)",
+                                                         options.max_body_bytes),
+                                             "send a smaller scenario; the limit is ServerOptions::max_body_bytes "
+                                             "(--max-body-bytes)"))
+                           .dump());
+      return;
+    }
+    const std::string length = req.get_header_value("Content-Length");
+    if (!complete && !length.empty() && std::strtoull(length.c_str(), nullptr, 10) > options.max_body_bytes) {
+      res.status = 413;  // httplib refused it by its Content-Length, unread
+      FillLibraryError(req, res);
+      return;
+    }
+    if (!complete) {
+      // The client stopped sending (the read timeout) or sent a body httplib could not frame.
+      res.set_header("Connection", "close");
+      const double waited = std::chrono::duration<double>(Clock::now() - started).count();
+      const bool stalled = waited >= 0.9 * options.read_timeout_seconds;
+      const std::string what =
+          !length.empty() ? fmt::format("the request body stopped after {} of {} bytes for {} s", whole.body.size(),
+                                        length, options.read_timeout_seconds)
+          : stalled       ? fmt::format("the chunked request body stopped after {} bytes for {} s", whole.body.size(),
+                                        options.read_timeout_seconds)
+                          : fmt::format("the chunked request body is malformed after {} bytes", whole.body.size());
+      server::SendJson(res, stalled || !length.empty() ? 408 : 400,
+                       server::ErrorBody(server::HttpError(
+                                             stalled || !length.empty() ? 408 : 400,
+                                             stalled || !length.empty() ? "request timeout" : "invalid request",
+                                             Location{"", 0, 0, "body"}, what,
+                                             !length.empty() ? "send the whole body promptly, with a Content-Length "
+                                                               "that matches it"
+                                                             : "send the chunks promptly, each as its size in hex, "
+                                                               "CRLF, the bytes, CRLF, and end with a 0 chunk"))
+                           .dump());
+      return;
+    }
+    Handle(whole, res);
+  };
   http.Get(".*", all);
-  http.Post(".*", all);
-  http.Put(".*", all);
-  http.Patch(".*", all);
+  http.Post(".*", with_body);
+  http.Put(".*", with_body);
+  http.Patch(".*", with_body);
   http.Delete(".*", all);
   http.Options(".*", all);
 
