@@ -1,6 +1,7 @@
 // manifest.toml: the package's metadata and money unit.
 #include <cmath>
 #include <cstdint>
+#include <fstream>
 #include <sstream>
 
 #include <toml++/toml.h>
@@ -11,6 +12,7 @@
 #include "fmt/format.h"
 #include "ricardo/error.hpp"
 #include "ricardo/package.hpp"
+#include "tariffs/toml_guard.hpp"
 
 namespace ricardo::data_internal {
 namespace {
@@ -82,9 +84,21 @@ Manifest ReadManifest(const std::filesystem::path& path, ValidationReport& repor
                     "a package needs manifest.toml with format, name, year, currency and "
                     "money_unit; see docs/baseline-format.md");
   }
+  std::ifstream in(path, std::ios::binary);
+  if (!in.is_open()) {
+    throw DataError(Location{kManifestFile, 0, 0, ""}, "cannot open the manifest for reading",
+                    "check that manifest.toml is a readable file");
+  }
+  std::stringstream text;
+  text << in.rdbuf();
+  try {
+    detail::GuardToml(text.view(), kManifestFile);  // before toml++: see tariffs/toml_guard.hpp
+  } catch (const ScenarioError& e) {
+    throw DataError(e.where(), e.problem(), e.fix());
+  }
   toml::table table;
   try {
-    table = toml::parse_file(path.string());
+    table = toml::parse(text.view(), path.string());
   } catch (const toml::parse_error& e) {
     throw DataError(Where(e.source()), fmt::format("invalid TOML: {}", e.description()),
                     "fix the syntax: strings in double quotes, one key = value per line");

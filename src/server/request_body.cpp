@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "core/nesting_depth.hpp"
 #include "fmt/format.h"
 #include "server/http_error.hpp"
 
@@ -42,6 +43,12 @@ nlohmann::json ParseJsonBody(std::string_view text) {
     throw HttpError(400, "invalid request", Location{kRequestBody, 0, 0, ""}, "the body is empty",
                     "send a JSON object such as {\"scenario\": \"NAME\"}, or scenario TOML with "
                     "Content-Type: application/toml");
+  }
+  // Before the parser, which recurses once per level (issue 11: `[` × 100,000 overflowed the
+  // stack and took the server down).
+  if (const auto excess = detail::FindJsonNestingExcess(text)) {
+    throw HttpError(400, "invalid request", Location{kRequestBody, excess->line, excess->column, ""},
+                    detail::NestingProblem(), detail::NestingFix());
   }
   try {
     return nlohmann::json::parse(text.begin(), text.end());

@@ -14,6 +14,8 @@ inline constexpr const char* kRequestBody = "request body";
 
 // Parses `text` as JSON. Throws HttpError 400 located at the line and column of a syntax error:
 //   request body:3:7: invalid JSON: syntax error while parsing object - unexpected '}'; ...
+// A body nested deeper than detail::kMaxNestingDepth (64) is refused before parsing, at the
+// first bracket beyond the limit: request body:1:65: the document nests deeper than 64 levels
 nlohmann::json ParseJsonBody(std::string_view text);
 
 // " (did you mean 'x'?)" for the closest candidate within a plausible typo distance, else "".

@@ -69,7 +69,7 @@ class Parser {
 
   Scenario Run(std::string_view text) {
     toml::table root;
-    detail::CheckTomlCharacters(text, r_.file());  // before toml++: see toml_guard.hpp
+    detail::GuardToml(text, r_.file());  // before toml++: see toml_guard.hpp
     try {
       root = toml::parse(text, r_.file());
     } catch (const toml::parse_error& e) {

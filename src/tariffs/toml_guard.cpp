@@ -2,6 +2,7 @@
 
 #include <vector>
 
+#include "core/nesting_depth.hpp"
 #include "fmt/format.h"
 #include "ricardo/error.hpp"
 
@@ -171,5 +172,16 @@ class Scanner {
 }  // namespace
 
 void CheckTomlCharacters(std::string_view text, const std::string& file) { Scanner(text, file).Run(); }
+
+void CheckTomlDepth(std::string_view text, const std::string& file) {
+  if (const auto excess = FindTomlNestingExcess(text)) {
+    throw ScenarioError(Location{file, excess->line, excess->column, ""}, NestingProblem(), NestingFix());
+  }
+}
+
+void GuardToml(std::string_view text, const std::string& file) {
+  CheckTomlDepth(text, file);
+  CheckTomlCharacters(text, file);
+}
 
 }  // namespace ricardo::detail

@@ -19,4 +19,11 @@ namespace ricardo::detail {
 // outside strings and comments, or after a backslash in a multi-line basic string.
 void CheckTomlCharacters(std::string_view text, const std::string& file);
 
+// Throws ScenarioError at the first token nested deeper than kMaxNestingDepth
+// (core/nesting_depth.hpp): toml++ recurses once per level of a dotted key or table header.
+void CheckTomlDepth(std::string_view text, const std::string& file);
+
+// Both checks: what every caller of toml::parse runs first.
+void GuardToml(std::string_view text, const std::string& file);
+
 }  // namespace ricardo::detail
