@@ -22,7 +22,7 @@ GroupMap IdentityMap(const std::vector<std::string>& codes) {
 GroupMap ReadGroupMap(const std::filesystem::path& path, const std::vector<std::string>& codes,
                       const char* what) {
   const std::string file = path.filename().string();
-  if (!std::filesystem::is_regular_file(path)) {
+  if (!std::filesystem::exists(path)) {  // a pipe, a device: ReadCsvFile refuses
     throw NotFoundError(Location{path.string(), 0, 0, ""}, "map file not found",
                         "give a CSV with columns code,group[,group_name]");
   }

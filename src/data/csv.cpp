@@ -1,8 +1,8 @@
 #include "data/csv.hpp"
 
-#include <fstream>
-#include <sstream>
+#include <filesystem>
 
+#include "core/regular_file.hpp"
 #include "fmt/format.h"
 #include "ricardo/error.hpp"
 
@@ -78,14 +78,13 @@ CsvTable ParseCsv(std::string_view text, const std::string& file) {
 }
 
 CsvTable ReadCsvFile(const std::filesystem::path& path, const std::string& file) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) {
     throw DataError(Location{file, 0, 0, ""}, "cannot open the file",
                     "check that it exists and is readable");
   }
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  return ParseCsv(buffer.str(), file);
+  // Refuses pipes, devices and directories, and tables above kMaxDataFileBytes.
+  return ParseCsv(detail::ReadRegularFile(path, detail::kDataFileKind, file), file);
 }
 
 std::string CsvField(std::string_view value) {

@@ -77,7 +77,7 @@ GtapConcordance DeriveGtapConcordance(const GtapConcordanceSources& sources) {
                             : LoadProductData(sources.product_directory);
   const ProductData& p = *products;
   const std::string file = sources.crosswalk_file.filename().string();
-  if (!std::filesystem::is_regular_file(sources.crosswalk_file)) {
+  if (!std::filesystem::exists(sources.crosswalk_file)) {  // ReadCsvFile refuses pipes
     throw NotFoundError(Location{sources.crosswalk_file.string(), 0, 0, ""},
                         "the HS10 → GTAP crosswalk was not found",
                         "give ../shared/data/world/concordance/yale_hs10_gtap_crosswalk.csv");
@@ -200,7 +200,7 @@ std::string GtapConcordanceCsv(const GtapConcordance& c) {
 
 GtapConcordance ReadGtapConcordanceCsv(const std::filesystem::path& path) {
   const std::string file = path.filename().string();
-  if (!std::filesystem::is_regular_file(path)) {
+  if (!std::filesystem::exists(path)) {  // a pipe, a device: ReadCsvFile refuses
     throw NotFoundError(Location{path.string(), 0, 0, ""}, "concordance file not found",
                         "the project ships data/concordance/gtap_to_wiod35.csv");
   }

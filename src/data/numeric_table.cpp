@@ -2,9 +2,8 @@
 
 #include <charconv>
 #include <cmath>
-#include <fstream>
-#include <sstream>
 
+#include "core/regular_file.hpp"
 #include "fmt/format.h"
 #include "ricardo/error.hpp"
 
@@ -123,14 +122,13 @@ NumericTable ParseNumericTable(const std::string& text, const std::string& file,
 
 NumericTable ReadNumericTable(const std::filesystem::path& path, const NumericTableSpec& spec) {
   const std::string file = path.filename().string();
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) {
     throw NotFoundError(Location{path.string(), 0, 0, ""}, "cannot open file",
                         "check that the file exists and is readable");
   }
-  std::ostringstream buffer;
-  buffer << in.rdbuf();
-  return ParseNumericTable(buffer.str(), file, spec);
+  // Refuses pipes, devices and directories, and tables above kMaxDataFileBytes.
+  return ParseNumericTable(ReadRegularFile(path, kDataFileKind), file, spec);
 }
 
 }  // namespace ricardo::detail

@@ -9,6 +9,7 @@
 #include "data/package_internal.hpp"
 #include "data/suggest.hpp"
 #include "data/csv.hpp"
+#include "core/regular_file.hpp"
 #include "fmt/format.h"
 #include "ricardo/error.hpp"
 #include "ricardo/package.hpp"
@@ -84,21 +85,18 @@ Manifest ReadManifest(const std::filesystem::path& path, ValidationReport& repor
                     "a package needs manifest.toml with format, name, year, currency and "
                     "money_unit; see docs/baseline-format.md");
   }
-  std::ifstream in(path, std::ios::binary);
-  if (!in.is_open()) {
-    throw DataError(Location{kManifestFile, 0, 0, ""}, "cannot open the manifest for reading",
-                    "check that manifest.toml is a readable file");
-  }
-  std::stringstream text;
-  text << in.rdbuf();
+  // Refuses a pipe, a device or a directory named manifest.toml, and manifests above
+  // kMaxManifestFileBytes.
+  const std::string text =
+      detail::ReadRegularFile(path, detail::kManifestFileKind, kManifestFile);
   try {
-    detail::GuardToml(text.view(), kManifestFile);  // before toml++: see tariffs/toml_guard.hpp
+    detail::GuardToml(text, kManifestFile);  // before toml++: see tariffs/toml_guard.hpp
   } catch (const ScenarioError& e) {
     throw DataError(e.where(), e.problem(), e.fix());
   }
   toml::table table;
   try {
-    table = toml::parse(text.view(), path.string());
+    table = toml::parse(text, path.string());
   } catch (const toml::parse_error& e) {
     throw DataError(Where(e.source()), fmt::format("invalid TOML: {}", e.description()),
                     "fix the syntax: strings in double quotes, one key = value per line");

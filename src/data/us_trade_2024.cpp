@@ -21,7 +21,7 @@ constexpr std::string_view kAnnualBasis = "Census goods";
 BoundTable Read(const std::filesystem::path& dir, const char* name,
                 const std::vector<ColumnSpec>& columns) {
   const auto path = dir / "trade" / name;
-  if (!std::filesystem::is_regular_file(path)) {
+  if (!std::filesystem::exists(path)) {  // a pipe, a device: ReadCsvFile refuses
     throw NotFoundError(Location{path.string(), 0, 0, ""}, "2024 trade file not found",
                         "give the shared data's world/ directory (../shared/data/world)");
   }

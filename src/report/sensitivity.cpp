@@ -3,10 +3,11 @@
 
 #include <algorithm>
 #include <cmath>
-#include <fstream>
 #include <map>
 #include <set>
+#include <sstream>
 
+#include "core/regular_file.hpp"
 #include "fmt/format.h"
 #include "report/indicators.hpp"
 #include "report/run_views.hpp"
@@ -97,12 +98,14 @@ std::vector<ElasticityVariant> ScaledElasticities(const Baseline& baseline,
 
 std::vector<ElasticityVariant> ReadElasticityVariants(const std::filesystem::path& file,
                                                       const Baseline& baseline) {
-  std::ifstream in(file);
   const std::string name = file.filename().string();
-  if (!in) {
+  std::error_code ec;
+  if (!std::filesystem::exists(file, ec)) {
     throw NotFoundError(At(file.string(), 0, 0), "cannot open elasticities file",
                         "give a CSV file with the header variant,sector,theta");
   }
+  // Refuses pipes, devices and directories, and files above kMaxElasticitiesFileBytes.
+  std::istringstream in(detail::ReadRegularFile(file, detail::kElasticitiesFileKind));
   std::string line;
   long line_number = 1;
   if (!std::getline(in, line) || Trim(line) != "variant,sector,theta") {

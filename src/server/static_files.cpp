@@ -1,7 +1,6 @@
 #include "server/static_files.hpp"
 
-#include <fstream>
-#include <sstream>
+#include "core/regular_file.hpp"
 
 namespace ricardo::server {
 namespace {
@@ -42,12 +41,11 @@ StaticFiles::StaticFiles(const std::filesystem::path& directory) {
   if (directory.empty() || !std::filesystem::is_directory(directory, ec)) return;
   for (const auto& entry : std::filesystem::recursive_directory_iterator(directory, ec)) {
     if (!entry.is_regular_file(ec)) continue;
-    std::ifstream in(entry.path(), std::ios::binary);
-    std::ostringstream content;
-    content << in.rdbuf();
     std::string key(1, '/');
     key += std::filesystem::relative(entry.path(), directory, ec).generic_string();
-    files_[key] = File{content.str(), MediaType(entry.path())};
+    // Held in memory while serving: capped at kMaxWebAssetBytes, a pipe or device refused.
+    files_[key] = File{detail::ReadRegularFile(entry.path(), detail::kWebAssetFileKind),
+                       MediaType(entry.path())};
   }
 }
 

@@ -96,7 +96,11 @@ std::vector<std::string> ShippedScenarioNames() {
 
 std::filesystem::path ResolveScenarioPath(const std::string& name_or_path) {
   std::error_code ec;
-  if (std::filesystem::is_regular_file(name_or_path, ec)) return name_or_path;
+  // Anything but a directory that exists is the user's file: LoadScenario refuses pipes and
+  // devices with their own message. A directory is tried as a shipped name first.
+  if (std::filesystem::exists(name_or_path, ec) && !std::filesystem::is_directory(name_or_path, ec)) {
+    return name_or_path;
+  }
   const auto dir = ShippedScenarioDirectory();
   for (const std::string& candidate : {name_or_path, name_or_path + ".toml"}) {
     const auto path = dir / candidate;
@@ -104,6 +108,7 @@ std::filesystem::path ResolveScenarioPath(const std::string& name_or_path) {
       return path;
     }
   }
+  if (std::filesystem::exists(name_or_path, ec)) return name_or_path;  // a directory
   const auto names = ShippedScenarioNames();
   throw NotFoundError(Location{name_or_path, 0, 0, ""}, "no such scenario file or shipped scenario",
                       detail::DidYouMean(name_or_path, names,

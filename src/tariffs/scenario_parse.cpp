@@ -5,6 +5,7 @@
 #include <set>
 #include <sstream>
 
+#include "core/regular_file.hpp"
 #include "fmt/format.h"
 #include "ricardo/scenario.hpp"
 #include "tariffs/product_data.hpp"
@@ -489,15 +490,13 @@ Scenario ParseScenario(std::string_view toml_text, const std::string& source_nam
 }
 
 Scenario LoadScenario(const std::filesystem::path& file) {
-  if (!std::filesystem::is_regular_file(file)) {
+  std::error_code ec;
+  if (!std::filesystem::exists(file, ec)) {
     throw NotFoundError(Location{file.string(), 0, 0, ""}, "scenario file not found",
                         fmt::format("shipped scenarios: {}", fmt::join(ShippedScenarioNames(), ", ")));
   }
-  std::ifstream in(file, std::ios::binary);
-  std::stringstream text;
-  text << in.rdbuf();
-  if (!in && !in.eof()) throw NotFoundError(Location{file.string(), 0, 0, ""}, "cannot read scenario file");
-  return ParseScenario(text.str(), file.string());
+  // Refuses pipes, devices and directories, and files above kMaxScenarioFileBytes.
+  return ParseScenario(detail::ReadRegularFile(file, detail::kScenarioFileKind), file.string());
 }
 
 namespace detail {

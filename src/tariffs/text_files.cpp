@@ -6,26 +6,36 @@
 #include <charconv>
 #include <cmath>
 
+#include "core/regular_file.hpp"
 #include "fmt/format.h"
 #include "ricardo/error.hpp"
 
 namespace ricardo::detail {
 
 void ForEachLine(const std::filesystem::path& file,
-                 const std::function<void(long, std::string_view)>& on_line) {
-  if (!std::filesystem::is_regular_file(file)) {
+                 const std::function<void(long, std::string_view)>& on_line, const FileKind& kind) {
+  std::error_code ec;
+  if (!std::filesystem::exists(file, ec)) {
     throw NotFoundError(Location{file.string(), 0, 0, ""}, "file not found",
                         "check RICARDO_DATA_DIR or reinstall ricardo's data directory");
   }
-  // gzopen reads plain files unchanged, so one path serves both.
-  gzFile in = gzopen(file.c_str(), "rb");
+  // Refuses pipes, devices and directories, and files above the cap; gzread reads plain files
+  // unchanged, so one path serves both, and what it inflates is counted against the cap below.
+  RegularFile opened = OpenRegularFile(file, kind);
+  gzFile in = gzdopen(opened.descriptor(), "rb");
   if (!in) throw DataError(Location{file.string(), 0, 0, ""}, "cannot open file");
+  opened.Release();  // gzclose closes the descriptor now
   std::string line;
   std::vector<char> buffer(1 << 16);
   long number = 0;
   for (;;) {
     const char* got = gzgets(in, buffer.data(), static_cast<int>(buffer.size()));
     if (!got) break;
+    // gztell counts every byte inflated so far, NULs included (which strlen would not see).
+    if (static_cast<std::uint64_t>(gztell(in)) > kind.max_bytes) {
+      gzclose(in);
+      ThrowInflatedTooLarge(file, kind);
+    }
     line.append(got);
     if (!line.empty() && line.back() != '\n' && !gzeof(in)) continue;  // longer than the buffer
     while (!line.empty() && (line.back() == '\n' || line.back() == '\r')) line.pop_back();

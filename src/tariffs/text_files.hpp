@@ -8,12 +8,16 @@
 #include <string_view>
 #include <vector>
 
+#include "core/regular_file.hpp"
+
 namespace ricardo::detail {
 
 // Calls `on_line(line_number, line)` for every line (1-based, without the newline) of a plain
-// or .gz file. NotFoundError if it does not exist, DataError if it cannot be read.
+// or .gz file. NotFoundError if it does not exist, DataError if it cannot be read, is not a
+// regular file (a pipe, a device), or holds (or inflates to) more than kind.max_bytes.
 void ForEachLine(const std::filesystem::path& file,
-                 const std::function<void(long, std::string_view)>& on_line);
+                 const std::function<void(long, std::string_view)>& on_line,
+                 const FileKind& kind = kDataFileKind);
 
 // Splits one CSV line: commas separate fields; double quotes enclose fields that hold commas
 // or quotes ("" inside a quoted field is one quote).
