@@ -85,6 +85,8 @@ int Run(const RunArgs& a) {
     if (!options.date) throw ArgumentError(fmt::format("--date '{}' is not a date", a.date), "write YYYY-MM-DD");
   }
   const CompiledScenario compiled = CompileScenario(scenario, baseline, options);
+  // Nothing applies (no measure in force, a zero shock): said, and the run goes on (exit 0).
+  for (const std::string& warning : compiled.trace.warnings) std::fprintf(stderr, "ricardo: warning: %s\n", warning.c_str());
   if (!a.theta_scale.empty() || !a.elasticities.empty()) {
     return RunSensitivityCommand(a, compiled);
   }

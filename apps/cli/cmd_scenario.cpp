@@ -59,6 +59,7 @@ int Explain(const ExplainArgs& a) {
   }
   explain.max_products = a.products;
   const CompiledScenario compiled = CompileScenario(scenario, baseline, options);
+  for (const std::string& warning : compiled.trace.warnings) std::fprintf(stderr, "ricardo: warning: %s\n", warning.c_str());
   // Beside a published tracker's rates when the whole scenario is explained (not one partner).
   TrackerComparison tracker;
   if (!explain.origin && !explain.sector) {

@@ -390,6 +390,11 @@ struct CompileTrace {
   std::optional<Date> reference_date;              // Scenario::reference_date
   std::vector<std::string> measures_in_force_on_reference;
   std::vector<std::string> notes;
+  // What a caller should show the user although the compile worked (each also in `notes`): a
+  // scenario of which no measure is in force on the date, a shock that changes nothing, a
+  // trade-cost shock that covers no pair. `ricardo run` and `scenario explain` print each on
+  // stderr as "ricardo: warning: …" and still exit 0.
+  std::vector<std::string> warnings;
 };
 
 // A scenario compiled against a baseline on a date: everything a run needs, in one object.

@@ -156,6 +156,17 @@ void Compiler::Run(CompiledScenario* out) {
     }
   }
   for (const std::string& note : months_.notes) out->trace.notes.push_back(note);
+  // A sector without ISIC divisions cannot be told to be goods or services (BuildCompileContext
+  // refuses services sectors in a scope where it can).
+  for (std::size_t k : in_force_) {
+    for (std::size_t j : ctx_.scope_sectors[k]) {
+      if (!b_.sectors[j].isic_rev3.empty()) continue;
+      out->trace.notes.push_back(fmt::format("{}: sector '{}' of baseline '{}' carries no ISIC divisions, so "
+                                             "whether it is goods or services cannot be told; it is charged "
+                                             "as scoped (tariff measures apply to goods)",
+                                             s_.measures[k].id, b_.sectors[j].code, b_.manifest.name));
+    }
+  }
   for (std::size_t n = 0; n < N; ++n) {
     for (std::size_t i = 0; i < N; ++i) {
       if (i == n) continue;
@@ -272,12 +283,56 @@ void Compiler::CompileTradeCosts() {
     }
     out_->trace.notes.push_back(fmt::format("trade costs {}: d̂ = {} on {} importer-exporter pairs × {} sectors",
                                             t.id, t.d_hat, pairs, sectors.size()));
+    if (pairs == 0 || sectors.empty()) {
+      Warn(out_, fmt::format("trade-cost shock '{}' covers no {}; it changes nothing", t.id,
+                             pairs == 0 ? "importer-exporter pair (every importer is also its only exporter)"
+                                        : "sector"));
+    }
   }
+}
+
+void Warn(CompiledScenario* out, std::string text) {
+  out->trace.notes.push_back(text);
+  out->trace.warnings.push_back(std::move(text));
 }
 
 }  // namespace detail
 
 namespace {
+
+// True if the shock changes nothing: every tariff as in the baseline, every d̂ 1.
+bool ShockIsZero(const Baseline& b, const Shock& shock) {
+  const Array3& t = shock.tariff_rates;
+  const Array3& d = shock.trade_cost_change;
+  for (std::size_t x = 0; x < t.size(); ++x) {
+    if (t.data()[x] != b.tariff_rates.data()[x]) return false;
+  }
+  for (std::size_t x = 0; x < d.size(); ++x) {
+    if (d.data()[x] != 1.0) return false;
+  }
+  return true;
+}
+
+// The warnings of a run where nothing applies (docs/scenarios.md, Errors): no measure in force
+// on the date, or a shock that comes to zero. They keep the exit code 0: a date before or after
+// every measure is a legitimate question, only one easy to ask by mistake.
+void WarnIfNothingApplies(const Scenario& s, const Date& date, CompiledScenario* out) {
+  const std::string file = s.file.empty() ? s.name : s.file;
+  const bool none_in_force = !s.measures.empty() && out->trace.measures_in_force.empty() &&
+                             out->trace.measures_in_force_on_reference.empty();
+  const bool zero = ShockIsZero(out->baseline, out->shock);
+  if (none_in_force) {
+    detail::Warn(out, fmt::format("no measure of '{}' is in force on {}{}", file, date.ToString(),
+                                  zero ? "; the shock is zero" : "; only its trade-cost shocks apply"));
+  } else if (zero && !s.measures.empty()) {
+    detail::Warn(out, fmt::format("the measures of '{}' in force on {} charge nothing on the baseline's trade{}; "
+                                  "the shock is zero",
+                                  file, date.ToString(), s.reference_date ? " beyond what they charged on the reference date" : ""));
+  } else if (zero) {
+    detail::Warn(out, fmt::format("'{}' changes no tariff and no trade cost on {}; the shock is zero", file,
+                                  date.ToString()));
+  }
+}
 
 std::optional<double> ChooseShareOverride(const Scenario& s, const CompileOptions& o) {
   const std::optional<double> share = o.usmca_share_override ? o.usmca_share_override : s.usmca.share_override;
@@ -347,6 +402,7 @@ CompiledScenario CompileScenario(const Scenario& s, const Baseline& b, const Com
     out.trace.notes.push_back(fmt::format("elasticity of {}: θ {} → {}", e.sector, out.baseline.sectors[j].theta, e.theta));
     out.baseline.sectors[j].theta = e.theta;
   }
+  WarnIfNothingApplies(s, *date, &out);
   out.metadata.notes = out.trace.notes;
   ValidateShock(out.baseline, out.shock);
   return out;

@@ -54,10 +54,11 @@ SectorMap SectorMap::Build(const Baseline& b) {
   SectorMap map;
   map.sector_of_division.assign(100, -1);
   map.goods.assign(b.sector_count(), false);
+  map.services.assign(b.sector_count(), false);
   for (std::size_t j = 0; j < b.sector_count(); ++j) {
     const std::string& spec = b.sectors[j].isic_rev3;
     if (spec.empty()) continue;
-    bool all_goods = true;
+    bool all_goods = true, all_services = true;
     std::size_t start = 0;
     while (start <= spec.size()) {
       const std::size_t comma = std::min(spec.find(',', start), spec.size());
@@ -76,10 +77,12 @@ SectorMap SectorMap::Build(const Baseline& b) {
       for (int d = lo; d <= hi; ++d) {
         if (map.sector_of_division[d] < 0) map.sector_of_division[d] = static_cast<int>(j);
         all_goods = all_goods && d >= 1 && d <= 37;
+        all_services = all_services && d >= 45;
       }
       start = comma + 1;
     }
     map.goods[j] = all_goods;
+    map.services[j] = all_services;
   }
   return map;
 }
@@ -230,6 +233,56 @@ std::vector<OriginPart> ResolveOriginParts(const CompileContext& ctx, std::size_
   return parts;
 }
 
+// The region where measures a and b both tax the same importer's imports, if any: a region
+// both reach, unless each names only some of its countries and no country is named by both
+// (Vietnam's and Thailand's rates never stack).
+std::optional<std::size_t> MeetingRegion(const CompileContext& ctx, std::size_t a, std::size_t b) {
+  if (ctx.importer[a] != ctx.importer[b]) return std::nullopt;
+  for (const OriginPart& pa : ctx.origin_parts[a]) {
+    const OriginPart* pb = ctx.PartOf(b, pa.region);
+    if (!pb) continue;
+    bool meet = pa.countries.empty() || pb->countries.empty();
+    for (const std::string& c : pa.countries) {
+      meet = meet || std::binary_search(pb->countries.begin(), pb->countries.end(), c);
+    }
+    if (meet) return pa.region;
+  }
+  return std::nullopt;
+}
+
+// Tariff measures apply to goods (docs/scenarios.md, Scope): a sector of the scope whose ISIC
+// Rev.3 divisions are all services (45 and above) is refused. Sectors without divisions cannot
+// be told apart and are left as they are (the compile notes it).
+void CheckGoodsSector(const CompileContext& ctx, std::size_t k, std::size_t e, std::size_t j) {
+  if (!ctx.sectors.services[j]) return;
+  const Measure& m = ctx.scenario->measures[k];
+  const Sector& sector = ctx.baseline->sectors[j];
+  throw ScenarioError(m.source.At(fmt::format("scope.sectors[{}]", e)),
+                      fmt::format("sector '{}' is a services sector; tariff measures apply to goods "
+                                  "(its ISIC Rev.3 divisions are {}, all 45 or above)",
+                                  sector.code, sector.isic_rev3),
+                      fmt::format("leave it out of the scope; to shock trade in services, use a trade-cost "
+                                  "shock: [[trade_costs]] with sectors = [\"{}\"]",
+                                  sector.code));
+}
+
+// "hs = [\"72\"], exclude_hs = [\"72\"]": the scope's keys as written, for messages.
+std::string ScopeText(const ProductScope& scope) {
+  std::vector<std::string> parts;
+  auto list = [&](const char* key, const std::vector<std::string>& values) {
+    if (values.empty()) return;
+    std::vector<std::string> quoted;
+    for (const std::string& v : values) quoted.push_back(fmt::format("\"{}\"", v));
+    parts.push_back(fmt::format("{} = [{}]", key, fmt::join(quoted, ", ")));
+  };
+  if (scope.all_goods) parts.push_back("all_goods = true");
+  list("hs", scope.hs_prefixes);
+  list("lists", scope.lists);
+  list("exclude_hs", scope.exclude_hs_prefixes);
+  list("exclude_lists", scope.exclude_lists);
+  return fmt::format("{}", fmt::join(parts, ", "));
+}
+
 }  // namespace
 
 std::size_t CompileContext::ResolveSector(const std::string& code, const Location& where) const {
@@ -289,6 +342,7 @@ CompileContext BuildCompileContext(const Scenario& s, const Baseline& b, const P
     for (std::size_t e = 0; e < m.scope.sectors.size(); ++e) {
       ctx.scope_sectors[k].push_back(
           ctx.ResolveSector(m.scope.sectors[e], m.source.At(fmt::format("scope.sectors[{}]", e))));
+      CheckGoodsSector(ctx, k, e, ctx.scope_sectors[k].back());
     }
     if (m.covered_value_usd && b.manifest.currency != "USD") {
       throw ScenarioError(m.source.At("covered_value_usd"),
@@ -305,35 +359,40 @@ CompileContext BuildCompileContext(const Scenario& s, const Baseline& b, const P
   }
   for (const ElasticityOverride& e : s.elasticities) ctx.ResolveSector(e.sector, e.source.where);
 
-  // Every two measures that can hit the same product of the same pair on the same day need a
-  // stacking rule for all of those days.
-  // The rules are asked first: they almost always cover the pair, and then the product sets
-  // (needed only to show a shared product in the message) are never built.
+  // Displacement cycles: where all their measures apply, none would be charged.
+  CheckDisplacementCycles(ctx.rules, s, [&](std::size_t a, std::size_t bb) {
+    return MeetingRegion(ctx, a, bb).has_value();
+  });
+
   std::vector<DerivedCache::MemberSet> members(M);
   auto members_of = [&](std::size_t k) -> const ProductSet& {
     if (!members[k]) members[k] = ctx.Members(k, std::nullopt);
     return *members[k];
   };
+  // A scope whose exclusions take out everything its inclusions name covers nothing on any
+  // day, like a scope with no inclusions (which the parser refuses). A scope naming sectors
+  // covers them in sector mode, products or not.
+  for (std::size_t k = 0; k < M; ++k) {
+    const Measure& m = s.measures[k];
+    const std::vector<std::uint64_t>& words = members_of(k).words;
+    if (!m.scope.sectors.empty() || std::any_of(words.begin(), words.end(), [](std::uint64_t w) { return w != 0; })) {
+      continue;
+    }
+    throw ScenarioError(m.source.At("scope"),
+                        fmt::format("the scope covers no products: its exclusions take out every product "
+                                    "its inclusions name ({})",
+                                    ScopeText(m.scope)),
+                        "remove the exclusions that cover the inclusions, or include more products");
+  }
+
+  // Every two measures that can hit the same product of the same pair on the same day need a
+  // stacking rule for all of those days.
+  // The rules are asked first: they almost always cover the pair.
   for (std::size_t a = 0; a < M; ++a) {
     for (std::size_t bb = a + 1; bb < M; ++bb) {
       const Measure& ma = s.measures[a];
       const Measure& mb = s.measures[bb];
-      if (ctx.importer[a] != ctx.importer[bb]) continue;
-      // They meet on a region both reach, unless each names only some of its countries and no
-      // country is named by both (Vietnam's and Thailand's rates never stack).
-      std::optional<std::size_t> origin;
-      for (const OriginPart& pa : ctx.origin_parts[a]) {
-        const OriginPart* pb = ctx.PartOf(bb, pa.region);
-        if (!pb) continue;
-        bool meet = pa.countries.empty() || pb->countries.empty();
-        for (const std::string& c : pa.countries) {
-          meet = meet || std::binary_search(pb->countries.begin(), pb->countries.end(), c);
-        }
-        if (meet) {
-          origin = pa.region;
-          break;
-        }
-      }
+      const std::optional<std::size_t> origin = MeetingRegion(ctx, a, bb);
       if (!origin) continue;
       if (ma.from && mb.to && *mb.to < *ma.from) continue;
       if (mb.from && ma.to && *ma.to < *mb.from) continue;

@@ -22,6 +22,10 @@ struct SectorMap {
   // Sectors whose divisions all lie in ISIC sections A–D (01–37): the goods sectors a tariff on
   // "all goods" reaches when there are no product weights.
   std::vector<bool> goods;
+  // Sectors whose divisions are all 45 or above (ISIC sections F–P): services, which tariff
+  // measures may not name. Utilities (40–41) is neither goods nor services. A sector without
+  // divisions is neither.
+  std::vector<bool> services;
 
   static SectorMap Build(const Baseline& baseline);
 };

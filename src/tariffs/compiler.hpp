@@ -129,6 +129,8 @@ class Compiler {
 // the sector numbers are read off the changed shock; RestoreLevels puts back the all-goods rate
 // of sector-mode pairs as the level on the date (FillTraceNumbers writes the change there).
 void AttachReference(const CompileTrace& reference, CompileTrace* trace);
+// Adds a warning to the compile's trace (and to its notes).
+void Warn(CompiledScenario* out, std::string text);
 void RestoreLevels(CompileTrace* trace);
 
 }  // namespace ricardo::detail

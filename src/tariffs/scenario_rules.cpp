@@ -1,6 +1,7 @@
 #include "tariffs/scenario_rules.hpp"
 
 #include <algorithm>
+#include <cstdint>
 
 #include "fmt/format.h"
 #include "tariffs/suggest.hpp"
@@ -39,6 +40,31 @@ Date NextDay(Date d) {
     if (++d.month > 12) d.month = 1, ++d.year;
   }
   return d;
+}
+
+bool Displaces(const PairRule& r) {
+  return r.kind == StackingKind::kReplaces || r.kind == StackingKind::kReplacesOnContent;
+}
+
+// `cycle` holds the rules of the cycle in order: cycle[i]->second == cycle[i + 1]->first.
+ScenarioError CycleError(const std::vector<const PairRule*>& cycle, const Scenario& s,
+                         const std::optional<Date>& day) {
+  std::vector<std::string> ids, written;
+  for (const PairRule* r : cycle) {
+    ids.push_back(fmt::format("'{}'", s.measures[r->first].id));
+    written.push_back(fmt::format("{} {}", r->where.ToString(), r->written));
+  }
+  ids.push_back(ids.front());
+  Location where = cycle.front()->where;
+  where.field.clear();  // the rules are listed with their positions
+  return ScenarioError(
+      where,
+      fmt::format("measures {} replace each other in a cycle ({}): where all of them apply{}, each is "
+                  "displaced by another and none is charged",
+                  fmt::join(ids, " → "), fmt::join(written, ", "),
+                  day ? fmt::format(" on {}", day->ToString()) : std::string()),
+      "remove one of these rules or make it stacks_with; replaces and replaces_on_content must point "
+      "one way between measures that apply together");
 }
 
 }  // namespace
@@ -82,8 +108,9 @@ std::vector<PairRule> ResolveRules(const Scenario& s) {
     return out;
   };
   auto add = [&](StackingKind kind, std::size_t first, std::size_t second, const std::optional<Date>& from,
-                 const std::optional<Date>& to, bool selector, const Location& where, const std::string& note) {
-    rules.push_back({kind, first, second, from, to, selector, where, note});
+                 const std::optional<Date>& to, bool selector, const Location& where, const std::string& note,
+                 const std::string& written) {
+    rules.push_back({kind, first, second, from, to, selector, where, note, written});
   };
 
   for (std::size_t k = 0; k < s.measures.size(); ++k) {
@@ -98,10 +125,14 @@ std::vector<PairRule> ResolveRules(const Scenario& s) {
         const bool selector = !entry.empty() && entry[0] == '@';
         for (std::size_t other : expand(entry, k, where, key)) {
           const std::string note = fmt::format("{}.{}", m.id, key);
-          if (std::string_view(key) == "replaces") add(StackingKind::kReplaces, k, other, {}, {}, selector, where, note);
-          if (std::string_view(key) == "replaced_by") add(StackingKind::kReplaces, other, k, {}, {}, selector, where, note);
-          if (std::string_view(key) == "replaces_on_content") add(StackingKind::kReplacesOnContent, k, other, {}, {}, selector, where, note);
-          if (std::string_view(key) == "stacks_with") add(StackingKind::kStacks, k, other, {}, {}, selector, where, note);
+          const std::string written = fmt::format("{} = [\"{}\"]", key, entry);
+          const std::string_view kind = key;
+          if (kind == "replaces") add(StackingKind::kReplaces, k, other, {}, {}, selector, where, note, written);
+          if (kind == "replaced_by") add(StackingKind::kReplaces, other, k, {}, {}, selector, where, note, written);
+          if (kind == "replaces_on_content") {
+            add(StackingKind::kReplacesOnContent, k, other, {}, {}, selector, where, note, written);
+          }
+          if (kind == "stacks_with") add(StackingKind::kStacks, k, other, {}, {}, selector, where, note, written);
         }
       }
     }
@@ -121,9 +152,11 @@ std::vector<PairRule> ResolveRules(const Scenario& s) {
                                                                         : "stacks_with";
       const Location entry_where = rule.source.At(fmt::format("{}[{}]", key, e));
       const bool selector = !rule.others[e].empty() && rule.others[e][0] == '@';
+      const std::string written =
+          fmt::format("[[stacking]] measure = \"{}\", {} = [\"{}\"]", rule.measure, key, rule.others[e]);
       for (std::size_t other : expand(rule.others[e], k, entry_where, ToString(rule.kind))) {
         add(rule.kind, k, other, rule.from, rule.to, selector, entry_where,
-            rule.note.empty() ? fmt::format("[[stacking]] for {}", rule.measure) : rule.note);
+            rule.note.empty() ? fmt::format("[[stacking]] for {}", rule.measure) : rule.note, written);
       }
     }
   }
@@ -137,6 +170,9 @@ std::vector<PairRule> ResolveRules(const Scenario& s) {
                              (a.first == b.second && a.second == b.first);
       if (!same_pair || a.via_selector != b.via_selector || SameMeaning(a, b)) continue;
       if (!WindowsOverlap(a.from, a.to, b.from, b.to)) continue;
+      // Two measures displacing each other are the shortest cycle: CheckDisplacementCycles
+      // reports it, where the measures are in force together and meet.
+      if (Displaces(a) && Displaces(b) && a.first == b.second) continue;
       throw ScenarioError(a.where,
                           fmt::format("stacking rules contradict each other: {} here, but {} at {}",
                                       Describe(a, s), Describe(b, s), b.where.ToString()),
@@ -155,6 +191,95 @@ const PairRule* RuleFor(const std::vector<PairRule>& rules, std::size_t a, std::
     if (!selected || (selected->via_selector && !r.via_selector)) selected = &r;
   }
   return selected;
+}
+
+void CheckDisplacementCycles(const std::vector<PairRule>& rules, const Scenario& s, const MeasuresMeet& meet) {
+  const std::size_t M = s.measures.size();
+  // The rules and measures in force change only on these days (each start, and the day after
+  // each end), so searching the graph of each is searching every day.
+  std::vector<Date> days = {Date{1990, 1, 1}};
+  auto add_window = [&](const std::optional<Date>& from, const std::optional<Date>& to) {
+    if (from) days.push_back(*from);
+    if (to) days.push_back(NextDay(*to));
+  };
+  for (const PairRule& r : rules) {
+    if (Displaces(r)) add_window(r.from, r.to);
+  }
+  if (days.size() == 1 && std::none_of(rules.begin(), rules.end(), Displaces)) return;
+  for (const Measure& m : s.measures) add_window(m.from, m.to);
+  std::sort(days.begin(), days.end());
+  days.erase(std::unique(days.begin(), days.end()), days.end());
+
+  // Pairs whose measures meet, asked once each.
+  std::vector<std::int8_t> meets(M * M, -1);
+  auto meet_cached = [&](std::size_t a, std::size_t b) {
+    std::int8_t& v = meets[std::min(a, b) * M + std::max(a, b)];
+    if (v < 0) v = meet(a, b) ? 1 : 0;
+    return v == 1;
+  };
+  // By (min, max) pair, this day: 1 if an id rule relates the pair (selector rules then do
+  // not count), 2 if only selector rules do.
+  std::vector<std::uint8_t> specificity(M * M, 0);
+  std::vector<std::size_t> touched;
+  std::vector<std::vector<const PairRule*>> out(M);  // edges first → second
+  std::vector<std::uint8_t> state(M);                // 0 new, 1 on the path, 2 done
+  std::vector<const PairRule*> path;                 // the edges of the current path
+  for (const Date& day : days) {
+    const bool open_start = day == Date{1990, 1, 1};
+    auto in_force = [&](const Measure& m) { return (!m.from || *m.from <= day) && (!m.to || day <= *m.to); };
+    for (std::size_t key : touched) specificity[key] = 0;
+    touched.clear();
+    auto applies = [&](const PairRule& r) {
+      return r.InForce(day) && in_force(s.measures[r.first]) && in_force(s.measures[r.second]);
+    };
+    auto key_of = [&](const PairRule& r) { return std::min(r.first, r.second) * M + std::max(r.first, r.second); };
+    for (const PairRule& r : rules) {
+      if (!applies(r)) continue;
+      std::uint8_t& level = specificity[key_of(r)];
+      if (level == 0) touched.push_back(key_of(r));
+      if (level == 0 || (level == 2 && !r.via_selector)) level = r.via_selector ? 2 : 1;
+    }
+    // Every displacing rule of the deciding specificity is an edge: two of them pointing both
+    // ways between a pair (a contradiction ResolveRules leaves to this search) are a 2-cycle.
+    for (auto& edges : out) edges.clear();
+    for (const PairRule& r : rules) {
+      if (!Displaces(r) || !applies(r) || (r.via_selector ? 2 : 1) != specificity[key_of(r)]) continue;
+      if (!meet_cached(r.first, r.second)) continue;
+      const auto& edges = out[r.first];
+      const bool seen = std::any_of(edges.begin(), edges.end(), [&](const PairRule* e) { return e->second == r.second; });
+      if (!seen) out[r.first].push_back(&r);
+    }
+    // Depth-first search with an explicit stack; an edge to a measure on the path closes a cycle.
+    std::fill(state.begin(), state.end(), 0);
+    for (std::size_t root = 0; root < M; ++root) {
+      if (state[root] != 0 || out[root].empty()) continue;
+      std::vector<std::pair<std::size_t, std::size_t>> stack = {{root, 0}};  // (measure, next edge)
+      state[root] = 1;
+      path.clear();
+      while (!stack.empty()) {
+        auto& [node, next] = stack.back();
+        if (next == out[node].size()) {
+          state[node] = 2;
+          stack.pop_back();
+          if (!path.empty()) path.pop_back();
+          continue;
+        }
+        const PairRule* edge = out[node][next++];
+        const std::size_t to = edge->second;
+        if (state[to] == 1) {
+          auto start = std::find_if(path.begin(), path.end(), [&](const PairRule* r) { return r->first == to; });
+          std::vector<const PairRule*> cycle(start, path.end());
+          cycle.push_back(edge);
+          throw CycleError(cycle, s, open_start ? std::nullopt : std::optional<Date>(day));
+        }
+        if (state[to] == 0) {
+          state[to] = 1;
+          path.push_back(edge);
+          stack.emplace_back(to, 0);
+        }
+      }
+    }
+  }
 }
 
 bool RulesCoverOverlap(const std::vector<PairRule>& rules, const Scenario& s, std::size_t a,

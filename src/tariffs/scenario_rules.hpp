@@ -25,6 +25,9 @@ struct PairRule {
   bool via_selector = false;  // reached through "@authority"
   Location where;
   std::string note;
+  // The entry as written, for messages: `replaces = ["b"]`, or with its [[stacking]] table
+  // `[[stacking]] measure = "a", replaces = ["@ieepa"]`.
+  std::string written;
 
   bool InForce(const Date& date) const { return (!from || *from <= date) && (!to || date <= *to); }
 };
@@ -37,6 +40,19 @@ std::vector<PairRule> ResolveRules(const Scenario& scenario);
 // Id rules win over selector rules; `a` and `b` may be given in either order.
 const PairRule* RuleFor(const std::vector<PairRule>& rules, std::size_t a, std::size_t b,
                         const Date& date);
+
+// Whether two measures can ever tax the same imports (same importer, an origin in common); the
+// caller knows the baseline, the rules do not.
+using MeasuresMeet = std::function<bool(std::size_t, std::size_t)>;
+
+// Throws ScenarioError if, on some day, measures in force displace one another in a cycle: an
+// edge A → B when the rule deciding A and B on that day lets A displace B, wholly (replaces) or
+// on A's content (replaces_on_content), and A and B meet. Where every measure of such a cycle
+// applies, each gives way to another and none is charged. The message lists each rule of the
+// cycle with its location. Cost: one graph search per distinct start or end date of the
+// measures and rules, each linear in the rules.
+void CheckDisplacementCycles(const std::vector<PairRule>& rules, const Scenario& scenario,
+                             const MeasuresMeet& meet);
 
 // True if, for every day both measures are in force, some rule relates them. Sets *gap to the
 // first uncovered day otherwise.

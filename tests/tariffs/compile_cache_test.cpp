@@ -146,8 +146,13 @@ Edit RandomEdit(const Scenario& base, std::mt19937& rng) {
   for (Measure& m : e.scenario.measures) {
     if (chance(3)) m.rate = static_cast<double>(rng() % 1001) / 1000.0;
     if (chance(6)) m.enabled = false;
-    if (chance(12) && !m.scope.lists.empty()) m.scope.lists.pop_back();
-    if (chance(12)) m.scope.exclude_hs_prefixes.push_back(chance(2) ? "8703" : "72");
+    // Scope edits keep something in scope: a scope that covers no product is an error
+    // (silent_answers_test.cpp), and most edits must compile.
+    const std::size_t inclusions = m.scope.hs_prefixes.size() + m.scope.lists.size() + m.scope.sectors.size();
+    if (chance(12) && !m.scope.lists.empty() && (m.scope.all_goods || inclusions > 1)) m.scope.lists.pop_back();
+    if (chance(12) && (m.scope.all_goods || inclusions > 1)) {
+      m.scope.exclude_hs_prefixes.push_back(chance(2) ? "8703" : "72");
+    }
   }
   if (chance(3)) e.options.usmca_share_override = static_cast<double>(rng() % 101) / 100.0;
   if (chance(2)) {
