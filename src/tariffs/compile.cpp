@@ -153,6 +153,14 @@ void Compiler::Run(CompiledScenario* out) {
       out->trace.measures_in_force.push_back(m.id);
       members_[k] = ctx_.Members(k, date_);
       in_[k] = members_[k]->in.data();
+      // Some product is in scope on some day (BuildCompileContext), but maybe not yet on this
+      // one: list entries count from their dates.
+      const std::vector<std::uint64_t>& words = members_[k]->words;
+      if (m.scope.sectors.empty() && std::none_of(words.begin(), words.end(), [](std::uint64_t w) { return w != 0; })) {
+        Warn(out, fmt::format("measure '{}' is in force on {}, but no product of its scope is listed on that day "
+                              "(its lists' entries count from later dates); it charges nothing",
+                              m.id, date_.ToString()));
+      }
     }
   }
   for (const std::string& note : months_.notes) out->trace.notes.push_back(note);

@@ -298,6 +298,27 @@ TEST_F(SilentAnswersTest, NoMeasureInForceIsAWarningInTheTrace) {
   EXPECT_TRUE(Compile(kLateMeasure, "2025-11-01").trace.warnings.empty());
 }
 
+// The steel-derivative list of the tiny data counts from 2025-08-18: a measure on it alone is
+// in force before then but covers nothing yet.
+TEST_F(SilentAnswersTest, MeasureWhoseListsStartLaterIsAWarning) {
+  const std::string text = R"(name = "t"
+[[measures]]
+id = "deriv"
+authority = "section_232"
+importer = "USA"
+origins = ["CAN"]
+scope = { lists = ["steel_deriv"] }
+rate = 0.5
+)";
+  EXPECT_EQ(Compile(text, "2025-07-01").trace.warnings,
+            (std::vector<std::string>{"measure 'deriv' is in force on 2025-07-01, but no product of its scope is "
+                                      "listed on that day (its lists' entries count from later dates); it charges "
+                                      "nothing",
+                                      "the measures of 't.toml' in force on 2025-07-01 charge nothing on the "
+                                      "baseline's trade; the shock is zero"}));
+  EXPECT_TRUE(Compile(text, "2025-11-01").trace.warnings.empty());
+}
+
 TEST_F(SilentAnswersTest, MeasuresThatChargeNothingAreAWarning) {
   const std::string text = R"(name = "t"
 [[measures]]
