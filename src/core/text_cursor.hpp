@@ -15,6 +15,7 @@ class TextCursor {
   bool Done() const { return at_ >= text_.size(); }
   char Peek() const { return text_[at_]; }
   bool Starts(std::string_view s) const { return text_.substr(at_, s.size()) == s; }
+  std::string_view Rest() const { return text_.substr(at_); }
   NestingExcess Here() const { return NestingExcess{line_, column_}; }
 
   void Advance(std::size_t bytes = 1) {

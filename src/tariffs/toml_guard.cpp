@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "core/nesting_depth.hpp"
+#include "core/text_cursor.hpp"
 #include "fmt/format.h"
 #include "ricardo/error.hpp"
 
@@ -29,7 +30,7 @@ std::string CodePoint(std::string_view s) {
 
 class Scanner {
  public:
-  Scanner(std::string_view text, const std::string& file) : text_(text), file_(file) {}
+  Scanner(std::string_view text, const std::string& file) : text_(text), file_(file), cursor_(text) {}
 
   void Run() {
     // A UTF-8 byte-order mark at the start is allowed (toml++ skips it).
@@ -43,7 +44,7 @@ class Scanner {
     std::vector<char> nesting;  // '[' for arrays of values, '{' for inline tables
     bool bare_value = false;
     while (!Done()) {
-      const char c = text_[at_];
+      const char c = cursor_.Peek();
       if (bare_value && !ValueTerminator(c)) {
         if (NonAscii(c)) FailOutside();
         Advance(1);
@@ -81,47 +82,37 @@ class Scanner {
   }
 
  private:
-  bool Done() const { return at_ >= text_.size(); }
-  bool Starts(std::string_view s) const { return text_.substr(at_, s.size()) == s; }
-
-  void Advance(std::size_t bytes) {
-    for (std::size_t k = 0; k < bytes && !Done(); ++k, ++at_) {
-      const char c = text_[at_];
-      if (c == '\n') {
-        ++line_;
-        column_ = 1;
-      } else if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) {
-        ++column_;  // count characters, not UTF-8 continuation bytes
-      }
-    }
-  }
+  bool Done() const { return cursor_.Done(); }
+  bool Starts(std::string_view s) const { return cursor_.Starts(s); }
+  void Advance(std::size_t bytes) { cursor_.Advance(bytes); }
 
   static bool ValueTerminator(char c) { return Space(c) || c == ']' || c == '}' || c == ',' || c == '#'; }
 
   [[noreturn]] void FailOutside() const {
-    Fail(fmt::format("non-ASCII character {} outside a string or comment", CodePoint(text_.substr(at_))),
+    Fail(fmt::format("non-ASCII character {} outside a string or comment", CodePoint(cursor_.Rest())),
          "TOML allows such characters only inside quoted strings and comments");
   }
 
   [[noreturn]] void Fail(const std::string& what, const std::string& fix) const {
-    // column_ is that of the next character; the offending one is the character at at_.
-    throw ScenarioError(Location{file_, line_, column_, ""}, what, fix);
+    // The column is that of the next character; the offending one is the character at the cursor.
+    const NestingExcess here = cursor_.Here();
+    throw ScenarioError(Location{file_, here.line, here.column, ""}, what, fix);
   }
 
   void SkipComment() {
-    while (!Done() && text_[at_] != '\n') Advance(1);
+    while (!Done() && cursor_.Peek() != '\n') Advance(1);
   }
 
   void SkipBasic() {
     Advance(1);
-    while (!Done() && text_[at_] != '"' && text_[at_] != '\n') Advance(text_[at_] == '\\' ? 2 : 1);
-    if (!Done() && text_[at_] == '"') Advance(1);
+    while (!Done() && cursor_.Peek() != '"' && cursor_.Peek() != '\n') Advance(cursor_.Peek() == '\\' ? 2 : 1);
+    if (!Done() && cursor_.Peek() == '"') Advance(1);
   }
 
   void SkipLiteral() {
     Advance(1);
-    while (!Done() && text_[at_] != '\'' && text_[at_] != '\n') Advance(1);
-    if (!Done() && text_[at_] == '\'') Advance(1);
+    while (!Done() && cursor_.Peek() != '\'' && cursor_.Peek() != '\n') Advance(1);
+    if (!Done() && cursor_.Peek() == '\'') Advance(1);
   }
 
   // ''' … ''' (and """ … """ once escapes are dealt with): the closing delimiter may be followed
@@ -131,42 +122,40 @@ class Scanner {
     while (!Done() && !Starts(quotes)) Advance(1);
     if (Done()) return;
     Advance(3);
-    for (int extra = 0; extra < 2 && !Done() && text_[at_] == quotes[0]; ++extra) Advance(1);
+    for (int extra = 0; extra < 2 && !Done() && cursor_.Peek() == quotes[0]; ++extra) Advance(1);
   }
 
   void SkipMultiLineBasic() {
     Advance(3);
     while (!Done() && !Starts("\"\"\"")) {
-      if (text_[at_] != '\\') {
+      if (cursor_.Peek() != '\\') {
         Advance(1);
         continue;
       }
       Advance(1);
       if (Done()) return;
-      if (NonAscii(text_[at_])) {
-        Fail(fmt::format("a backslash followed by non-ASCII character {}", CodePoint(text_.substr(at_))), "escape it as \\uXXXX, or write \\\\ for a backslash");
+      if (NonAscii(cursor_.Peek())) {
+        Fail(fmt::format("a backslash followed by non-ASCII character {}", CodePoint(cursor_.Rest())), "escape it as \\uXXXX, or write \\\\ for a backslash");
       }
-      if (!Space(text_[at_])) {
+      if (!Space(cursor_.Peek())) {
         Advance(1);  // an escape such as \" or \n
         continue;
       }
       // A line-ending backslash: whitespace and new lines up to the next character are skipped.
-      while (!Done() && Space(text_[at_])) Advance(1);
-      if (!Done() && NonAscii(text_[at_])) {
-        Fail(fmt::format("non-ASCII character {} right after a line-ending backslash", CodePoint(text_.substr(at_))),
+      while (!Done() && Space(cursor_.Peek())) Advance(1);
+      if (!Done() && NonAscii(cursor_.Peek())) {
+        Fail(fmt::format("non-ASCII character {} right after a line-ending backslash", CodePoint(cursor_.Rest())),
              "the TOML library ricardo uses cannot read this; end the line without the backslash");
       }
     }
     if (Done()) return;
     Advance(3);
-    for (int extra = 0; extra < 2 && !Done() && text_[at_] == '"'; ++extra) Advance(1);
+    for (int extra = 0; extra < 2 && !Done() && cursor_.Peek() == '"'; ++extra) Advance(1);
   }
 
   std::string_view text_;
   const std::string& file_;
-  std::size_t at_ = 0;
-  long line_ = 1;
-  long column_ = 1;
+  TextCursor cursor_;
 };
 
 }  // namespace
