@@ -255,7 +255,13 @@ void Compiler::FillTraceNumbers() {
       }
     }
     pair.baseline_weighted_rate = flows > 0.0 ? weighted / flows : 0.0;
-    if (pair.method == "sector") pair.all_goods_rate = pair.baseline_weighted_rate;
+    // Sector mode has no product weights: its all-goods rate is the level on the date, the
+    // change plus what the reference date charged (AttachReference has set it by then).
+    if (pair.method == "sector") {
+      pair.all_goods_rate = out_->trace.reference_date
+                                ? pair.baseline_weighted_rate + pair.reference_all_goods_rate
+                                : pair.baseline_weighted_rate;
+    }
   }
 }
 
@@ -403,7 +409,6 @@ CompiledScenario CompileScenario(const Scenario& s, const Baseline& b, const Com
     out.tariffs.EvaluateInto(out.rates, out.shock.tariff_rates);
     detail::AttachReference(reference.trace, &out.trace);
     compiler.FillTraceNumbers();
-    detail::RestoreLevels(&out.trace);
   }
   for (const ElasticityOverride& e : s.elasticities) {
     const std::size_t j = *b.FindSector(e.sector);

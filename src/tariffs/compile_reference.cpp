@@ -39,10 +39,4 @@ void AttachReference(const CompileTrace& reference, CompileTrace* trace) {
   }
 }
 
-void RestoreLevels(CompileTrace* trace) {
-  for (PairTrace& p : trace->pairs) {
-    if (p.method == "sector") p.all_goods_rate += p.reference_all_goods_rate;
-  }
-}
-
 }  // namespace ricardo::detail

@@ -126,11 +126,9 @@ class Compiler {
 
 // compile_reference.cpp: a reference-date compile's trace beside the date's. AttachReference
 // writes the reference date, its measures and per sector and pair what was charged then, before
-// the sector numbers are read off the changed shock; RestoreLevels puts back the all-goods rate
-// of sector-mode pairs as the level on the date (FillTraceNumbers writes the change there).
+// FillTraceNumbers reads the sector numbers off the changed shock.
 void AttachReference(const CompileTrace& reference, CompileTrace* trace);
 // Adds a warning to the compile's trace (and to its notes).
 void Warn(CompiledScenario* out, std::string text);
-void RestoreLevels(CompileTrace* trace);
 
 }  // namespace ricardo::detail
