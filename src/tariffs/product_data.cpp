@@ -1,7 +1,6 @@
 #include "tariffs/product_data.hpp"
 
 #include <algorithm>
-#include <array>
 #include <cmath>
 #include <map>
 #include <mutex>
@@ -59,27 +58,27 @@ void ProductData::FillContentFromSiblings() {
   // Means over the lines the table has, not over lines an earlier pass filled.
   std::vector<char> own(n);
   for (std::size_t c = 0; c < n; ++c) own[c] = !std::isnan(steel_[c]);
+  // codes_ is sorted, so the lines sharing a prefix are one run of it.
   for (std::size_t digits : {8, 6, 4}) {
-    std::map<std::string, std::array<double, 4>> sums;  // prefix → steel, aluminum, copper, count
-    for (std::size_t c = 0; c < n; ++c) {
-      if (!own[c] || codes_[c].size() < digits) continue;
-      auto& s = sums[codes_[c].substr(0, digits)];
-      s[0] += steel_[c];
-      s[1] += aluminum_[c];
-      s[2] += copper_[c];
-      s[3] += 1.0;
+    for (std::size_t first = 0; first < n;) {
+      const std::string_view prefix = std::string_view(codes_[first]).substr(0, digits);
+      std::size_t last = first;
+      double steel = 0.0, aluminum = 0.0, copper = 0.0, known = 0.0;
+      for (; last < n && std::string_view(codes_[last]).substr(0, digits) == prefix; ++last) {
+        if (!own[last]) continue;
+        steel += steel_[last];
+        aluminum += aluminum_[last];
+        copper += copper_[last];
+        known += 1.0;
+      }
+      for (std::size_t c = first; known > 0.0 && c < last; ++c) {
+        if (!std::isnan(steel_[c]) || codes_[c].size() < digits) continue;
+        steel_[c] = steel / known;
+        aluminum_[c] = aluminum / known;
+        copper_[c] = copper / known;
+      }
+      first = last;
     }
-    std::vector<std::size_t> filled;
-    for (std::size_t c = 0; c < n; ++c) {
-      if (!std::isnan(steel_[c]) || codes_[c].size() < digits) continue;
-      const auto it = sums.find(codes_[c].substr(0, digits));
-      if (it == sums.end()) continue;
-      filled.push_back(c);
-      steel_[c] = it->second[0] / it->second[3];
-      aluminum_[c] = it->second[1] / it->second[3];
-      copper_[c] = it->second[2] / it->second[3];
-    }
-    content_from_siblings_ += filled.size();
   }
 }
 

@@ -150,7 +150,6 @@ class ProductData {
   std::vector<std::string> list_names_;
   std::vector<std::vector<std::int32_t>> lists_;  // [list][code]
   std::vector<double> steel_, aluminum_, copper_;  // NaN = unknown; double so shares read as written
-  std::size_t content_from_siblings_ = 0;           // lines given their siblings' mean (D16)
   void FillContentFromSiblings();
   std::vector<int> division_;
   std::vector<std::uint8_t> division_source_;
