@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <chrono>
 #include <fstream>
 #include <future>
 #include <optional>
@@ -269,6 +270,11 @@ TEST(SolveWorkers, RunsJobsInArrivalOrderAndRefusesBeyondTheLine) {
   EXPECT_EQ(first_result, 1);
   EXPECT_EQ(second_result, 2);
   EXPECT_EQ(order, (std::vector<int>{1, 2}));
+  // A caller has its result as soon as the job sets it; the worker counts the job as finished
+  // just after, under its lock. Give it that moment (bounded) before reading the counters.
+  for (int k = 0; k < 10000 && workers.running() != 0; ++k) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  }
   EXPECT_EQ(workers.running(), 0);
   EXPECT_EQ(workers.waiting(), 0);
 }
