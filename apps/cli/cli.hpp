@@ -19,7 +19,9 @@ enum ExitCode : int {
   kExitScenarioError = 4,   // malformed scenario
   kExitNotFound = 5,        // a named file, baseline or scenario does not exist
   kExitNotConverged = 6,    // the solver stopped without converging
-  kExitInternal = 70,       // a bug in ricardo
+  kExitLimit = 7,           // a documented limit was reached (time, size, count)
+  kExitInternal = 70,       // a bug in ricardo, or memory exhausted (EX_SOFTWARE)
+  kExitCantCreate = 73,     // an output file or folder could not be written (EX_CANTCREAT)
 };
 
 // Where a subcommand's callback stores its exit code.

@@ -22,6 +22,8 @@ int ExitCodeFor(ErrorKind kind) {
     case ErrorKind::kScenario: return kExitScenarioError;
     case ErrorKind::kArgument: return kExitUsage;
     case ErrorKind::kNotFound: return kExitNotFound;
+    case ErrorKind::kLimit: return kExitLimit;
+    case ErrorKind::kOutput: return kExitCantCreate;
     case ErrorKind::kInternal: return kExitInternal;
   }
   return kExitInternal;

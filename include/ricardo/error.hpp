@@ -26,6 +26,9 @@ enum class ErrorKind {
   kScenario,   // a scenario file is malformed or refers to unknown things
   kArgument,   // a caller passed an invalid option or argument
   kNotFound,   // a named baseline, scenario or file does not exist
+  kLimit,      // a documented limit was reached: time, size, count or memory (the input may be
+               // valid; the message names the limit and the option that raises it)
+  kOutput,     // an output could not be written (a path, the disk, permissions)
   kInternal,   // a bug: an invariant of ricardo itself failed
 };
 
@@ -70,6 +73,21 @@ class NotFoundError : public Error {
  public:
   NotFoundError(Location where, const std::string& what, const std::string& fix = {})
       : Error(ErrorKind::kNotFound, std::move(where), what, fix) {}
+};
+
+// A documented limit was reached (time, size, count, memory). `what` names the limit and its
+// value; `fix` the option that raises it or how to stay under it.
+class LimitError : public Error {
+ public:
+  LimitError(Location where, const std::string& what, const std::string& fix = {})
+      : Error(ErrorKind::kLimit, std::move(where), what, fix) {}
+};
+
+// An output (a file, a folder, stdout) could not be written; `where` is the path.
+class OutputError : public Error {
+ public:
+  OutputError(Location where, const std::string& what, const std::string& fix = {})
+      : Error(ErrorKind::kOutput, std::move(where), what, fix) {}
 };
 
 class InternalError : public Error {

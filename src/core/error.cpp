@@ -22,6 +22,8 @@ const char* ToString(ErrorKind kind) {
     case ErrorKind::kScenario: return "scenario error";
     case ErrorKind::kArgument: return "invalid argument";
     case ErrorKind::kNotFound: return "not found";
+    case ErrorKind::kLimit: return "limit exceeded";
+    case ErrorKind::kOutput: return "output error";
     case ErrorKind::kInternal: return "internal error";
   }
   return "error";

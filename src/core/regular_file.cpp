@@ -20,6 +20,8 @@ namespace {
     case ErrorKind::kData: throw DataError(std::move(where), what, fix);
     case ErrorKind::kScenario: throw ScenarioError(std::move(where), what, fix);
     case ErrorKind::kNotFound: throw NotFoundError(std::move(where), what, fix);
+    case ErrorKind::kLimit: throw LimitError(std::move(where), what, fix);
+    case ErrorKind::kOutput: throw OutputError(std::move(where), what, fix);
     case ErrorKind::kArgument:
     case ErrorKind::kInternal: break;
   }

@@ -38,7 +38,9 @@ int StatusFor(ErrorKind kind) {
     case ErrorKind::kScenario:
     case ErrorKind::kArgument: return 400;
     case ErrorKind::kNotFound: return 404;
+    case ErrorKind::kLimit: return 422;  // the request is well-formed but asks for too much
     case ErrorKind::kData:
+    case ErrorKind::kOutput:
     case ErrorKind::kInternal: return 500;
   }
   return 500;
