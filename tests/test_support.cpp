@@ -4,6 +4,7 @@
 
 #include <array>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <random>
 #include <sstream>
@@ -34,9 +35,15 @@ CommandResult RunCli(const std::string& arguments) {
 }
 
 std::optional<std::filesystem::path> SharedDataDirectory() {
-  const std::filesystem::path dir = RICARDO_SHARED_DATA_DIR;
+  const char* env = std::getenv("RICARDO_SHARED_DATA_DIR");
+  const std::filesystem::path dir = env && *env ? env : RICARDO_SHARED_DATA_DIR;
   if (std::filesystem::is_directory(dir)) return dir;
   return std::nullopt;
+}
+
+bool SharedDataRequired() {
+  const char* ci = std::getenv("CI");
+  return RICARDO_REQUIRE_SHARED_DATA || (ci && *ci);
 }
 
 std::filesystem::path ProjectDirectory() { return RICARDO_PROJECT_DIR; }

@@ -18,8 +18,14 @@ struct CommandResult {
 // Runs the built `ricardo` binary with `arguments` (a shell-quoted string) and captures output.
 CommandResult RunCli(const std::string& arguments);
 
-// ../shared/data if present (tests that need it call GTEST_SKIP otherwise).
+// ../shared/data (or $RICARDO_SHARED_DATA_DIR) if present. Tests that need it use
+// REQUIRE_SHARED_DATA below rather than testing the optional themselves.
 std::optional<std::filesystem::path> SharedDataDirectory();
+
+// True when a missing ../shared must fail the tests that need it rather than skip them: the
+// build was configured with RICARDO_REQUIRE_SHARED_DATA=ON (CI does, .ci/run) or the
+// environment variable CI is set.
+bool SharedDataRequired();
 
 // The project's source directory.
 std::filesystem::path ProjectDirectory();
@@ -32,3 +38,16 @@ std::filesystem::path MakeTempDirectory(const std::string& name);
 Baseline MakeRandomBaseline(std::size_t regions, std::size_t sectors, unsigned seed);
 
 }  // namespace ricardo::testing
+
+// `dir` = ../shared/data/<sub> (sub may be ""), or stop the test: a failure where the shared
+// data is required (SharedDataRequired()), a skip elsewhere (a user's machine without it).
+#define REQUIRE_SHARED_DATA(dir, sub)                                                          \
+  const auto dir##_shared = ::ricardo::testing::SharedDataDirectory();                         \
+  if (!dir##_shared || !std::filesystem::is_directory(*dir##_shared / (sub))) {                \
+    if (::ricardo::testing::SharedDataRequired()) {                                            \
+      FAIL() << "../shared/data/" << (sub) << " is missing, and this build requires it "        \
+             << "(RICARDO_REQUIRE_SHARED_DATA=ON or CI set)";                                  \
+    }                                                                                          \
+    GTEST_SKIP() << "../shared/data/" << (sub) << " is not available";                         \
+  }                                                                                            \
+  const std::filesystem::path dir = *dir##_shared / (sub)

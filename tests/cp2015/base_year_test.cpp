@@ -40,9 +40,7 @@ std::vector<double> ReadCsv(const std::filesystem::path& path) {
 // Compares one of our base years with the authors' files `<prefix>_*.csv`, whose money unit is
 // `authors_unit_usd` (ours is US$ 1e10).
 void ExpectMatchesAuthors(const Baseline& b, const std::string& prefix, double authors_unit_usd) {
-  const auto shared = testing::SharedDataDirectory();
-  if (!shared) GTEST_SKIP() << "../shared/data not available";
-  const auto dir = *shared / "cp2015" / "base_year_1993";
+  REQUIRE_SHARED_DATA(dir, "cp2015/base_year_1993");
   const double to_authors = 1e10 / authors_unit_usd;
   const auto din = ReadCsv(dir / (prefix + "_Din.csv"));
   const auto flows = ReadCsv(dir / (prefix + "_xbilattau.csv"));

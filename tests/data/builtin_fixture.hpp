@@ -22,15 +22,8 @@
 #include "package_fixture.hpp"
 #include "test_support.hpp"
 
-// ../shared/data/world into `dir`, or stop the test: a failure when the environment variable CI
-// is set, a skip elsewhere.
-#define REQUIRE_SHARED_WORLD_DATA(dir)                                                  \
-  const auto dir##_shared = ::ricardo::testing::SharedDataDirectory();                  \
-  if (!dir##_shared || !std::filesystem::is_directory(*dir##_shared / "world")) {       \
-    if (std::getenv("CI")) FAIL() << "../shared/data/world is missing and CI is set";   \
-    GTEST_SKIP() << "../shared/data/world is not available";                            \
-  }                                                                                     \
-  const std::filesystem::path dir = *dir##_shared / "world"
+// ../shared/data/world into `dir`, or stop the test (test_support.hpp: REQUIRE_SHARED_DATA).
+#define REQUIRE_SHARED_WORLD_DATA(dir) REQUIRE_SHARED_DATA(dir, "world")
 
 namespace ricardo::testing {
 

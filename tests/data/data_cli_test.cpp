@@ -41,11 +41,10 @@ TEST(DataCli, ImportCp2015WritesTheCalibratedBaseYear) {
 }
 
 TEST(DataCli, ImportWiod2013) {
-  const auto shared = testing::SharedDataDirectory();
-  if (!shared) GTEST_SKIP() << "../shared/data is not available";
+  REQUIRE_SHARED_DATA(wiod_source, "wiod2013");
   const auto dir = testing::MakeTempDirectory("wiod");
   const auto result = testing::RunCli("data import wiod2013 --year 2011 --source " +
-                                      (*shared / "wiod2013").string() + " --out " +
+                                      wiod_source.string() + " --out " +
                                       (dir / "w").string());
   ASSERT_EQ(result.exit_code, 0) << result.err;
   EXPECT_EQ(result.out, "wrote " + (dir / "w").string() + " (41 regions x 35 sectors)\n");

@@ -66,11 +66,10 @@ TEST(PackageRoundTrip, ShippedNorthAmericaReadsBackExactly) {
 }
 
 TEST(PackageRoundTrip, WiodImport) {
-  const auto shared = testing::SharedDataDirectory();
-  if (!shared) GTEST_SKIP() << "../shared/data is not available";
+  REQUIRE_SHARED_DATA(wiod_source, "wiod2013");
   wiod::ImportOptions options;
   options.year = 2011;
-  options.source_directory = *shared / "wiod2013";
+  options.source_directory = wiod_source;
   options.calibrate = false;
   ExpectRoundTrip(wiod::Import(options).baseline, "wiod");
 }

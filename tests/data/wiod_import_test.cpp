@@ -35,7 +35,9 @@ class Wiod2011 : public ::testing::Test {
     result_ = nullptr;
   }
   void SetUp() override {
-    if (!result_) GTEST_SKIP() << "../shared/data/wiod2013 is not available";
+    if (result_) return;
+    REQUIRE_SHARED_DATA(wiod_source, "wiod2013");  // fails or skips: the data is missing
+    FAIL() << "the WIOD import of " << wiod_source << " did not run";
   }
   static wiod::ImportResult* result_;
 };
