@@ -21,6 +21,11 @@ export interface ScenarioSummary {
   error?: string;
 }
 
+// An entry of GET /api/v1/scenarios, which counts the measures instead of listing them.
+export interface ScenarioListed extends ScenarioSummary {
+  measures?: number;
+}
+
 export interface MeasureSummary {
   id: string;
   title: string;
@@ -122,6 +127,7 @@ export interface SolveRequest {
   measures?: Record<string, boolean>;
   tags?: Record<string, boolean>;
   usmca_share?: number | null;
+  date?: string;  // YYYY-MM-DD
   bilateral_sector: false;
   // The dashboard does not show the high-θ flags; asking for none saves their second solve.
   elasticity_flags: false;

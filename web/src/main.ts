@@ -1,30 +1,32 @@
 // The dashboard: pick a baseline and a scenario, edit its measures, and every edit re-solves the
-// model through POST /api/v1/solve (debounced; a newer edit cancels the request in flight).
+// model through POST /api/v1/solve (debounced; a newer edit cancels the request in flight). The
+// page's state lives in its address (link.ts), so a link reopens it as it was.
 import './style.css';
 
 import {
   ApiError, getJson, solve,
   type BaselineSummary, type MeasureSummary, type RunResult, type ScenarioDetail,
-  type ScenarioSummary, type SolveRequest,
+  type ScenarioListed, type SolveRequest,
 } from './api';
 import { drawBilateral, drawSectors, drawTariffs, drawWelfare } from './charts';
+import { wireDownloads } from './downloads';
 import { drawDiversion, importersOf } from './diversion';
 import { drawFlows } from './flows';
 import { COUNTRY_NAMES, percent } from './format';
+import { MAX_SHARE_PERCENT, parsePercent } from './limits';
+import { applyLink, encodeView, isDate, noEdits, readLink, type Edits, type Link } from './link';
 import { groupMeasures } from './measure-groups';
+import { measureRow } from './measure-row';
 
 const DEBOUNCE_MS = 120;
-
-interface Edits {
-  rates: Record<string, number>;      // fractions
-  measures: Record<string, boolean>;  // individual switches
-  tags: Record<string, boolean>;      // tag switches
-  usmcaShare: number | null;          // fraction
-}
+// The scenario the page opens on when its address names none: the main job's, the one `ricardo
+// run` solves by default (apps/cli/cmd_run.cpp).
+const DEFAULT_SCENARIO = 'us-tariffs-2025-11';
 
 const state = {
   scenario: null as ScenarioDetail | null,
-  edits: { rates: {}, measures: {}, tags: {}, usmcaShare: null } as Edits,
+  edits: noEdits() as Edits,
+  baselines: [] as string[],
   result: null as RunResult | null,
   inFlight: null as AbortController | null,
   timer: 0,
@@ -33,6 +35,9 @@ const state = {
   ranking: null as RunResult | null,
   openGroups: new Set<string>(),  // measure groups unfolded, by key
   loads: 0,                       // scenario loads begun, to drop a superseded one
+  // Pickers asked for by the link, applied once an answer says which regions there are.
+  wantImporter: null as string | null,
+  wantOutput: null as string | null,
 };
 
 function byId<T extends HTMLElement>(id: string): T {
@@ -45,14 +50,20 @@ const ui = {
   baseline: byId<HTMLSelectElement>('baseline'),
   scenario: byId<HTMLSelectElement>('scenario'),
   reset: byId<HTMLButtonElement>('reset'),
+  copyLink: byId<HTMLButtonElement>('copy-link'),
+  copyNote: byId('copy-note'),
+  linkNote: byId('link-note'),
+  linkNoteText: byId('link-note-text'),
   status: byId('status'),
   message: byId('message'),
   tags: byId('tags'),
   measures: byId('measures'),
   scenarioTitle: byId('scenario-title'),
+  date: byId<HTMLInputElement>('date'),
   usmcaOverride: byId<HTMLInputElement>('usmca-override'),
   usmcaShare: byId<HTMLInputElement>('usmca-share'),
   usmcaShareNumber: byId<HTMLInputElement>('usmca-share-number'),
+  usmcaError: byId('usmca-error'),
   focus: byId<HTMLSelectElement>('focus'),
   importer: byId<HTMLSelectElement>('importer'),
 };
@@ -68,11 +79,39 @@ function showMessage(text: string | null): void {
   ui.message.textContent = text ?? '';
 }
 
+function showLinkNote(notes: string[]): void {
+  ui.linkNote.hidden = notes.length === 0;
+  ui.linkNoteText.textContent = notes.length
+    ? `Part of this page's address was not used: ${notes.join('; ')}.` : '';
+}
+
 // Whether a measure is on: its own switch, else a tag switch, else as the scenario says.
 function measureEnabled(m: MeasureSummary): boolean {
   if (m.id in state.edits.measures) return state.edits.measures[m.id];
   for (const tag of m.tags) if (tag in state.edits.tags) return state.edits.tags[tag];
   return m.enabled;
+}
+
+function chosenBaseline(): string | null {
+  const s = state.scenario;
+  return s && ui.baseline.value && ui.baseline.value !== s.baseline ? ui.baseline.value : null;
+}
+
+// The address follows every edit, without adding a history entry per slider step.
+function writeLink(): void {
+  const s = state.scenario;
+  if (!s) return;
+  const search = encodeView({
+    scenario: s.name, baseline: chosenBaseline(), edits: state.edits,
+    importer: ui.importer.value && ui.importer.value !== 'USA' ? ui.importer.value : null,
+    output: ui.focus.value && ui.focus.value !== 'CAN' ? ui.focus.value : null,
+  });
+  if (search !== location.search) history.replaceState(null, '', `${location.pathname}${search}`);
+}
+
+function edited(): void {
+  writeLink();
+  scheduleSolve();
 }
 
 function request(): SolveRequest {
@@ -87,6 +126,7 @@ function request(): SolveRequest {
   if (Object.keys(state.edits.tags).length) body.tags = state.edits.tags;
   if (Object.keys(state.edits.measures).length) body.measures = state.edits.measures;
   if (state.edits.usmcaShare !== null) body.usmca_share = state.edits.usmcaShare;
+  if (state.edits.date !== null) body.date = state.edits.date;
   return body;
 }
 
@@ -132,11 +172,22 @@ function syncOptions(select: HTMLSelectElement, codes: string[], preferred: stri
   }
 }
 
+// A picker's choice from the link, once the answer says which regions there are.
+function applyWanted(select: HTMLSelectElement, wanted: string | null, key: string): string | null {
+  if (wanted === null) return null;
+  const offered = [...select.options].map((o) => o.value);
+  if (offered.includes(wanted)) select.value = wanted;
+  else showLinkNote([`${key}=${wanted}: not a region of this baseline`]);
+  return null;
+}
+
 function render(): void {
   const result = state.result;
   if (!result) return;
   syncOptions(ui.importer, importersOf(result), ['USA']);
   syncOptions(ui.focus, result.baseline.regions.map((r) => r.code), ['CAN', 'USA']);
+  state.wantImporter = applyWanted(ui.importer, state.wantImporter, 'importer');
+  state.wantOutput = applyWanted(ui.focus, state.wantOutput, 'output');
   drawWelfare(byId('welfare-chart'), result);
   drawDiversion(byId('diversion-chart'), byId('diversion-table'), result, ui.importer.value);
   drawFlows(byId('flow-map'), result);
@@ -145,81 +196,8 @@ function render(): void {
   drawSectors(byId('sector-chart'), result, ui.focus.value);
 }
 
-function describe(m: MeasureSummary): string {
-  const when = m.from || m.to ? ` · ${m.from ?? '…'} to ${m.to ?? '…'}` : '';
-  return `${m.authority.replace(/_/g, ' ')} · ${m.importer} on ${m.origins.join(', ')}${when}`;
-}
-
-// One row per measure: an on/off switch, and a slider with a number field for its rate.
-function measureRow(m: MeasureSummary): HTMLElement {
-  const row = document.createElement('div');
-  row.className = 'measure';
-  row.dataset.measure = m.id;
-
-  const head = document.createElement('label');
-  head.className = 'measure-head';
-  const toggle = document.createElement('input');
-  toggle.type = 'checkbox';
-  toggle.checked = measureEnabled(m);
-  toggle.setAttribute('aria-label', `${m.id} in force`);
-  toggle.addEventListener('change', () => {
-    state.edits.measures[m.id] = toggle.checked;
-    row.classList.toggle('off', !toggle.checked);
-    scheduleSolve();
-  });
-  const title = document.createElement('span');
-  title.className = 'measure-title';
-  title.textContent = m.title || m.id;
-  head.append(toggle, title);
-
-  const meta = document.createElement('div');
-  meta.className = 'hint';
-  meta.textContent = describe(m);
-  row.append(head, meta);
-
-  if (m.rate_editable) {
-    const rate = document.createElement('div');
-    rate.className = 'rate';
-    const slider = document.createElement('input');
-    slider.type = 'range';
-    slider.min = '0';
-    slider.max = String(Math.max(100, Math.ceil(m.rate * 100)));
-    slider.step = '0.5';
-    slider.value = String(m.rate * 100);
-    slider.setAttribute('aria-label', `${m.id} rate, percent`);
-    slider.dataset.rate = m.id;
-    const field = document.createElement('input');
-    field.type = 'number';
-    field.min = '0';
-    field.max = '500';
-    field.step = '0.5';
-    field.value = (m.rate * 100).toFixed(1);
-    field.setAttribute('aria-label', `${m.id} rate, percent (field)`);
-    const unit = document.createElement('span');
-    unit.textContent = '%';
-    const update = (percentValue: number) => {
-      if (!Number.isFinite(percentValue)) return;
-      state.edits.rates[m.id] = Math.min(500, Math.max(0, percentValue)) / 100;
-      scheduleSolve();
-    };
-    slider.addEventListener('input', () => {
-      field.value = Number(slider.value).toFixed(1);
-      update(Number(slider.value));
-    });
-    field.addEventListener('change', () => {
-      slider.value = field.value;
-      update(Number(field.value));
-    });
-    rate.append(slider, field, unit);
-    row.append(rate);
-  } else {
-    const note = document.createElement('div');
-    note.className = 'hint';
-    note.textContent = 'rate taken from the baseline';
-    row.append(note);
-  }
-  row.classList.toggle('off', !toggle.checked);
-  return row;
+function compileDate(): string | null {
+  return state.edits.date ?? state.scenario?.date ?? null;
 }
 
 function tagSwitch(tag: string, measures: MeasureSummary[]): HTMLElement {
@@ -234,7 +212,7 @@ function tagSwitch(tag: string, measures: MeasureSummary[]): HTMLElement {
     // The tag decides again for its measures.
     for (const m of measures) if (m.tags.includes(tag)) delete state.edits.measures[m.id];
     buildMeasures();
-    scheduleSolve();
+    edited();
   });
   const text = document.createElement('span');
   const count = measures.filter((m) => m.tags.includes(tag)).length;
@@ -255,6 +233,19 @@ function regionNames(): Map<string, string> {
 function buildMeasures(): void {
   const s = state.scenario!;
   const groups = groupMeasures(s.measures, state.ranking, regionNames());
+  const context = {
+    rate: (m: MeasureSummary) => state.edits.rates[m.id] ?? m.rate,
+    enabled: measureEnabled,
+    date: compileDate(),
+    onSwitch: (m: MeasureSummary, on: boolean) => {
+      state.edits.measures[m.id] = on;
+      edited();
+    },
+    onRate: (m: MeasureSummary, fraction: number) => {
+      state.edits.rates[m.id] = fraction;
+      edited();
+    },
+  };
   ui.measures.replaceChildren(...groups.map((g) => {
     const details = document.createElement('details');
     details.className = 'measure-group';
@@ -274,7 +265,7 @@ function buildMeasures(): void {
     const on = g.measures.filter(measureEnabled).length;
     count.title = `${on} of ${g.measures.length} in force; imposed by ${[...new Set(g.measures.map((m) => m.importer))].join(', ')}`;
     summary.append(label, count);
-    details.append(summary, ...g.measures.map(measureRow));
+    details.append(summary, ...g.measures.map((m) => measureRow(m, context)));
     return details;
   }));
 }
@@ -290,29 +281,47 @@ function buildControls(): void {
     none.textContent = 'This scenario has no tagged measures (e.g. retaliation).';
     ui.tags.replaceChildren(none);
   }
-  const share = s.usmca_share_override;
-  ui.usmcaOverride.checked = false;
-  ui.usmcaShare.disabled = ui.usmcaShareNumber.disabled = true;
-  ui.usmcaShare.value = ui.usmcaShareNumber.value = String(Math.round((share ?? 0.9) * 100));
+  ui.date.value = compileDate() ?? '';
+  const share = state.edits.usmcaShare ?? s.usmca_share_override;
+  ui.usmcaOverride.checked = state.edits.usmcaShare !== null;
+  ui.usmcaShare.disabled = ui.usmcaShareNumber.disabled = !ui.usmcaOverride.checked;
+  ui.usmcaShare.value = ui.usmcaShareNumber.value = String(Number(((share ?? 0.9) * 100).toFixed(2)));
+  ui.usmcaError.hidden = true;
   buildMeasures();
 }
 
-async function loadScenario(name: string): Promise<void> {
+// Opens a scenario, with the edits of `link` when it comes from the page's address (else as
+// written, as the picker and Reset ask).
+async function loadScenario(name: string, link: Link | null, notes: string[] = []): Promise<void> {
   const load = ++state.loads;
+  delete document.body.dataset.ready;
   setStatus('Loading scenario…', 'busy');
   const scenario = await getJson<ScenarioDetail>(`/api/v1/scenarios/${encodeURIComponent(name)}`);
   if (load !== state.loads) return;
   state.scenario = scenario;
-  state.edits = { rates: {}, measures: {}, tags: {}, usmcaShare: null };
-  if (scenario.baseline && [...ui.baseline.options].some((o) => o.value === scenario.baseline)) {
-    ui.baseline.value = scenario.baseline;
+  state.edits = noEdits();
+  if (scenario.baseline && state.baselines.includes(scenario.baseline)) ui.baseline.value = scenario.baseline;
+  if (link) {
+    const applied = applyLink(link, scenario.name, scenario.measures, state.baselines);
+    state.edits = applied.view.edits;
+    if (applied.view.baseline) ui.baseline.value = applied.view.baseline;
+    state.wantImporter = applied.view.importer;
+    state.wantOutput = applied.view.output;
+    notes.push(...applied.notes);
   }
-  // The first solve (the scenario as written) orders the measure groups, so the controls are
-  // built once it is back, or has failed.
+  showLinkNote(notes);
+  // The first solve orders the measure groups, so the controls are built once it is back, or
+  // has failed. It is the scenario as written; a link's edits are solved after it.
   state.result = null;
+  const edits = state.edits;
+  const baseline = ui.baseline.value;
+  state.edits = noEdits();
+  if (scenario.baseline) ui.baseline.value = scenario.baseline;
   await runSolve();
   if (load !== state.loads) return;
   state.ranking = state.result;
+  state.edits = edits;
+  ui.baseline.value = baseline;
   state.openGroups = new Set();
   buildControls();
   const first = ui.measures.querySelector<HTMLDetailsElement>('details.measure-group');
@@ -320,6 +329,10 @@ async function loadScenario(name: string): Promise<void> {
     first.open = true;
     state.openGroups.add(first.dataset.group ?? '');
   }
+  writeLink();
+  if (JSON.stringify(edits) !== JSON.stringify(noEdits()) || chosenBaseline()) await runSolve();
+  // Tests wait for this: the scenario is open with the link's edits solved.
+  if (load === state.loads) document.body.dataset.ready = scenario.name;
 }
 
 function option(value: string, text: string): HTMLOptionElement {
@@ -332,29 +345,80 @@ function option(value: string, text: string): HTMLOptionElement {
 function wireUsmca(): void {
   const apply = () => {
     state.edits.usmcaShare = ui.usmcaOverride.checked ? Number(ui.usmcaShare.value) / 100 : null;
-    scheduleSolve();
+    edited();
+  };
+  const refuse = (message: string | null) => {
+    ui.usmcaError.hidden = message === null;
+    ui.usmcaError.textContent = message ?? '';
+    ui.usmcaShareNumber.setAttribute('aria-invalid', String(message !== null));
   };
   ui.usmcaOverride.addEventListener('change', () => {
     ui.usmcaShare.disabled = ui.usmcaShareNumber.disabled = !ui.usmcaOverride.checked;
+    refuse(null);
     apply();
   });
   ui.usmcaShare.addEventListener('input', () => {
     ui.usmcaShareNumber.value = ui.usmcaShare.value;
+    refuse(null);
     apply();
+  });
+  ui.usmcaShareNumber.addEventListener('input', () => {
+    const parsed = parsePercent(ui.usmcaShareNumber.value, MAX_SHARE_PERCENT, 'share');
+    refuse(parsed.ok ? null : parsed.message);
   });
   ui.usmcaShareNumber.addEventListener('change', () => {
-    ui.usmcaShare.value = String(Math.min(100, Math.max(0, Number(ui.usmcaShareNumber.value))));
-    apply();
+    const parsed = parsePercent(ui.usmcaShareNumber.value, MAX_SHARE_PERCENT, 'share');
+    if (!parsed.ok) return refuse(parsed.message);
+    refuse(null);
+    ui.usmcaShare.value = String(parsed.percent);
+    state.edits.usmcaShare = parsed.percent / 100;
+    edited();
   });
+}
+
+function wireDate(): void {
+  ui.date.addEventListener('change', () => {
+    const s = state.scenario;
+    if (!s || !isDate(ui.date.value)) return;  // a half-typed date is not solved
+    state.edits.date = ui.date.value === s.date ? null : ui.date.value;
+    buildMeasures();  // which measures are in force depends on it
+    edited();
+  });
+}
+
+function wireCopyLink(): void {
+  ui.copyLink.addEventListener('click', async () => {
+    writeLink();
+    try {
+      await navigator.clipboard.writeText(location.href);
+      ui.copyNote.textContent = 'Link copied';
+    } catch {
+      // No clipboard (an insecure origin, or permission refused): the address bar has the link.
+      ui.copyNote.textContent = 'Copy the address bar: it holds this page as it is';
+    }
+    window.setTimeout(() => { ui.copyNote.textContent = ''; }, 4000);
+  });
+  byId('link-note-close').addEventListener('click', () => showLinkNote([]));
+}
+
+// The scenario to open: the link's, else the main job's, else the first that has measures to edit.
+function firstScenario(offered: ScenarioListed[], link: Link, notes: string[]): ScenarioListed {
+  const named = offered.find((s) => s.name === link.scenario);
+  if (link.scenario !== null && !named) {
+    notes.push(`scenario=${link.scenario}: not offered by this server`);
+  }
+  return named ?? offered.find((s) => s.name === DEFAULT_SCENARIO) ??
+         offered.find((s) => (s.measures ?? 0) > 0) ?? offered[0];
 }
 
 async function start(): Promise<void> {
   try {
     const [{ baselines }, { scenarios }] = await Promise.all([
       getJson<{ baselines: BaselineSummary[] }>('/api/v1/baselines'),
-      getJson<{ scenarios: ScenarioSummary[] }>('/api/v1/scenarios'),
+      getJson<{ scenarios: ScenarioListed[] }>('/api/v1/scenarios'),
     ]);
     const usable = baselines.filter((b) => !b.error);
+    state.baselines = usable.map((b) => b.name);
     ui.baseline.replaceChildren(...usable.map((b) => option(b.name, `${b.name}${b.year ? ` (${b.year})` : ''}`)));
     const offered = scenarios.filter((s) => !s.error);
     ui.scenario.replaceChildren(...offered.map((s) => option(s.name, s.title || s.name)));
@@ -362,21 +426,29 @@ async function start(): Promise<void> {
       setStatus('The server offers no scenarios', 'error');
       return;
     }
-    const requested = new URLSearchParams(location.search).get('scenario');
-    const first = offered.find((s) => s.name === requested) ?? offered[0];
+    const link = readLink(location.search);
+    const notes: string[] = [];
+    const first = firstScenario(offered, link, notes);
     ui.scenario.value = first.name;
-    ui.scenario.addEventListener('change', () => void loadScenario(ui.scenario.value));
-    ui.baseline.addEventListener('change', scheduleSolve);
-    ui.reset.addEventListener('click', () => void loadScenario(ui.scenario.value));
-    ui.focus.addEventListener('change', render);
-    ui.importer.addEventListener('change', render);
+    ui.scenario.addEventListener('change', () => void loadScenario(ui.scenario.value, null));
+    ui.baseline.addEventListener('change', edited);
+    ui.reset.addEventListener('click', () => void loadScenario(ui.scenario.value, null));
+    ui.focus.addEventListener('change', () => { render(); writeLink(); });
+    ui.importer.addEventListener('change', () => { render(); writeLink(); });
     wireUsmca();
+    wireDate();
+    wireCopyLink();
+    wireDownloads(() => state.result, () => ui.importer.value);
     let resizeTimer = 0;
     window.addEventListener('resize', () => {
       window.clearTimeout(resizeTimer);
       resizeTimer = window.setTimeout(render, 150);
     });
-    await loadScenario(first.name);
+    // A link to a scenario not offered carries no edits for the one opened instead.
+    if (link.scenario !== null && first.name !== link.scenario && link.params.length > 1) {
+      notes.push('its edits were for that scenario and are not applied');
+    }
+    await loadScenario(first.name, link.scenario === null || first.name === link.scenario ? link : null, notes);
   } catch (error) {
     setStatus(`Cannot reach the API: ${error instanceof Error ? error.message : String(error)}`, 'error');
   }

@@ -1,8 +1,12 @@
 // End-to-end test of the dashboard: starts `ricardo serve` on a free loopback port, opens the
 // page in Debian's headless Chromium through playwright-core (never a downloaded browser), checks
 // the measures' foldable groups by partner and the imports-by-partner table, unfolds a group and
-// moves a tariff slider in it and checks that the welfare and diversion charts change, switches
-// retaliation off, and saves a screenshot.
+// moves a tariff slider in it (the charts change, the title follows, the slider's mark sits at the
+// rate as written), switches retaliation off, types rates the API would refuse (refused on the
+// page, no solve sent), checks the address carries the edits and a reload restores them, that a
+// bad address is reported and not fatal, the CSV and PNG downloads, that the charts stay in view
+// while the measures scroll, the layout at 900 px wide, and — on a second server with the shipped
+// scenarios — that the page opens on the main job's scenario. Saves a screenshot.
 //
 // Usage: node dashboard-test.mjs --ricardo PATH/TO/ricardo [--screenshot FILE.png]
 //          [--scenarios DIR] [--web-dir DIR] [--scenario NAME] [--measure ID] [--chromium PATH]
@@ -10,7 +14,7 @@
 // Exit codes: 0 passed, 1 a check failed, 77 skipped (no Chromium or no playwright-core).
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, mkdir, rm } from 'node:fs/promises';
+import { mkdtemp, mkdir, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -46,10 +50,14 @@ function parseArguments(argv) {
   return options;
 }
 
-// Starts the server and resolves with its port once it says where it listens.
-function startServer(options) {
+// The main job's scenario, which the page opens on when its address names none (main.ts).
+const DEFAULT_SCENARIO = 'us-tariffs-2025-11';
+
+// Starts the server and resolves with its port once it says where it listens. `scenarios` null:
+// the shipped ones.
+function startServer(options, scenarios = options.scenarios) {
   const child = spawn(options.ricardo, [
-    'serve', '--port', '0', '--scenarios', options.scenarios, '--web-dir', options.webDir,
+    'serve', '--port', '0', ...(scenarios ? ['--scenarios', scenarios] : []), '--web-dir', options.webDir,
   ], { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const port = new Promise((resolve, reject) => {
@@ -111,28 +119,39 @@ async function main() {
   const server = startServer(options);
   const profile = await mkdtemp(path.join(os.tmpdir(), 'ricardo-dashboard-'));
   let context;
+  let shipped = null;
   try {
     const port = await server.port;
+    const origin = `http://127.0.0.1:${port}`;
     context = await chromium.launchPersistentContext(profile, {
       executablePath: options.chromium,
       headless: true,
       args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
              '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
       viewport: { width: 1400, height: 1000 },
+      acceptDownloads: true,
     });
     const page = await context.newPage();
     const consoleErrors = [];
     page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
     page.on('pageerror', (e) => consoleErrors.push(e.message));
+    // Requests that leave the machine (blob: and data: URLs of the downloads stay in the page).
     const foreign = [];
-    page.on('request', (r) => { if (!r.url().startsWith(`http://127.0.0.1:${port}/`)) foreign.push(r.url()); });
+    const watchForeign = (p, server) => p.on('request', (r) => {
+      if (/^(https?|wss?):/.test(r.url()) && !r.url().startsWith(`${server}/`)) foreign.push(r.url());
+    });
+    watchForeign(page, origin);
+    let solveRequests = 0;
+    page.on('request', (r) => { if (r.method() === 'POST' && r.url().endsWith('/api/v1/solve')) ++solveRequests; });
 
     const solves = () => page.evaluate(() => Number(document.body.dataset.solves || 0));
     const welfare = () => page.$eval('#welfare-chart', (e) => e.dataset.values);
     const welfareText = () => page.$eval('#welfare-chart', (e) => e.textContent);
+    const ready = (name) => page.waitForFunction((n) => document.body.dataset.ready === n, name, { timeout: 30000 });
+    const solvedAfter = (n) => page.waitForFunction((k) => Number(document.body.dataset.solves || 0) > k, n, { timeout: 30000 });
 
-    await page.goto(`http://127.0.0.1:${port}/?scenario=${options.scenario}`);
-    await page.waitForFunction(() => Number(document.body.dataset.solves || 0) >= 1, null, { timeout: 30000 });
+    await page.goto(`${origin}/?scenario=${options.scenario}`);
+    await ready(options.scenario);
     check(await page.evaluate(() => document.body.dataset.state) === 'ok', 'the first solve succeeded');
     for (const id of ['welfare-chart', 'diversion-chart', 'flow-map', 'bilateral-chart', 'tariff-chart', 'sector-chart']) {
       const marks = await page.$$eval(`#${id} svg rect, #${id} svg path`, (e) => e.length);
@@ -172,10 +191,11 @@ async function main() {
 
     // Imports by partner: a row per partner of the US, shares adding up to 100% before and
     // after and their changes to zero (to the table's rounding), as many bars as partners.
-    const regions = await page.$$eval('#focus option', (o) => o.length);
+    const regions = await page.$$eval('#focus option', (o) => o.map((e) => e.value));
     const table = await page.$$eval('#diversion-table tbody tr[data-partner]', (rows) => rows.map((r) =>
       [...r.querySelectorAll('td')].map((td) => td.textContent)));
-    check(table.length === regions - 1, `the imports-by-partner table has a row per partner (${table.length} of ${regions - 1})`);
+    check(table.length === regions.length - 1,
+          `the imports-by-partner table has a row per partner (${table.length} of ${regions.length - 1})`);
     const column = (k) => table.reduce((sum, row) => sum + Number(row[k]), 0);
     const tolerance = 0.006 * Math.max(1, table.length);
     check(Math.abs(column(4) - 100) <= tolerance && Math.abs(column(5) - 100) <= tolerance,
@@ -191,9 +211,11 @@ async function main() {
     const diversionBefore = await diversion();
     check(JSON.parse(diversionBefore).length === table.length, 'the diversion chart has a bar per partner');
 
-    // Move the slider of one measure, unfolding its group first (sliders in a folded group are
-    // hidden): the charts must be redrawn with other numbers.
+    // The slider of one measure, unfolding its group first (sliders in a folded group are hidden).
+    const row = page.locator(`[data-measure="${options.measure}"]`);
     const slider = page.locator(`input[type=range][data-rate="${options.measure}"]`);
+    const field = page.locator(`input[data-rate-field="${options.measure}"]`);
+    const title = row.locator('.measure-title');
     check(await slider.count() === 1, `a rate slider for ${options.measure}`);
     const group = page.locator('details.measure-group', { has: slider });
     if (!(await group.evaluate((d) => d.open))) {
@@ -201,49 +223,249 @@ async function main() {
       await group.locator(':scope > summary').click();
       check(await group.evaluate((d) => d.open), `clicking ${await group.getAttribute('data-group')}'s header unfolds it`);
     }
+
+    // The mark of the rate as written: the API's rate, and where the slider puts that rate.
+    const detail = await page.evaluate(async (n) => (await fetch(`/api/v1/scenarios/${n}`)).json(), options.scenario);
+    const measure = detail.measures.find((m) => m.id === options.measure);
+    const asWritten = measure.rate * 100;
+    const titleWritten = await title.textContent();
+    const mark = row.locator('.as-written');
+    check(Number(await mark.getAttribute('data-percent')) === asWritten,
+          `${options.measure}'s slider is marked at its rate as written (${asWritten}%)`);
+    check(Number(await slider.inputValue()) === asWritten && await field.inputValue() === asWritten.toFixed(1),
+          `the slider and the field start at the rate as written (${await slider.inputValue()}, ${await field.inputValue()})`);
+
     let count = await solves();
     await slider.fill('5');
-    await page.waitForFunction((n) => Number(document.body.dataset.solves || 0) > n, count, { timeout: 30000 });
+    await solvedAfter(count);
     const afterSlider = await welfare();
     check(afterSlider !== before, `moving the ${options.measure} slider to 5% changes the welfare chart`);
     check(await welfareText() !== beforeText, 'the welfare chart\'s labels were redrawn');
-    const field = await page.locator(`[data-measure="${options.measure}"] input[type=number]`).inputValue();
-    check(field === '5.0', `the rate field follows the slider (${field})`);
+    check(await field.inputValue() === '5.0', `the rate field follows the slider (${await field.inputValue()})`);
     check(await diversion() !== diversionBefore, `moving the ${options.measure} slider changes the imports by partner`);
+    const titleMoved = await title.textContent();
+    check(titleMoved.includes(`${asWritten}% → 5%`), `the measure's title follows the slider ("${titleMoved}")`);
+
+    // Clicking the slider at its mark brings the rate back to (about) the rate as written: the
+    // mark is where the slider puts that rate.
+    const box = await slider.boundingBox();
+    const markBox = await mark.boundingBox();
+    count = await solves();
+    await page.mouse.click(markBox.x + markBox.width / 2, box.y + box.height / 2);
+    await solvedAfter(count);
+    const clicked = Number(await slider.inputValue());
+    const step = Number(await slider.getAttribute('max')) / box.width;  // points per pixel
+    check(Math.abs(clicked - asWritten) <= Math.max(1, 2 * step),
+          `clicking the slider at its mark sets about the rate as written (${clicked}% for ${asWritten}%)`);
+    count = await solves();
+    await slider.fill('5');
+    await solvedAfter(count);
+    check(await welfare() === afterSlider, 'the slider back at 5% gives the same welfare as before');
 
     // Retaliation off: Canada's welfare moves.
     const tag = page.locator('input[data-tag="retaliation"]');
     if (await tag.count() === 1) {
       count = await solves();
       await tag.uncheck();
-      await page.waitForFunction((n) => Number(document.body.dataset.solves || 0) > n, count, { timeout: 30000 });
+      await solvedAfter(count);
       check(await welfare() !== afterSlider, 'switching retaliation off changes the welfare chart');
       // The tag rebuilds the measure list: the groups keep their folding.
       check(await group.evaluate((d) => d.open), 'the unfolded group stays unfolded after the tag switch');
+      check((await title.textContent()).includes('→ 5%'), 'the rebuilt list keeps the edited title');
     }
 
-    // An impossible rate typed into a field is answered with the API's located message.
-    count = await solves();
-    await page.locator(`[data-measure="${options.measure}"] input[type=number]`).fill('40');
-    await page.locator(`[data-measure="${options.measure}"] input[type=number]`).dispatchEvent('change');
-    await page.waitForFunction((n) => Number(document.body.dataset.solves || 0) > n, count, { timeout: 30000 });
-    check(await page.locator('#message').isHidden(), 'a valid rate typed in the field solves without error');
+    // Rates the API would refuse are refused on the page, with a message by the field, and not
+    // sent; nothing is clamped.
+    const error = row.locator('.field-error');
+    const urlBeforeRefusal = page.url();
+    for (const [typed, says] of [['600', '500%'], ['-1', 'below 0%'], ['abc', 'not a number']]) {
+      const sent = solveRequests;
+      await field.fill(typed);
+      await field.press('Enter');
+      await page.waitForTimeout(500);  // longer than the page's 120 ms debounce
+      const text = (await error.isVisible()) ? await error.textContent() : '';
+      check(text.includes(says) && text.includes('not solved'), `typing ${typed} is refused with a message ("${text}")`);
+      check(solveRequests === sent, `typing ${typed} sends no solve (${solveRequests - sent} sent)`);
+      check(await field.getAttribute('aria-invalid') === 'true', `the field is marked invalid after ${typed}`);
+      check(await slider.inputValue() === '5', `the slider stays at the last good rate after ${typed}`);
+    }
+    check(page.url() === urlBeforeRefusal, 'refused rates do not reach the address');
 
-    check(consoleErrors.length === 0, `no console errors${consoleErrors.length ? `: ${consoleErrors.join('; ')}` : ''}`);
-    check(foreign.length === 0, `no requests outside the server${foreign.length ? `: ${foreign.join(', ')}` : ''}`);
+    // A valid rate typed into the field is solved; the refusal goes away.
+    count = await solves();
+    await field.fill('40');
+    await field.press('Enter');
+    await solvedAfter(count);
+    check(await page.locator('#message').isHidden(), 'a valid rate typed in the field solves without error');
+    check(await error.isHidden() && await field.getAttribute('aria-invalid') === 'false', 'the refusal is cleared');
+    check(await slider.inputValue() === '40', 'the slider follows the field');
+    check((await title.textContent()).includes(`${asWritten}% → 40%`), 'the title follows the field');
+
+    // The address carries the edits.
+    const edited = new URL(page.url());
+    check(edited.searchParams.get('scenario') === options.scenario &&
+          edited.searchParams.get(`rate.${options.measure}`) === '40',
+          `the address carries the scenario and the rate (${edited.search})`);
+    if (await tag.count() === 1) {
+      check(edited.searchParams.get('tag.retaliation') === '0', 'the address carries the retaliation switch');
+    }
+    const editedWelfare = await welfare();
+
+    // Copy link puts the address on the clipboard.
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
+    await page.locator('#copy-link').click();
+    await page.waitForFunction(() => document.getElementById('copy-note')?.textContent !== '', null, { timeout: 5000 });
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    check(copied === page.url(), `Copy link copies the address (${copied})`);
+
+    // Downloads: the tables as CSV, a chart as PNG.
+    const download = async (selector) => {
+      const [file] = await Promise.all([page.waitForEvent('download', { timeout: 15000 }), page.locator(selector).click()]);
+      return { name: file.suggestedFilename(), bytes: await readFile(await file.path()) };
+    };
+    const countriesFile = await download('#csv-countries');
+    const countryLines = countriesFile.bytes.toString('utf8').trim().split(/\r?\n/);
+    check(countryLines[0] === 'country,name,welfare_pct,real_wage_pct,price_index_pct,exports_pct,imports_pct,' +
+                             'average_tariff_base_pct,average_tariff_new_pct,income_base_usd_million',
+          `the countries CSV has its header (${countryLines[0]})`);
+    const csvCountries = countryLines.slice(1).map((l) => l.split(',')[0]);
+    check(JSON.stringify(csvCountries) === JSON.stringify(regions),
+          `the countries CSV has a row per country (${csvCountries.join(' ')})`);
+    const shown = JSON.parse(editedWelfare).filter((r) => r[1] === 'Welfare');
+    const csvWelfare = countryLines.slice(1).map((l) => Number(l.split(',')[2]));
+    check(shown.every((r, k) => Math.abs(r[2] - csvWelfare[k]) < 1e-5),
+          'the CSV\'s welfare is the chart\'s');
+    const importsFile = await download('#csv-imports');
+    const importLines = importsFile.bytes.toString('utf8').trim().split(/\r?\n/);
+    check(importLines[0] === 'importer,partner,partner_name,imports_base_usd_million,imports_new_usd_million,' +
+                             'imports_change_pct,share_base_pct,share_new_pct,share_change_pp,tariff_base_pct,tariff_new_pct',
+          `the imports-by-partner CSV has its header (${importLines[0]})`);
+    check(importLines.length - 1 === table.length && importLines.slice(1).every((l) => l.startsWith('USA,')),
+          `the imports-by-partner CSV has a row per partner of the US (${importLines.length - 1})`);
+    for (const chart of ['welfare-chart', 'flow-map']) {
+      const png = await download(`button.png[data-chart="${chart}"]`);
+      const magic = png.bytes.subarray(0, 8).toString('hex');
+      const width = png.bytes.length > 24 ? png.bytes.readUInt32BE(16) : 0;
+      const height = png.bytes.length > 24 ? png.bytes.readUInt32BE(20) : 0;
+      check(magic === '89504e470d0a1a0a' && width > 200 && height > 200,
+            `${chart}'s PNG download is a PNG (${png.name}, ${png.bytes.length} bytes, ${width}×${height})`);
+    }
+
     if (options.screenshot) {
+      // The results pane scrolls on its own in a short window; make the window tall enough for all
+      // of it, so that the full-page screenshot shows every chart.
+      const tall = await page.$eval('.results', (e) => Math.ceil(e.getBoundingClientRect().top + window.scrollY + e.scrollHeight + 24));
+      await page.setViewportSize({ width: 1400, height: Math.max(1000, tall) });
+      await page.waitForTimeout(400);  // the page redraws the charts 150 ms after a resize
       await mkdir(path.dirname(options.screenshot), { recursive: true });
       await page.screenshot({ path: options.screenshot, fullPage: true });
       console.log(`screenshot: ${options.screenshot}`);
+      await page.setViewportSize({ width: 1400, height: 1000 });
     }
+
+    // A reload restores the page from its address: the same edits, the same answer.
+    await page.reload();
+    await ready(options.scenario);
+    check(await field.inputValue() === '40.0' && await slider.inputValue() === '40',
+          `a reload restores the rate (${await field.inputValue()})`);
+    if (await tag.count() === 1) check(!(await tag.isChecked()), 'a reload restores the retaliation switch');
+    check((await title.textContent()).includes(`${asWritten}% → 40%`), 'a reload restores the title');
+    check(await welfare() === editedWelfare, 'a reload gives the same welfare as before it');
+
+    // A bad address is reported, not fatal: its usable parts are used, the others listed.
+    const note = page.locator('#link-note');
+    await page.goto(`${origin}/?scenario=${options.scenario}&rate.${options.measure}=600&rate.no-such-measure=5` +
+                    '&tag.retaliation=maybe&usmca=abc&date=2025-13-45&colour=red');
+    await ready(options.scenario);
+    const noteText = (await note.isVisible()) ? await page.locator('#link-note-text').textContent() : '';
+    check(['rate.' + options.measure + '=600', 'no-such-measure', 'usmca=abc', 'date=2025-13-45', 'colour=red']
+            .every((part) => noteText.includes(part)), `a bad address is reported ("${noteText.trim()}")`);
+    check(await page.evaluate(() => document.body.dataset.state) === 'ok' &&
+          await slider.inputValue() === String(asWritten),
+          'the page opens on the scenario as written despite the bad address');
+    await page.goto(`${origin}/?scenario=no-such-scenario&rate.x=5`);
+    await page.waitForFunction(() => Boolean(document.body.dataset.ready), null, { timeout: 30000 });
+    check((await note.textContent()).includes('scenario=no-such-scenario'),
+          `an unknown scenario in the address is reported, and ${await page.evaluate(() => document.body.dataset.ready)} opened`);
+
+    // The charts stay in view while the measures scroll (the results pane is sticky), also at
+    // 900 px wide; and at 900 px nothing scrolls sideways and the panes do not overlap.
+    await page.goto(`${origin}/?scenario=${options.scenario}`);
+    await ready(options.scenario);
+    await page.$$eval('details.measure-group', (all) => all.forEach((d) => { d.open = true; }));
+    for (const width of [1400, 900]) {
+      await page.setViewportSize({ width, height: 500 });
+      await page.waitForTimeout(400);
+      await page.evaluate(() => window.scrollTo(0, 0));
+      const measuresTop = await page.$eval('#measures', (e) => e.getBoundingClientRect().top);
+      const first = await page.locator('#measures .measure').first().boundingBox();
+      await page.mouse.move(first.x + 20, Math.min(450, first.y + 10));
+      await page.mouse.wheel(0, 900);
+      await page.waitForTimeout(400);
+      const moved = measuresTop - await page.$eval('#measures', (e) => e.getBoundingClientRect().top);
+      const chart = await page.$eval('#welfare-chart', (e) => JSON.parse(JSON.stringify(e.getBoundingClientRect())));
+      check(moved >= 100, `at ${width}×500 the measures scroll (by ${moved.toFixed(0)} px)`);
+      check(chart.top >= 0 && chart.bottom <= 500 && chart.height > 100,
+            `at ${width}×500 the welfare chart stays in view after scrolling the measures (${chart.top.toFixed(0)}–${chart.bottom.toFixed(0)} px)`);
+    }
+    await page.setViewportSize({ width: 900, height: 800 });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    await page.waitForTimeout(400);
+    const layout = await page.evaluate(() => {
+      const rect = (e) => e.getBoundingClientRect();
+      const controls = rect(document.querySelector('.controls'));
+      const results = rect(document.querySelector('.results'));
+      const cards = [...document.querySelectorAll('.results .card')].map(rect);
+      const overlaps = (a, b) => a.left < b.right - 1 && b.left < a.right - 1 && a.top < b.bottom - 1 && b.top < a.bottom - 1;
+      return {
+        scrollWidth: Math.max(document.documentElement.scrollWidth, document.body.scrollWidth),
+        panesOverlap: overlaps(controls, results),
+        cardsOverlap: cards.some((a, i) => cards.some((b, j) => i < j && overlaps(a, b))),
+        cardsOutside: cards.filter((c) => c.left < results.left - 1 || c.right > results.right + 1).length,
+        wideSvgs: [...document.querySelectorAll('.results .card .chart svg')]
+          .filter((s) => rect(s).width > 15 && rect(s).right > rect(s.closest('.card')).right + 1).length,
+      };
+    });
+    check(layout.scrollWidth <= 900, `at 900×800 nothing scrolls sideways (scrollWidth ${layout.scrollWidth})`);
+    check(!layout.panesOverlap && !layout.cardsOverlap && layout.cardsOutside === 0 && layout.wideSvgs === 0,
+          `at 900×800 nothing overlaps (${JSON.stringify(layout)})`);
+
+    // With the shipped scenarios and no scenario in the address, the page opens on the main
+    // job's scenario, with its sliders.
+    const shippedBaseline = path.join(project, 'data', 'baselines', 'world', 'manifest.toml');
+    if (existsSync(shippedBaseline)) {
+      shipped = startServer(options, null);
+      const shippedOrigin = `http://127.0.0.1:${await shipped.port}`;
+      const fresh = await context.newPage();
+      fresh.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
+      fresh.on('pageerror', (e) => consoleErrors.push(e.message));
+      watchForeign(fresh, shippedOrigin);
+      await fresh.goto(`${shippedOrigin}/`);
+      await fresh.waitForFunction(() => Boolean(document.body.dataset.ready), null, { timeout: 60000 });
+      const opened = await fresh.$eval('#scenario', (e) => e.value);
+      const sliders = await fresh.$$eval('input[type=range][data-rate]', (e) => e.length);
+      const visible = await fresh.$$eval('details.measure-group[open] input[type=range][data-rate]', (e) => e.length);
+      check(opened === DEFAULT_SCENARIO && await fresh.evaluate(() => document.body.dataset.ready) === DEFAULT_SCENARIO,
+            `with no scenario in the address the page opens on ${DEFAULT_SCENARIO} (${opened})`);
+      check(sliders > 10 && visible > 0, `${DEFAULT_SCENARIO} opens with sliders (${sliders}, ${visible} unfolded)`);
+      check(new URL(fresh.url()).searchParams.get('scenario') === DEFAULT_SCENARIO, 'the address names it');
+      await fresh.close();
+    } else {
+      console.log(`skip the default-scenario check: no ${shippedBaseline}`);
+    }
+
+    check(consoleErrors.length === 0, `no console errors${consoleErrors.length ? `: ${consoleErrors.join('; ')}` : ''}`);
+    check(foreign.length === 0, `no requests outside the server${foreign.length ? `: ${foreign.join(', ')}` : ''}`);
   } catch (error) {
     failures.push(error.message);
     console.error(`FAIL ${error.message}`);
   } finally {
     if (context) await context.close();
     await rm(profile, { recursive: true, force: true });
-    const code = await stopServer(server.child);
-    if (code !== 0) failures.push(`ricardo serve exited with ${code} after SIGTERM:\n${server.output()}`);
+    for (const s of [server, shipped].filter(Boolean)) {
+      const code = await stopServer(s.child);
+      if (code !== 0) failures.push(`ricardo serve exited with ${code} after SIGTERM:\n${s.output()}`);
+    }
   }
   console.log(`${failures.length === 0 ? 'dashboard test passed' : `dashboard test failed (${failures.length})`}`);
   return failures.length === 0 ? 0 : 1;
