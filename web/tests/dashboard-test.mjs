@@ -352,25 +352,56 @@ async function main() {
     }
 
     if (options.screenshot) {
-      // The results pane scrolls on its own in a short window; make the window tall enough for all
-      // of it, so that the full-page screenshot shows every chart.
-      const tall = await page.$eval('.results', (e) => Math.ceil(e.getBoundingClientRect().top + window.scrollY + e.scrollHeight + 24));
+      // The window as a user sees it with the edited measure scrolled into view: the sticky
+      // results pane beside it, the window tall enough for every chart (the pane has its own
+      // scroll in a shorter one).
+      const tall = await page.$eval('.results', (e) => e.scrollHeight + 8);
       await page.setViewportSize({ width: 1400, height: Math.max(1000, tall) });
       await page.waitForTimeout(400);  // the page redraws the charts 150 ms after a resize
+      await row.evaluate((e) => e.scrollIntoView({ block: 'center' }));
+      await page.waitForTimeout(100);
       await mkdir(path.dirname(options.screenshot), { recursive: true });
-      await page.screenshot({ path: options.screenshot, fullPage: true });
+      await page.screenshot({ path: options.screenshot });
       console.log(`screenshot: ${options.screenshot}`);
       await page.setViewportSize({ width: 1400, height: 1000 });
     }
 
+    // The pickers are in the address too.
+    await page.selectOption('#importer', 'CAN');
+    check(new URL(page.url()).searchParams.get('importer') === 'CAN', 'the address carries the importer picked');
+
     // A reload restores the page from its address: the same edits, the same answer.
     await page.reload();
     await ready(options.scenario);
+    check(await page.$eval('#importer', (e) => e.value) === 'CAN', 'a reload restores the importer picked');
     check(await field.inputValue() === '40.0' && await slider.inputValue() === '40',
           `a reload restores the rate (${await field.inputValue()})`);
     if (await tag.count() === 1) check(!(await tag.isChecked()), 'a reload restores the retaliation switch');
     check((await title.textContent()).includes(`${asWritten}% → 40%`), 'a reload restores the title');
     check(await welfare() === editedWelfare, 'a reload gives the same welfare as before it');
+
+    // The USMCA share refuses what is not a share, and the date is solved and kept in the address.
+    await page.locator('#usmca-override').check();
+    await solvedAfter(await solves());
+    const share = page.locator('#usmca-share-number');
+    const sent = solveRequests;
+    await share.fill('150');
+    await share.press('Enter');
+    await page.waitForTimeout(500);
+    const shareError = (await page.locator('#usmca-error').isVisible()) ? await page.locator('#usmca-error').textContent() : '';
+    check(shareError.includes('100%') && solveRequests === sent, `a USMCA share of 150% is refused, not solved ("${shareError}")`);
+    count = await solves();
+    await share.fill('80');
+    await share.press('Enter');
+    await solvedAfter(count);
+    check(new URL(page.url()).searchParams.get('usmca') === '80' && await page.locator('#usmca-error').isHidden(),
+          'a USMCA share of 80% is solved and in the address');
+    count = await solves();
+    await page.locator('#date').fill('2025-12-01');
+    await page.locator('#date').dispatchEvent('change');
+    await solvedAfter(count);
+    check(new URL(page.url()).searchParams.get('date') === '2025-12-01' &&
+          await page.evaluate(() => document.body.dataset.state) === 'ok', 'a new date is solved and in the address');
 
     // A bad address is reported, not fatal: its usable parts are used, the others listed.
     const note = page.locator('#link-note');
