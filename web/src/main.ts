@@ -12,11 +12,12 @@ import { drawBilateral, drawSectors, drawTariffs, drawWelfare } from './charts';
 import { wireDownloads } from './downloads';
 import { drawDiversion, importersOf } from './diversion';
 import { drawFlows } from './flows';
+import { wireCopyLink } from './copy-link';
 import { COUNTRY_NAMES, percent } from './format';
-import { MAX_SHARE_PERCENT, parsePercent } from './limits';
 import { applyLink, encodeView, isDate, noEdits, readLink, type Edits, type Link } from './link';
 import { groupMeasures } from './measure-groups';
 import { measureRow } from './measure-row';
+import { UsmcaControl } from './usmca-control';
 
 const DEBOUNCE_MS = 120;
 // The scenario the page opens on when its address names none: the main job's, the one `ricardo
@@ -38,6 +39,7 @@ const state = {
   // Pickers asked for by the link, applied once an answer says which regions there are.
   wantImporter: null as string | null,
   wantOutput: null as string | null,
+  linkNotes: [] as string[],
 };
 
 function byId<T extends HTMLElement>(id: string): T {
@@ -60,13 +62,14 @@ const ui = {
   measures: byId('measures'),
   scenarioTitle: byId('scenario-title'),
   date: byId<HTMLInputElement>('date'),
-  usmcaOverride: byId<HTMLInputElement>('usmca-override'),
-  usmcaShare: byId<HTMLInputElement>('usmca-share'),
-  usmcaShareNumber: byId<HTMLInputElement>('usmca-share-number'),
-  usmcaError: byId('usmca-error'),
   focus: byId<HTMLSelectElement>('focus'),
   importer: byId<HTMLSelectElement>('importer'),
 };
+
+const usmca = new UsmcaControl((share) => {
+  state.edits.usmcaShare = share;
+  edited();
+});
 
 function setStatus(text: string, kind: 'busy' | 'ok' | 'error'): void {
   ui.status.textContent = text;
@@ -79,7 +82,9 @@ function showMessage(text: string | null): void {
   ui.message.textContent = text ?? '';
 }
 
+// Lists what the page's address asked for and did not get; an empty list hides the note.
 function showLinkNote(notes: string[]): void {
+  state.linkNotes = notes;
   ui.linkNote.hidden = notes.length === 0;
   ui.linkNoteText.textContent = notes.length
     ? `Part of this page's address was not used: ${notes.join('; ')}.` : '';
@@ -177,7 +182,7 @@ function applyWanted(select: HTMLSelectElement, wanted: string | null, key: stri
   if (wanted === null) return null;
   const offered = [...select.options].map((o) => o.value);
   if (offered.includes(wanted)) select.value = wanted;
-  else showLinkNote([`${key}=${wanted}: not a region of this baseline`]);
+  else showLinkNote([...state.linkNotes, `${key}=${wanted}: not a region of this baseline`]);
   return null;
 }
 
@@ -242,7 +247,9 @@ function buildMeasures(): void {
       edited();
     },
     onRate: (m: MeasureSummary, fraction: number) => {
-      state.edits.rates[m.id] = fraction;
+      // Back at the rate as written is no edit (and no key in the address).
+      if (fraction === m.rate) delete state.edits.rates[m.id];
+      else state.edits.rates[m.id] = fraction;
       edited();
     },
   };
@@ -282,11 +289,8 @@ function buildControls(): void {
     ui.tags.replaceChildren(none);
   }
   ui.date.value = compileDate() ?? '';
-  const share = state.edits.usmcaShare ?? s.usmca_share_override;
-  ui.usmcaOverride.checked = state.edits.usmcaShare !== null;
-  ui.usmcaShare.disabled = ui.usmcaShareNumber.disabled = !ui.usmcaOverride.checked;
-  ui.usmcaShare.value = ui.usmcaShareNumber.value = String(Number(((share ?? 0.9) * 100).toFixed(2)));
-  ui.usmcaError.hidden = true;
+  // Without an override the control offers the scenario's share, else 90% to start from.
+  usmca.show(state.edits.usmcaShare, s.usmca_share_override ?? 0.9);
   buildMeasures();
 }
 
@@ -342,40 +346,6 @@ function option(value: string, text: string): HTMLOptionElement {
   return o;
 }
 
-function wireUsmca(): void {
-  const apply = () => {
-    state.edits.usmcaShare = ui.usmcaOverride.checked ? Number(ui.usmcaShare.value) / 100 : null;
-    edited();
-  };
-  const refuse = (message: string | null) => {
-    ui.usmcaError.hidden = message === null;
-    ui.usmcaError.textContent = message ?? '';
-    ui.usmcaShareNumber.setAttribute('aria-invalid', String(message !== null));
-  };
-  ui.usmcaOverride.addEventListener('change', () => {
-    ui.usmcaShare.disabled = ui.usmcaShareNumber.disabled = !ui.usmcaOverride.checked;
-    refuse(null);
-    apply();
-  });
-  ui.usmcaShare.addEventListener('input', () => {
-    ui.usmcaShareNumber.value = ui.usmcaShare.value;
-    refuse(null);
-    apply();
-  });
-  ui.usmcaShareNumber.addEventListener('input', () => {
-    const parsed = parsePercent(ui.usmcaShareNumber.value, MAX_SHARE_PERCENT, 'share');
-    refuse(parsed.ok ? null : parsed.message);
-  });
-  ui.usmcaShareNumber.addEventListener('change', () => {
-    const parsed = parsePercent(ui.usmcaShareNumber.value, MAX_SHARE_PERCENT, 'share');
-    if (!parsed.ok) return refuse(parsed.message);
-    refuse(null);
-    ui.usmcaShare.value = String(parsed.percent);
-    state.edits.usmcaShare = parsed.percent / 100;
-    edited();
-  });
-}
-
 function wireDate(): void {
   ui.date.addEventListener('change', () => {
     const s = state.scenario;
@@ -384,21 +354,6 @@ function wireDate(): void {
     buildMeasures();  // which measures are in force depends on it
     edited();
   });
-}
-
-function wireCopyLink(): void {
-  ui.copyLink.addEventListener('click', async () => {
-    writeLink();
-    try {
-      await navigator.clipboard.writeText(location.href);
-      ui.copyNote.textContent = 'Link copied';
-    } catch {
-      // No clipboard (an insecure origin, or permission refused): the address bar has the link.
-      ui.copyNote.textContent = 'Copy the address bar: it holds this page as it is';
-    }
-    window.setTimeout(() => { ui.copyNote.textContent = ''; }, 4000);
-  });
-  byId('link-note-close').addEventListener('click', () => showLinkNote([]));
 }
 
 // The scenario to open: the link's, else the main job's, else the first that has measures to edit.
@@ -435,9 +390,12 @@ async function start(): Promise<void> {
     ui.reset.addEventListener('click', () => void loadScenario(ui.scenario.value, null));
     ui.focus.addEventListener('change', () => { render(); writeLink(); });
     ui.importer.addEventListener('change', () => { render(); writeLink(); });
-    wireUsmca();
     wireDate();
-    wireCopyLink();
+    wireCopyLink(ui.copyLink, ui.copyNote, () => {
+      writeLink();
+      return location.href;
+    });
+    byId('link-note-close').addEventListener('click', () => showLinkNote([]));
     wireDownloads(() => state.result, () => ui.importer.value);
     let resizeTimer = 0;
     window.addEventListener('resize', () => {
