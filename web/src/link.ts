@@ -99,8 +99,9 @@ export function applyLink(link: Link, scenario: string, measures: MeasureSummary
         if (!m) { skip(key, value, `no measure '${name}' in ${scenario}`); break; }
         if (!m.rate_editable) { skip(key, value, 'this measure\'s rates come from the baseline'); break; }
         const parsed = parsePercent(value, MAX_RATE_PERCENT);
-        if (parsed.ok) view.edits.rates[name] = parsed.percent / 100;
-        else skip(key, value, parsed.message.replace(/(; not solved)?\.$/, ''));
+        if (!parsed.ok) skip(key, value, parsed.message.replace(/(; not solved)?\.$/, ''));
+        // The rate as written is no edit (the page writes no key for it either).
+        else if (parsed.percent / 100 !== m.rate) view.edits.rates[name] = parsed.percent / 100;
         break;
       }
       case 'on': {

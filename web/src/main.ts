@@ -308,6 +308,8 @@ async function loadScenario(name: string, link: Link | null, notes: string[] = [
   if (link) {
     const applied = applyLink(link, scenario.name, scenario.measures, state.baselines);
     state.edits = applied.view.edits;
+    // The scenario's own date is no edit: without it a rate-only request skips the compile.
+    if (state.edits.date === scenario.date) state.edits.date = null;
     if (applied.view.baseline) ui.baseline.value = applied.view.baseline;
     state.wantImporter = applied.view.importer;
     state.wantOutput = applied.view.output;

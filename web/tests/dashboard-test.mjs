@@ -355,7 +355,10 @@ async function main() {
       // The window as a user sees it with the edited measure scrolled into view: the sticky
       // results pane beside it, the window tall enough for every chart (the pane has its own
       // scroll in a shorter one).
-      const tall = await page.$eval('.results', (e) => e.scrollHeight + 8);
+      const tall = await page.$eval('.results', (e) => {
+        window.scrollTo(0, 0);
+        return Math.ceil(e.getBoundingClientRect().top + e.scrollHeight + 8);
+      });
       await page.setViewportSize({ width: 1400, height: Math.max(1000, tall) });
       await page.waitForTimeout(400);  // the page redraws the charts 150 ms after a resize
       await row.evaluate((e) => e.scrollIntoView({ block: 'center' }));
