@@ -27,6 +27,7 @@ struct ExplainArgs {
   std::string usmca_method;
   double usmca_share = -1.0;
   int products = 25;
+  long long max_trace_lines = ExplainOptions{}.max_trace_lines;
   bool json = false;
 };
 
@@ -58,6 +59,10 @@ int Explain(const ExplainArgs& a) {
     explain.sector = a.sector;
   }
   explain.max_products = a.products;
+  // Only the products the explanation shows are traced (see CompileOptions).
+  options.product_trace_origin = explain.origin;
+  options.product_trace_sector = explain.sector;
+  explain.max_trace_lines = a.max_trace_lines;
   const CompiledScenario compiled = CompileScenario(scenario, baseline, options);
   for (const std::string& warning : compiled.trace.warnings) std::fprintf(stderr, "ricardo: warning: %s\n", warning.c_str());
   // Beside a published tracker's rates when the whole scenario is explained (not one partner).
@@ -88,6 +93,9 @@ void RegisterExplain(CLI::App& parent, Context& context) {
   cmd->add_option("--origin", a->origin, "Only imports from this region (ISO3)");
   cmd->add_option("--sector", a->sector, "Only this sector");
   cmd->add_option("--products", a->products, "Product lines shown per pair (-1 = all)");
+  cmd->add_option("--max-trace-lines", a->max_trace_lines,
+                  "Product trace lines in the whole answer: a product and each measure under it (-1 = all)")
+      ->capture_default_str();
   cmd->add_option("--usmca-method", a->usmca_method, "USMCA shares: rolling-3-month, month or h2-2025")
       ->check(CLI::IsMember({"rolling-3-month", "month", "h2-2025"}));
   cmd->add_option("--usmca-share", a->usmca_share, "Set every product's USMCA-qualifying share (0–1)")

@@ -312,7 +312,32 @@ struct CompileOptions {
   std::optional<double> usmca_share_override;    // default: the scenario's (none)
   // Keep one trace line per product (explain). Off for fast repeated solves.
   bool product_trace = true;
+  // With product_trace: keep only the products imported from this exporter (ISO3 region code)
+  // and of this sector, what an explanation narrowed with ExplainOptions::origin and sector
+  // shows. The shock and every other part of the trace are the same.
+  std::optional<std::string> product_trace_origin, product_trace_sector;
+  // With product_trace: the most trace lines the compile keeps (a product, and each measure
+  // charged or not charged on it, count one line each; some 150 bytes each in memory). A
+  // compile that would keep more stops with a LimitError (narrow with product_trace_origin or
+  // product_trace_sector). 250 measures that all stack on every product imported from Canada
+  // make 2.4 million lines. < 0 = no limit.
+  long long max_product_trace_lines = 3'000'000;
+  // Wall-clock seconds the compile (checks included) may take; past it, the compile stops with
+  // a LimitError ("compiling stopped after … s, the limit is … s"). Checked between steps of
+  // the compile's loops, so it may overrun by one step (milliseconds). Default: no limit.
+  // The server passes its --solve-time-limit here, so a compile counts like a solve.
+  std::optional<double> max_time_in_seconds;
 };
+
+// Limits of a scenario (docs/scenarios.md, Limits), refused with a LimitError located at the
+// first measure or stacking entry beyond them. Real regimes stay far below: the shipped
+// scenarios have at most a few dozen measures. At the limits a compile stays within seconds:
+// stacking resolution and the checks grow with the number of pairs of measures that meet.
+inline constexpr std::size_t kMaxScenarioMeasures = 2000;
+// Pair rules the stacking entries resolve to ("@ieepa" on each of M ieepa measures resolves to
+// M × (M − 1)); the limit admits every pair of kMaxScenarioMeasures measures related once from
+// each side.
+inline constexpr std::size_t kMaxStackingPairRules = 4'000'000;
 
 // One measure's part in one product's stacked rate.
 struct MeasureHit {
@@ -440,7 +465,14 @@ struct ExplainOptions {
   std::optional<std::string> origin;  // only pairs with this exporter (ISO3)
   std::optional<std::string> sector;  // only this sector
   int max_products = 25;              // product lines printed per pair in text (largest first);
-                                      // < 0 = all. JSON always has all that match.
+                                      // < 0 = all. JSON has all that match, within max_trace_lines.
+  // Lines of the product trace in one answer, over all pairs: a product and each line under it
+  // (a measure charged on it, a measure not charged) count one line each, as the text prints
+  // them. A product that would pass the limit is left out with every product after it; the
+  // JSON's "product_lines" and the text's last line say how many were left out and how to see
+  // them (narrow with origin or sector). This bounds an answer's size: 250 measures stacking on
+  // every product make some 250 lines per product. < 0 = no limit.
+  long long max_trace_lines = 100'000;
 };
 
 std::string ExplainText(const CompiledScenario& compiled, const ExplainOptions& options = {});

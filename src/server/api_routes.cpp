@@ -156,7 +156,7 @@ void Solve(const ApiContext& c, const httplib::Request& request, httplib::Respon
 
 void Explain(const ApiContext& c, const httplib::Request& request, httplib::Response& response) {
   const SolveRequest explain = ReadRequest(c, request, Endpoint::kExplain);
-  SendJson(response, 200, OnWorker(c, [&] { return ExplainAnswer(explain).dump(); }));
+  SendJson(response, 200, OnWorker(c, [&] { return ExplainAnswer(explain, c.pipeline).dump(); }));
 }
 
 }  // namespace

@@ -9,8 +9,11 @@
 namespace ricardo::server {
 namespace {
 
-CompileOptions CompileOptionsFor(const SolveRequest& request, bool product_trace) {
+CompileOptions CompileOptionsFor(const SolveRequest& request, bool product_trace, const PipelineOptions& pipeline) {
   CompileOptions options;
+  // A compile runs on a solve worker like the solve, so it counts against the same limit: a
+  // scenario of many overlapping measures cannot hold a worker longer than a solve may.
+  options.max_time_in_seconds = pipeline.solve_time_limit_seconds;
   options.date = request.date;
   options.usmca_share_override = request.usmca_share;
   options.product_trace = product_trace;
@@ -20,13 +23,13 @@ CompileOptions CompileOptionsFor(const SolveRequest& request, bool product_trace
 // The compiled scenario a request asks for: a rate edit of a named scenario is its kept compile
 // evaluated at the edited rates; anything else is compiled in full (product lines are only
 // needed to explain, and leaving them out keeps repeated solves fast).
-CompiledScenario CompiledFor(const SolveRequest& request, Catalog& catalog) {
+CompiledScenario CompiledFor(const SolveRequest& request, const PipelineOptions& options, Catalog& catalog) {
   if (request.rates_only) {
     CompiledScenario compiled = *catalog.GetCompiled(request.named, request.baseline);
     if (request.rates != compiled.rates) compiled.SetRates(request.rates);
     return compiled;
   }
-  return CompileScenario(request.scenario, *request.baseline, CompileOptionsFor(request, false));
+  return CompileScenario(request.scenario, *request.baseline, CompileOptionsFor(request, false, options));
 }
 
 }  // namespace
@@ -35,7 +38,7 @@ Answer SolveAnswer(const SolveRequest& request, const PipelineOptions& options, 
   RunOptions run;
   run.solver.max_time_in_seconds = options.solve_time_limit_seconds;
   run.elasticity_flags.enabled = request.elasticity_flags;
-  const RunResult result = RunCompiled(CompiledFor(request, catalog), run);
+  const RunResult result = RunCompiled(CompiledFor(request, options, catalog), run);
   RunJsonOptions json_options;
   json_options.include_bilateral_sector = request.bilateral_sector;
   const SolverSummary& summary = result.solution.summary;
@@ -48,9 +51,13 @@ Answer SolveAnswer(const SolveRequest& request, const PipelineOptions& options, 
   return Answer{422, body.dump(), false};
 }
 
-nlohmann::json ExplainAnswer(const SolveRequest& request) {
-  const CompiledScenario compiled =
-      CompileScenario(request.scenario, *request.baseline, CompileOptionsFor(request, true));
+nlohmann::json ExplainAnswer(const SolveRequest& request, const PipelineOptions& options) {
+  // Only the products the answer can show are traced: the trace of every product of every pair
+  // is what an explanation of many overlapping measures spends its memory on.
+  CompileOptions compile = CompileOptionsFor(request, true, options);
+  compile.product_trace_origin = request.explain.origin;
+  compile.product_trace_sector = request.explain.sector;
+  const CompiledScenario compiled = CompileScenario(request.scenario, *request.baseline, compile);
   return ExplainJson(compiled, request.explain);
 }
 

@@ -10,7 +10,9 @@
 namespace ricardo::server {
 
 struct PipelineOptions {
-  double solve_time_limit_seconds = 20.0;  // SolverOptions::max_time_in_seconds
+  // SolverOptions::max_time_in_seconds, and CompileOptions::max_time_in_seconds of the compile
+  // before it: a request's compile and its solve each stop after this long (422 limit exceeded).
+  double solve_time_limit_seconds = 20.0;
 };
 
 // 200 with RunResultToJson when the solver converged; 422 with an error body carrying the
@@ -21,7 +23,8 @@ struct PipelineOptions {
 // answer is the run of the edited file bit for bit.
 Answer SolveAnswer(const SolveRequest& request, const PipelineOptions& options, Catalog& catalog);
 
-// ExplainJson of the compiled scenario (with the product trace).
-nlohmann::json ExplainAnswer(const SolveRequest& request);
+// ExplainJson of the compiled scenario (with the product trace, at most
+// ExplainOptions::max_trace_lines of it); the compile stops at the solve time limit.
+nlohmann::json ExplainAnswer(const SolveRequest& request, const PipelineOptions& options);
 
 }  // namespace ricardo::server

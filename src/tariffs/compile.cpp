@@ -361,7 +361,7 @@ std::optional<double> ChooseShareOverride(const Scenario& s, const CompileOption
 
 void CheckScenario(const Scenario& scenario, const Baseline& baseline, const CompileOptions& options) {
   const auto products = options.products ? options.products : ShippedProductData();
-  detail::BuildCompileContext(scenario, baseline, *products);
+  detail::BuildCompileContext(scenario, baseline, *products, options.max_time_in_seconds);
 }
 
 std::vector<double> MeasureRates(const Scenario& scenario) {
@@ -380,7 +380,7 @@ CompiledScenario CompileScenario(const Scenario& s, const Baseline& b, const Com
   }
   if (!date->IsValid()) throw ArgumentError(fmt::format("invalid compile date {}", date->ToString()));
   const auto products = o.products ? o.products : ShippedProductData();
-  const detail::CompileContext ctx = detail::BuildCompileContext(s, b, *products);
+  const detail::CompileContext ctx = detail::BuildCompileContext(s, b, *products, o.max_time_in_seconds);
   const UsmcaShareMethod method = o.usmca_method.value_or(s.usmca.method);
   const std::optional<double> share = ChooseShareOverride(s, o);
   detail::MonthChoice months = detail::ChooseMonths(*products, *date, method);

@@ -295,8 +295,10 @@ std::size_t CompileContext::ResolveSector(const std::string& code, const Locatio
                                              fmt::join(names, ", "))));
 }
 
-CompileContext BuildCompileContext(const Scenario& s, const Baseline& b, const ProductData& p) {
+CompileContext BuildCompileContext(const Scenario& s, const Baseline& b, const ProductData& p,
+                                   std::optional<double> max_time_in_seconds) {
   CompileContext ctx;
+  ctx.clock = CompileClock(max_time_in_seconds, s.file.empty() ? s.name : s.file);
   ctx.scenario = &s;
   ctx.baseline = &b;
   ctx.products = &p;
@@ -306,7 +308,7 @@ CompileContext BuildCompileContext(const Scenario& s, const Baseline& b, const P
     const int division = p.Division(c);
     if (division >= 0 && division < 100) ctx.code_sector[c] = ctx.sectors.sector_of_division[division];
   }
-  ctx.rules = ResolveRules(s);
+  ctx.rules = ResolveRules(s, &ctx.clock);
 
   std::vector<std::string> region_names;
   for (const Region& r : b.regions) region_names.push_back(r.code);
@@ -362,7 +364,7 @@ CompileContext BuildCompileContext(const Scenario& s, const Baseline& b, const P
   // Displacement cycles: where all their measures apply, none would be charged.
   CheckDisplacementCycles(ctx.rules, s, [&](std::size_t a, std::size_t bb) {
     return MeetingRegion(ctx, a, bb).has_value();
-  });
+  }, &ctx.clock);
 
   std::vector<DerivedCache::MemberSet> members(M);
   auto members_of = [&](std::size_t k) -> const ProductSet& {
@@ -390,6 +392,7 @@ CompileContext BuildCompileContext(const Scenario& s, const Baseline& b, const P
   // The rules are asked first: they almost always cover the pair.
   for (std::size_t a = 0; a < M; ++a) {
     for (std::size_t bb = a + 1; bb < M; ++bb) {
+      ctx.clock.Check();
       const Measure& ma = s.measures[a];
       const Measure& mb = s.measures[bb];
       const std::optional<std::size_t> origin = MeetingRegion(ctx, a, bb);

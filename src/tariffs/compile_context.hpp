@@ -10,6 +10,7 @@
 
 #include "ricardo/baseline.hpp"
 #include "ricardo/scenario.hpp"
+#include "tariffs/compile_clock.hpp"
 #include "tariffs/derived_cache.hpp"
 #include "tariffs/product_data.hpp"
 #include "tariffs/scenario_rules.hpp"
@@ -50,7 +51,8 @@ struct CompileContext {
   std::vector<std::vector<OriginPart>> origin_parts;  // per measure: one per region of `origins`
   std::vector<std::optional<std::size_t>> rate_region;  // per measure: rate_from_baseline
   std::vector<std::vector<std::size_t>> scope_sectors;  // per measure: listed sector indices
-  std::vector<PairRule> rules;
+  ResolvedRules rules;
+  CompileClock clock;  // the compile's time limit (CompileOptions::max_time_in_seconds)
 
   // Per measure and product code: whether the product is in scope on `date` (lists take
   // effect on their entries' dates). Without a date, every list entry counts. Memoised in the
@@ -72,8 +74,9 @@ struct CompileContext {
 // nullopt if none.
 std::optional<std::size_t> RegionOfCountry(const Baseline& baseline, const ProductData::Country& country);
 
-// Builds the context and runs every check; throws ScenarioError at the offending node.
-CompileContext BuildCompileContext(const Scenario& scenario, const Baseline& baseline,
-                                   const ProductData& products);
+// Builds the context and runs every check; throws ScenarioError at the offending node, and
+// LimitError past a limit of the scenario or `max_time_in_seconds` after the call.
+CompileContext BuildCompileContext(const Scenario& scenario, const Baseline& baseline, const ProductData& products,
+                                   std::optional<double> max_time_in_seconds = std::nullopt);
 
 }  // namespace ricardo::detail

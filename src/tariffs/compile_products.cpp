@@ -14,6 +14,16 @@ namespace ricardo::detail {
 
 void Compiler::AddProductTrace(std::size_t n, std::size_t i, const WeightedProduct& line, int sector,
                                double usmca_share, StackedProduct stacked) {
+  trace_lines_ += static_cast<long long>(1 + stacked.hits.size() + stacked.displaced.size());
+  if (options_.max_product_trace_lines >= 0 && trace_lines_ > options_.max_product_trace_lines) {
+    throw LimitError(Location{s_.file.empty() ? s_.name : s_.file, 0, 0, ""},
+                     fmt::format("the product trace passes {} lines (a product and each measure under it count "
+                                 "one; {} products so far, the last imported by {} from {})",
+                                 options_.max_product_trace_lines, out_->trace.products.size() + 1,
+                                 b_.regions[n].code, b_.regions[i].code),
+                     "explain one origin or sector (scenario explain --origin CAN --sector metals; /explain "
+                     "\"origin\", \"sector\"), or raise CompileOptions::max_product_trace_lines");
+  }
   ProductTrace t;
   t.importer = b_.regions[n].code;
   t.exporter = b_.regions[i].code;
@@ -26,6 +36,13 @@ void Compiler::AddProductTrace(std::size_t n, std::size_t i, const WeightedProdu
   t.displaced = std::move(stacked.displaced);
   t.rate = stacked.rate;
   out_->trace.products.push_back(std::move(t));
+}
+
+bool Compiler::Traced(std::size_t i, int sector) const {
+  if (!options_.product_trace) return false;
+  if (options_.product_trace_origin && b_.regions[i].code != *options_.product_trace_origin) return false;
+  if (!options_.product_trace_sector) return true;
+  return sector >= 0 && b_.sectors[static_cast<std::size_t>(sector)].code == *options_.product_trace_sector;
 }
 
 namespace {
@@ -78,8 +95,10 @@ void Compiler::CompileProducts(std::size_t n, std::size_t i, const std::vector<W
   std::vector<ActiveMeasure> here;
   std::vector<std::pair<const OriginPortion*, StackedProduct>> traced;
   for (const WeightedProduct& line : lines) {
+    ctx_.clock.Check();
     const int j = ctx_.code_sector[line.code];
     const double u = share_override_.value_or(line.usmca_share);
+    const bool trace = Traced(i, j);
     double rate = 0.0;
     traced.clear();
     for (std::size_t p = 0; p < portions.size(); ++p) {
@@ -89,7 +108,7 @@ void Compiler::CompileProducts(std::size_t n, std::size_t i, const std::vector<W
         if (in_[k][line.code]) here.push_back(Active(k, line.code, n, j));
       }
       if (here.empty()) continue;
-      StackedProduct stacked = StackProduct(here, u, rules_, s_, options_.product_trace);
+      StackedProduct stacked = StackProduct(here, u, rules_, s_, trace);
       rate += portion.share * stacked.rate;
       portion_charged[p] += line.value_usd * stacked.rate;
       if (j >= 0) {
@@ -104,7 +123,7 @@ void Compiler::CompileProducts(std::size_t n, std::size_t i, const std::vector<W
           }
         }
       }
-      if (options_.product_trace) traced.emplace_back(&portion, std::move(stacked));
+      if (trace) traced.emplace_back(&portion, std::move(stacked));
     }
     if (!traced.empty()) {
       AddProductTrace(n, i, line, j, u,

@@ -88,6 +88,7 @@ class Compiler {
   std::vector<std::vector<std::uint8_t>> reaches_;        // per measure, per sector (on use)
   std::vector<WeightedProduct> proxy_;                    // pooled US imports from CAN + MEX
   bool proxy_ready_ = false;
+  long long trace_lines_ = 0;                             // product trace lines kept
   std::vector<std::uint8_t> content_fallback_;            // per measure: used the 0.5 fallback
   std::vector<std::size_t> sector_cells_;                 // per trace sector: its cell
   std::vector<std::pair<std::size_t, std::size_t>> pair_regions_;  // per trace pair: (n, i)
@@ -104,6 +105,8 @@ class Compiler {
   void AddSectorTrace(SectorTrace trace, std::size_t n, std::size_t i, std::size_t j);
   void AddProductTrace(std::size_t n, std::size_t i, const WeightedProduct& line, int sector, double usmca_share,
                        StackedProduct stacked);
+  // Whether products of exporter i and sector j (-1: none) are traced (CompileOptions).
+  bool Traced(std::size_t i, int sector) const;
   std::string MonthsText() const;
   const std::vector<WeightedProduct>& Proxy();
 

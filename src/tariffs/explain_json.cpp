@@ -38,6 +38,7 @@ nlohmann::json ExplainJson(const CompiledScenario& c, const ExplainOptions& opti
                                  {"date_after", tc.date_after}, {"rows", rows}, {"notes", tc.notes}};
   }
   out["pairs"] = nlohmann::json::array();
+  detail::TraceLineBudget budget(options.max_trace_lines);
   for (const PairTrace& pair : t.pairs) {
     if (!detail::PairSelected(pair, options)) continue;
     nlohmann::json p = {{"importer", pair.importer},
@@ -79,7 +80,12 @@ nlohmann::json ExplainJson(const CompiledScenario& c, const ExplainOptions& opti
                               {"notes", s.notes}});
     }
     p["products"] = nlohmann::json::array();
+    long long pair_left_out = 0;
     for (const ProductTrace* product : detail::SelectProducts(c, pair, options)) {
+      if (!budget.Take(*product)) {
+        ++pair_left_out;
+        continue;
+      }
       nlohmann::json hits = nlohmann::json::array();
       for (const MeasureHit& h : product->hits) {
         hits.push_back({{"measure", h.measure},
@@ -97,8 +103,15 @@ nlohmann::json ExplainJson(const CompiledScenario& c, const ExplainOptions& opti
                                {"hits", hits},
                                {"displaced", product->displaced}});
     }
+    if (pair_left_out > 0) p["products_left_out"] = pair_left_out;
     out["pairs"].push_back(std::move(p));
   }
+  // Always present, so a reader can tell a complete trace from a cut one.
+  out["product_lines"] = {{"limit", budget.limit()},
+                          {"shown", budget.shown_lines()},
+                          {"left_out", budget.left_out_lines()},
+                          {"products_left_out", budget.left_out_products()}};
+  if (budget.left_out_lines() > 0) out["product_lines"]["note"] = budget.LeftOutNote();
   return out;
 }
 

@@ -1,6 +1,10 @@
 #include "tariffs/explain_summary.hpp"
 
 #include <algorithm>
+#include <string_view>
+#include <unordered_map>
+
+#include "fmt/format.h"
 
 namespace ricardo::detail {
 
@@ -39,13 +43,13 @@ std::vector<MeasureSummary> SummariseMeasures(const CompiledScenario& compiled, 
   } else {
     total = pair.value_usd;
   }
+  // By id: a product can carry hundreds of hits, and a scan of `out` for each was quadratic.
+  std::unordered_map<std::string_view, std::size_t> index_of;
   for (const ProductTrace* p : SelectProducts(compiled, pair, options)) {
     for (const MeasureHit& h : p->hits) {
-      auto it = std::find_if(out.begin(), out.end(), [&](const MeasureSummary& m) { return m.measure == h.measure; });
-      if (it == out.end()) {
-        out.push_back({h.measure, 0.0, 0.0});
-        it = out.end() - 1;
-      }
+      const auto [found, added] = index_of.emplace(h.measure, out.size());
+      if (added) out.push_back({h.measure, 0.0, 0.0});
+      MeasureSummary* it = &out[found->second];
       if (h.contribution > 0.0 || h.rate == 0.0) it->value_hit_usd += p->value_usd;
       it->contribution += p->value_usd * h.contribution;
     }
@@ -54,6 +58,25 @@ std::vector<MeasureSummary> SummariseMeasures(const CompiledScenario& compiled, 
   std::stable_sort(out.begin(), out.end(),
                    [](const MeasureSummary& a, const MeasureSummary& b) { return a.contribution > b.contribution; });
   return out;
+}
+
+bool TraceLineBudget::Take(const ProductTrace& product) {
+  const auto lines = static_cast<long long>(1 + product.hits.size() + product.displaced.size());
+  if (!full_ && (limit_ < 0 || shown_lines_ + lines <= limit_)) {
+    shown_lines_ += lines;
+    return true;
+  }
+  full_ = true;
+  left_out_lines_ += lines;
+  ++left_out_products_;
+  return false;
+}
+
+std::string TraceLineBudget::LeftOutNote() const {
+  return fmt::format("{} product trace lines ({} products) left out: an answer shows at most {} lines; narrow it "
+                     "to one origin or sector (scenario explain --origin CAN --sector metals; /explain "
+                     "\"origin\", \"sector\"), or raise the limit (--max-trace-lines, -1 for all)",
+                     left_out_lines_, left_out_products_, limit_);
 }
 
 }  // namespace ricardo::detail

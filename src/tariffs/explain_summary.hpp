@@ -24,4 +24,25 @@ std::vector<MeasureSummary> SummariseMeasures(const CompiledScenario& compiled, 
 std::vector<const ProductTrace*> SelectProducts(const CompiledScenario& compiled, const PairTrace& pair,
                                                 const ExplainOptions& options);
 
+// The product trace lines an answer may still show (ExplainOptions::max_trace_lines), and what
+// it has left out. Products are taken in the order they are shown; the first that does not fit
+// ends the trace.
+class TraceLineBudget {
+ public:
+  explicit TraceLineBudget(long long max_trace_lines) : limit_(max_trace_lines) {}
+  // True if `product` is shown (and its lines counted), false if it is left out.
+  bool Take(const ProductTrace& product);
+  long long limit() const { return limit_; }
+  long long shown_lines() const { return shown_lines_; }
+  long long left_out_lines() const { return left_out_lines_; }
+  long long left_out_products() const { return left_out_products_; }
+  // "12,345 product trace lines (50 products) left out: ..." for the text and the JSON.
+  std::string LeftOutNote() const;
+
+ private:
+  long long limit_;
+  long long shown_lines_ = 0, left_out_lines_ = 0, left_out_products_ = 0;
+  bool full_ = false;
+};
+
 }  // namespace ricardo::detail

@@ -51,6 +51,7 @@ std::string ExplainText(const CompiledScenario& c, const ExplainOptions& options
       std::none_of(t.pairs.begin(), t.pairs.end(), [&](const PairTrace& p) { return p.exporter == *options.origin; })) {
     line(fmt::format("\nNo measure in force on imports from {}.", *options.origin));
   }
+  detail::TraceLineBudget budget(options.max_trace_lines);
   for (const PairTrace& pair : t.pairs) {
     if (!detail::PairSelected(pair, options)) continue;
     line("");
@@ -106,6 +107,7 @@ std::string ExplainText(const CompiledScenario& c, const ExplainOptions& options
                        "measures"));
       for (std::size_t k = 0; k < limit; ++k) {
         const ProductTrace& p = *products[k];
+        if (!budget.Take(p)) continue;
         line(fmt::format("  {:<10} {:<20} {:>10.1f} {:>6} {:>8}  {}", p.hts10, Clip(p.sector.empty() ? "-" : p.sector, 20),
                          p.value_usd / 1e6, Pct(p.usmca_share, 0), Pct(p.rate), Clip(p.description, 60)));
         for (const MeasureHit& h : p.hits) {
@@ -115,6 +117,7 @@ std::string ExplainText(const CompiledScenario& c, const ExplainOptions& options
       }
     }
   }
+  if (budget.left_out_lines() > 0) line(fmt::format("\n({})", budget.LeftOutNote()));
   return out;
 }
 

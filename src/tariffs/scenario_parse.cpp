@@ -103,6 +103,12 @@ class Parser {
     if (const toml::table* usmca = r_.Table(root, "usmca", "")) ParseUsmca(*usmca, &s.usmca);
 
     if (const toml::array* measures = r_.TableArray(root, "measures", "")) {
+      // Refused before any measure is read: reading is what costs (a measure's stacking lists
+      // can name every other measure).
+      if (measures->size() > kMaxScenarioMeasures) {
+        const std::string path = fmt::format("measures[{}]", kMaxScenarioMeasures);
+        throw detail::TooManyMeasures(r_.At(*(*measures)[kMaxScenarioMeasures].as_table(), path), measures->size());
+      }
       std::size_t index = 0;
       for (const toml::node& node : *measures) {
         s.measures.push_back(ParseMeasure(*node.as_table(), fmt::format("measures[{}]", index++)));

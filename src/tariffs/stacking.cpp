@@ -6,12 +6,22 @@
 
 namespace ricardo::detail {
 
+RuleTable::RuleTable(const ResolvedRules& rules, std::size_t measures, const Date& date)
+    : RuleTable(rules.rules, rules.index, measures, date) {}
+
 RuleTable::RuleTable(const std::vector<PairRule>& rules, std::size_t measures, const Date& date)
+    : RuleTable(rules, RuleIndex(rules), measures, date) {}
+
+RuleTable::RuleTable(const std::vector<PairRule>& rules, const RuleIndex& index, std::size_t measures,
+                     const Date& date)
     : n_(measures), table_(measures * measures, nullptr) {
-  for (std::size_t a = 0; a < n_; ++a) {
-    for (std::size_t b = 0; b < n_; ++b) {
-      if (a != b) table_[a * n_ + b] = RuleFor(rules, a, b, date);
-    }
+  for (std::size_t g = 0; g < index.group_count(); ++g) {
+    const auto group = index.Group(g);
+    const PairRule* rule = DecidingRule(rules, group, date);
+    if (!rule) continue;
+    const std::size_t a = rules[group.front()].first, b = rules[group.front()].second;
+    table_[a * n_ + b] = rule;
+    table_[b * n_ + a] = rule;
   }
 }
 

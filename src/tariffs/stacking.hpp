@@ -45,11 +45,14 @@ struct PortionShape {
                                               // their content off k's base, in index order
 };
 
-// For one compile date: the deciding rule of every pair of measures (row-major M × M), and the
-// portion shapes of the sets of measures met so far. One per compile: not for sharing between
-// threads (Shape() fills a memo).
+// For one compile date: the deciding rule of every pair of measures (row-major M × M: M is at
+// most kMaxScenarioMeasures, so the table is at most 32 MB, filled from the rule index in one
+// pass over the rules), and the portion shapes of the sets of measures met so far. One per
+// compile: not for sharing between threads (Shape() fills a memo).
 class RuleTable {
  public:
+  RuleTable(const ResolvedRules& rules, std::size_t measures, const Date& date);
+  // For rules made by hand (tests): indexes them first.
   RuleTable(const std::vector<PairRule>& rules, std::size_t measures, const Date& date);
   const PairRule* Get(std::size_t a, std::size_t b) const { return table_[a * n_ + b]; }
 
@@ -60,6 +63,8 @@ class RuleTable {
                             const Scenario& scenario) const;
 
  private:
+  RuleTable(const std::vector<PairRule>& rules, const RuleIndex& index, std::size_t measures, const Date& date);
+
   std::size_t n_;
   std::vector<const PairRule*> table_;
   struct KeyHash {
