@@ -44,7 +44,14 @@ void WritePackageStaged(const Baseline& baseline, const std::filesystem::path& o
   StagedDirectory staged(out, options);
   WritePackageOptions write;
   write.provenance_markdown = provenance_markdown;
-  WritePackage(baseline, staged.path(), write);
+  try {
+    WritePackage(baseline, staged.path(), write);
+  } catch (const ArgumentError& e) {
+    // WritePackage reports a file it cannot write (a full disk) as an ArgumentError; into a
+    // fresh staging folder that is the only one it can raise, and it is an output failure.
+    throw OutputError(Location{out.string(), 0, 0, {}}, "cannot be written: " + e.problem(),
+                      "check that the folder is writable and the disk has space");
+  }
   staged.Commit();
 }
 
