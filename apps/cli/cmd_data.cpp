@@ -10,6 +10,7 @@
 #include "ricardo/cp2015.hpp"
 #include "ricardo/error.hpp"
 #include "ricardo/builtin_baselines.hpp"
+#include "ricardo/output_directory.hpp"
 #include "ricardo/package.hpp"
 #include "ricardo/paths.hpp"
 #include "ricardo/wiod.hpp"
@@ -29,6 +30,29 @@ std::vector<std::string> SplitCommas(const std::string& text) {
 
 void PrintIssues(const std::vector<PackageIssue>& issues, const char* label) {
   for (const auto& issue : issues) std::fprintf(stderr, "%s: %s\n", label, issue.ToString().c_str());
+}
+
+// Packages are written whole into a staging folder and swapped into place: a failure leaves no
+// partial package, and --force replaces an earlier package (only a folder holding a
+// manifest.toml, so a mistaken --out never deletes other files) without leaving stale tables.
+void WritePackageStaged(const Baseline& baseline, const std::filesystem::path& out, bool force,
+                        const std::string& provenance_markdown = {}) {
+  StagedDirectoryOptions options;
+  options.refuse_existing = !force;
+  options.refuse_existing_fix = "pass --force to replace it";
+  options.replaceable_if_contains = {"manifest.toml"};
+  StagedDirectory staged(out, options);
+  WritePackageOptions write;
+  write.provenance_markdown = provenance_markdown;
+  try {
+    WritePackage(baseline, staged.path(), write);
+  } catch (const ArgumentError& e) {
+    // WritePackage reports a file it cannot write (a full disk) as an ArgumentError; into a
+    // fresh staging folder that is the only one it can raise, and it is an output failure.
+    throw OutputError(Location{out.string(), 0, 0, {}}, "cannot be written: " + e.problem(),
+                      "check that the folder is writable and the disk has space");
+  }
+  staged.Commit();
 }
 
 void PrintNotes(const std::vector<std::string>& notes) {
@@ -117,9 +141,7 @@ void RegisterImport(CLI::App& data, Context& context) {
                                                 : year.without_deficits_summary)
                                  .BriefReport());
         b.manifest.notes = notes;
-        WritePackageOptions w;
-        w.overwrite = cp->force;
-        WritePackage(b, cp->out, w);
+        WritePackageStaged(b, cp->out, cp->force);
         std::printf("wrote %s (%zu regions x %zu sectors)\n", cp->out.c_str(), b.region_count(),
                     b.sector_count());
         return kExitOk;
@@ -148,9 +170,7 @@ void RegisterImport(CLI::App& data, Context& context) {
         options.calibrate = !w->no_calibrate;
         const wiod::ImportResult result = wiod::Import(options);
         PrintNotes(result.notes);
-        WritePackageOptions write;
-        write.overwrite = w->force;
-        WritePackage(result.baseline, w->out, write);
+        WritePackageStaged(result.baseline, w->out, w->force);
         std::printf("wrote %s (%zu regions x %zu sectors)\n", w->out.c_str(),
                     result.baseline.region_count(), result.baseline.sector_count());
         return kExitOk;
@@ -191,9 +211,7 @@ void RegisterAggregate(CLI::App& data, Context& context) {
         }
         options.name = o->name;
         const Baseline out = Aggregate(b, options);
-        WritePackageOptions write;
-        write.overwrite = o->force;
-        WritePackage(out, o->out, write);
+        WritePackageStaged(out, o->out, o->force);
         std::printf("wrote %s (%zu regions x %zu sectors)\n", o->out.c_str(), out.region_count(),
                     out.sector_count());
         return kExitOk;
@@ -224,10 +242,7 @@ void RegisterBuild(CLI::App& data, Context& context) {
       const BuiltinBuild result = builder(options);
       const std::filesystem::path out = o->out.empty() ? DataDirectory() / "baselines" / name
                                                        : std::filesystem::path(o->out);
-      WritePackageOptions write;
-      write.overwrite = o->force;
-      write.provenance_markdown = result.provenance_markdown;
-      WritePackage(result.baseline, out, write);
+      WritePackageStaged(result.baseline, out, o->force, result.provenance_markdown);
       std::fprintf(stderr, "%s", result.baseline.manifest.notes.c_str());
       std::printf("wrote %s (%zu targets, %d round(s), largest target error %.2g; calibration: %s)\n",
                   out.string().c_str(), result.targets.size(), result.rounds,
@@ -260,15 +275,9 @@ void RegisterBuild(CLI::App& data, Context& context) {
         const std::filesystem::path out =
             c->out.empty() ? DataDirectory() / "concordance" / "gtap_to_wiod35.csv"
                            : std::filesystem::path(c->out);
-        if (std::filesystem::exists(out) && !c->force) {
-          throw ArgumentError(fmt::format("{} exists", out.string()), "pass --force to overwrite it");
-        }
-        std::filesystem::create_directories(out.parent_path());
-        std::FILE* file = std::fopen(out.string().c_str(), "wb");
-        if (!file) throw ArgumentError(fmt::format("cannot write {}", out.string()), "check the path");
-        const std::string text = GtapConcordanceCsv(result);
-        std::fwrite(text.data(), 1, text.size(), file);
-        std::fclose(file);
+        if (std::filesystem::exists(out) && !c->force)
+          throw OutputError(Location{out.string(), 0, 0, {}}, "already exists", "pass --force to replace it");
+        WriteFileAtomically(out, GtapConcordanceCsv(result));
         PrintNotes(result.notes);
         std::printf("wrote %s (%zu GTAP sectors, %zu rows)\n", out.string().c_str(),
                     result.gtap_codes.size(), result.splits.size());

@@ -7,6 +7,7 @@
 
 #include "cli.hpp"
 #include "fmt/format.h"
+#include "ricardo/error.hpp"
 #include "ricardo/package.hpp"
 #include "ricardo/report.hpp"
 #include "ricardo/run.hpp"
@@ -24,6 +25,7 @@ struct RunArgs {
   std::string out;            // --out DIR: CSV, JSON, HTML report
   bool quiet = false;         // nothing on stdout
   bool no_elasticity_flags = false;  // skip the high-θ flags and their second solve
+  bool no_html = false;       // --out without report.html and charts
   std::string theta_scale;    // --theta-scale 0.5,1,2
   std::string elasticities;   // --elasticities FILE
 };
@@ -44,6 +46,48 @@ void ReportWritten(const RunArgs& a, const ReportFiles& files) {
                  files.html.empty() ? "" : fmt::format(" (report: {})", files.html.string()).c_str());
 }
 
+ReportOptions ReportFor(const RunArgs& a) {
+  ReportOptions report;
+  report.table = TableFor(a);
+  report.write_html = !a.no_html;
+  return report;
+}
+
+// More variants than fit side by side: every row is printed and written as its variant is
+// solved, and only the ranges are held (docs/cli.md, "Limits").
+int RunSweepCommand(const RunArgs& a, const CompiledScenario& compiled,
+                    const std::vector<ElasticityVariant>& variants) {
+  if (!a.out.empty() && !a.no_html) {
+    throw LimitError(Location{"--out", 0, 0, {}},
+                     fmt::format("{} elasticity variants, more than the {} an HTML sensitivity "
+                                 "report shows",
+                                 variants.size(), kSensitivityReportVariantsMax),
+                     fmt::format("add --no-html to write only sensitivity.csv and sensitivity.json, "
+                                 "which stream, or give at most {} variants",
+                                 kSensitivityReportVariantsMax));
+  }
+  SweepOutput output;
+  output.stream = a.quiet ? nullptr : stdout;
+  output.stream_json = a.format == "json";
+  output.table_format = TableFor(a).format;
+  output.directory = a.out;
+  SensitivitySweepWriter writer(compiled.baseline, variants.size(), output);
+  StreamSensitivity(compiled.baseline, compiled.shock, compiled.metadata, variants,
+                    [&](std::size_t k, const ElasticityVariant& v, const RunResult& r) {
+                      writer.Add(k, v, r);
+                    });
+  writer.Finish();
+  if (!a.out.empty() && !a.quiet)
+    std::fprintf(stderr, "ricardo: wrote %zu files to %s\n", writer.files().size(), a.out.c_str());
+  if (!writer.non_converged().empty()) {
+    std::fprintf(stderr, "ricardo: %zu of %zu variants did not converge, the first: %s\n",
+                 writer.non_converged().size(), variants.size(),
+                 writer.non_converged().front().c_str());
+    return kExitNotConverged;
+  }
+  return kExitOk;
+}
+
 // --theta-scale / --elasticities: the same shock under each set of trade elasticities.
 int RunSensitivityCommand(const RunArgs& a, const CompiledScenario& compiled) {
   const Baseline& baseline = compiled.baseline;
@@ -52,6 +96,7 @@ int RunSensitivityCommand(const RunArgs& a, const CompiledScenario& compiled) {
   const auto variants = a.elasticities.empty()
                             ? ScaledElasticities(baseline, ParseThetaScales(a.theta_scale))
                             : ReadElasticityVariants(a.elasticities, baseline);
+  if (variants.size() > kSensitivityReportVariantsMax) return RunSweepCommand(a, compiled, variants);
   const SensitivityResult s = RunSensitivity(baseline, compiled.shock, compiled.metadata, variants);
   if (!a.quiet) {
     if (a.format == "json") {
@@ -60,11 +105,7 @@ int RunSensitivityCommand(const RunArgs& a, const CompiledScenario& compiled) {
       std::fputs(FormatSensitivityTable(s, TableFor(a)).c_str(), stdout);
     }
   }
-  if (!a.out.empty()) {
-    ReportOptions report;
-    report.table = TableFor(a);
-    ReportWritten(a, WriteSensitivityReport(s, a.out, report));
-  }
+  if (!a.out.empty()) ReportWritten(a, WriteSensitivityReport(s, a.out, ReportFor(a)));
   for (const auto& run : s.runs.runs) {
     if (!run.result.solution.summary.IsConverged()) {
       std::fprintf(stderr, "ricardo: %s did not converge: %s\n", run.label.c_str(),
@@ -104,11 +145,7 @@ int Run(const RunArgs& a) {
       std::fputs(FormatRunTable(result, TableFor(a)).c_str(), stdout);
     }
   }
-  if (!a.out.empty()) {
-    ReportOptions report;
-    report.table = TableFor(a);
-    ReportWritten(a, WriteRunReport(result, a.out, report));
-  }
+  if (!a.out.empty()) ReportWritten(a, WriteRunReport(result, a.out, ReportFor(a)));
   if (!result.solution.summary.IsConverged()) {
     std::fprintf(stderr, "ricardo: the counterfactual did not converge: %s\n",
                  result.solution.summary.message.c_str());
@@ -131,6 +168,8 @@ void RegisterRun(CLI::App& app, Context& context) {
       ->check(CLI::IsMember({"table", "md", "json"}));
   cmd->add_option("--date", a->date, "Compile date YYYY-MM-DD (default: the scenario's date)");
   cmd->add_option("--out", a->out, "Also write CSV, run.json, report.html and charts/*.svg to DIR");
+  cmd->add_flag("--no-html", a->no_html,
+                "With --out, write the CSV and JSON files only (no report.html and charts)");
   cmd->add_flag("--quiet,-q", a->quiet, "Print nothing on stdout (errors and warnings still go to stderr)");
   cmd->add_flag("--no-elasticity-flags", a->no_elasticity_flags,
                 "Do not flag sectors with a trade elasticity above 20 (skips their second solve)");

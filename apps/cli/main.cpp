@@ -1,6 +1,7 @@
 // ricardo: a trade-policy simulator (Caliendo–Parro general equilibrium with input-output links).
 #include <cstdio>
 #include <exception>
+#include <new>
 
 #include "cli.hpp"
 #include "ricardo/error.hpp"
@@ -57,6 +58,13 @@ int main(int argc, char** argv) {
   } catch (const ricardo::Error& e) {
     std::fprintf(stderr, "ricardo: %s: %s\n", ricardo::ToString(e.kind()), e.what());
     return ExitCodeFor(e.kind());
+  } catch (const std::bad_alloc&) {
+    // Memory exhausted: a size problem, not a usage error; the model or the sweep did not fit.
+    std::fputs("ricardo: out of memory: an allocation failed (the baseline, the scenario set or "
+               "the --theta-scale sweep is too large for this machine's memory; use a smaller "
+               "one, or see the limits in docs/cli.md)\n",
+               stderr);
+    return kExitInternal;
   } catch (const std::exception& e) {
     std::fprintf(stderr, "ricardo: internal error: %s (please report this as a bug)\n", e.what());
     return kExitInternal;

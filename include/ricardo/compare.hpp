@@ -59,7 +59,7 @@ std::string FormatComparisonTable(const Comparison& comparison, const TableOptio
 nlohmann::json ComparisonToJson(const Comparison& comparison, const RunJsonOptions& options = {});
 
 // CSV files with every run (the `scenario` column holds the label), comparison.json, and one
-// report.html with charts by country and scenario.
+// report.html with charts by country and scenario; all or nothing, as WriteRunReport.
 ReportFiles WriteComparisonReport(const Comparison& comparison,
                                   const std::filesystem::path& directory,
                                   const ReportOptions& options = {});

@@ -56,8 +56,8 @@ std::string FormatRunTable(const RunResult& result, const TableOptions& options 
 std::vector<std::filesystem::path> WriteRunCsv(const RunResult& result,
                                                const std::filesystem::path& directory);
 
-// Writes RunResultToJson(result, options) to `file`, indented. Throws ArgumentError if the file
-// cannot be written.
+// Writes RunResultToJson(result, options) to `file`, indented. Throws OutputError (path and the
+// system's reason) if the file cannot be written.
 void WriteRunJson(const RunResult& result, const std::filesystem::path& file,
                   const RunJsonOptions& options = {});
 
@@ -78,7 +78,8 @@ struct ReportOptions {
   bool write_csv = true;
   bool write_json = true;
   // Write report.html and charts/*.svg. When Node.js or the npm modules are missing the HTML is
-  // skipped (never a partial report) and ReportFiles::html_skipped_reason says why and how to fix.
+  // skipped (never a partial report) and ReportFiles::html_skipped_reason says why and how to fix;
+  // when the renderer is there but fails, OutputError and nothing is written.
   bool write_html = true;
   ChartRendererOptions charts;
 };
@@ -91,7 +92,11 @@ struct ReportFiles {
 };
 
 // Writes the CSV files, run.json and report.html with its charts (also saved as charts/*.svg
-// and their Vega-Lite specs as charts/*.vl.json) into `directory`, created if missing.
+// and their Vega-Lite specs as charts/*.vl.json) into `directory`, all or nothing: into a
+// staging folder swapped into place when complete (StagedDirectory, output_directory.hpp), so an
+// earlier report there is replaced whole and a failure leaves it untouched. OutputError for a
+// `directory` that cannot be written or replaced, or a chart renderer that fails. Charts of
+// large baselines are capped (docs/cli.md, "Limits") and say so beside them.
 ReportFiles WriteRunReport(const RunResult& result, const std::filesystem::path& directory,
                            const ReportOptions& options = {});
 

@@ -55,6 +55,10 @@ RunResult RunCounterfactual(Baseline baseline, Shock shock, const SolverOptions&
 struct RunJsonOptions {
   // Include the (importer, exporter, sector) table of flows and tariffs (large for big baselines).
   bool include_bilateral_sector = true;
+  // The table is left out, and scenario.notes says so, when the baseline has more possible rows
+  // (regions × partners × sectors) than this: a 100-region × 100-sector baseline has 990,000,
+  // which would make run.json hundreds of MB. The CSV files keep every row.
+  std::size_t bilateral_sector_max_rows = 100'000;
 };
 
 // The run-result document (docs/run-result-schema.md) as compact JSON text: the same bytes as

@@ -1,4 +1,5 @@
 // Rendering Vega-Lite specs to SVG with Node.js, and telling people how to fix it when it can't.
+#include <algorithm>
 #include <cstdlib>
 #include <fstream>
 #include <sstream>
@@ -32,13 +33,34 @@ std::string ReadFile(const std::filesystem::path& file) {
   return ss.str();
 }
 
+// The renderer's output can be a long stack trace; its first lines carry the cause.
+constexpr int kRendererLinesShown = 4;
+constexpr std::size_t kRendererLineChars = 300;
+
+std::string FirstLines(const std::string& text, int count) {
+  std::string out;
+  std::size_t start = 0;
+  for (int k = 0; k < count && start < text.size(); ++k) {
+    std::size_t end = text.find('\n', start);
+    if (end == std::string::npos) end = text.size();
+    std::string line = text.substr(start, std::min(end - start, kRendererLineChars));
+    if (!line.empty()) out += (out.empty() ? "" : " | ") + line;
+    start = end + 1;
+  }
+  if (start < text.size()) out += " | …";
+  return out.empty() ? "(no output)" : out;
+}
+
 }  // namespace
 
 std::vector<RenderedChart> RenderCharts(const std::vector<ChartSpec>& charts,
                                         const std::filesystem::path& directory,
                                         const ChartRendererOptions& options) {
+  // Callers check availability first and skip the HTML with a warning; reaching this is a
+  // renderer that vanished in between, so the output cannot be made.
   std::string reason;
-  if (!ChartRendererAvailable(options, &reason)) throw ArgumentError(reason);
+  if (!ChartRendererAvailable(options, &reason))
+    throw OutputError(Location{directory.string(), 0, 0, {}}, "cannot render the charts: " + reason);
   CreateOutputDirectory(directory);
   nlohmann::json batch = {{"charts", nlohmann::json::array()}};
   for (const auto& c : charts) {
@@ -53,14 +75,17 @@ std::vector<RenderedChart> RenderCharts(const std::vector<ChartSpec>& charts,
       RunProcess({NodeExecutable(options), script.string(), batch_file.string(), directory.string()});
   std::filesystem::remove(batch_file);
   if (!p.started) {
-    throw ArgumentError("cannot start Node.js to render the charts: " + p.start_error,
-                        "install Node.js (scripts/install-deps.sh) or set RICARDO_NODE");
+    throw OutputError(Location{script.string(), 0, 0, {}},
+                      "cannot start Node.js to render the charts: " + p.start_error,
+                      "install Node.js (scripts/install-deps.sh) or set RICARDO_NODE");
   }
   if (p.exit_code != 0) {
-    throw ArgumentError("rendering the charts failed (node " + script.string() + " exited with " +
-                            std::to_string(p.exit_code) + "): " + p.output,
-                        "run `npm ci` in " + ToolsDirectory(options).string() +
-                            " and try again; if it persists, please report it as a bug");
+    throw OutputError(Location{script.string(), 0, 0, {}},
+                      "rendering the charts failed (" + NodeExecutable(options) + " exited with " +
+                          (p.exit_code < 0 ? std::string("a signal") : std::to_string(p.exit_code)) +
+                          "): " + FirstLines(p.output, kRendererLinesShown),
+                      "run `npm ci` in " + ToolsDirectory(options).string() +
+                          " and try again; if it persists, please report it as a bug");
   }
   std::vector<RenderedChart> out;
   for (const auto& c : charts) {

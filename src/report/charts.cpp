@@ -4,6 +4,9 @@
 #include <algorithm>
 #include <cmath>
 
+#include "fmt/format.h"
+
+#include "report/chart_limits.hpp"
 #include "report/run_views.hpp"
 
 namespace ricardo::detail {
@@ -19,18 +22,36 @@ json Value(double v) {
 
 json SortOrder(const std::vector<std::string>& codes) { return codes; }
 
-std::vector<std::string> RegionCodes(const Baseline& b) {
+std::vector<std::string> Codes(const Baseline& b, const std::vector<std::size_t>& regions) {
   std::vector<std::string> out;
-  for (const auto& r : b.regions) out.push_back(r.code);
+  for (std::size_t n : regions) out.push_back(b.regions[n].code);
   return out;
 }
 
-// Regions of the matrix and heatmap charts: all of them for up to 12, else the focus regions.
-std::vector<std::size_t> MatrixRegions(const Baseline& b, const std::vector<std::size_t>& focus) {
-  if (b.region_count() > 12) return focus;
-  std::vector<std::size_t> all;
-  for (std::size_t n = 0; n < b.region_count(); ++n) all.push_back(n);
-  return all;
+std::string RegionsNote(const RunResult& r, const std::vector<std::size_t>& regions) {
+  return LimitNote(regions.size(), r.baseline.region_count(), "regions", "base-year income",
+                   "country_changes.csv and country_levels.csv");
+}
+
+std::vector<double> PairImportsBase(const RunResult& r,
+                                    const std::vector<std::pair<std::size_t, std::size_t>>& pairs) {
+  std::vector<double> out;
+  for (const auto& [n, i] : pairs) out.push_back(r.outcomes.BilateralImportsBase(n, i));
+  return out;
+}
+
+// At most kChartPairsMax pairs, the largest by base-year imports, in their order.
+std::vector<std::pair<std::size_t, std::size_t>> CapPairs(
+    const RunResult& r, const std::vector<std::pair<std::size_t, std::size_t>>& pairs,
+    std::string* note) {
+  std::vector<std::size_t> positions(pairs.size());
+  for (std::size_t k = 0; k < pairs.size(); ++k) positions[k] = k;
+  std::vector<std::pair<std::size_t, std::size_t>> out;
+  for (std::size_t k : LargestInOrder(positions, PairImportsBase(r, pairs), kChartPairsMax))
+    out.push_back(pairs[k]);
+  *note = LimitNote(out.size(), pairs.size(), "importer ← exporter pairs", "base-year imports",
+                    "effective_tariffs.csv");
+  return out;
 }
 
 // A heatmap of a percent value with the value printed in each cell (white on dark cells).
@@ -54,8 +75,10 @@ json Heatmap(const std::string& x, const std::string& y, const std::string& valu
 }
 
 ChartSpec WelfareChart(const RunResult& r) {
+  const auto regions = ChartRegions(r);
   json values = json::array();
-  for (const auto& c : r.outcomes.countries) {
+  for (std::size_t n : regions) {
+    const CountryOutcome& c = r.outcomes.countries[n];
     values.push_back({{"region", c.code}, {"measure", "Welfare (exact)"},
                       {"change_pct", Value(100.0 * c.welfare_exact)}});
     values.push_back({{"region", c.code}, {"measure", "Real wage"},
@@ -67,17 +90,19 @@ ChartSpec WelfareChart(const RunResult& r) {
   spec["width"] = {{"step", 36}};
   spec["height"] = 220;
   spec["encoding"] = {
-      {"x", {{"field", "region"}, {"type", "nominal"}, {"sort", SortOrder(RegionCodes(r.baseline))},
+      {"x", {{"field", "region"}, {"type", "nominal"}, {"sort", SortOrder(Codes(r.baseline, regions))},
              {"title", "Region"}, {"axis", {{"labelAngle", 0}}}}},
       {"xOffset", {{"field", "measure"}, {"type", "nominal"}}},
       {"y", {{"field", "change_pct"}, {"type", "quantitative"}, {"title", "% change"}}},
       {"color", {{"field", "measure"}, {"type", "nominal"}, {"title", nullptr},
                  {"scale", {{"range", {"#1f77b4", "#ff7f0e"}}}}}}};
   return {"welfare_real_wage", "Welfare and real wage",
-          "Exact change in real income (welfare) and in the real wage, % of the base year.", spec};
+          "Exact change in real income (welfare) and in the real wage, % of the base year.", spec,
+          RegionsNote(r, regions)};
 }
 
-ChartSpec BilateralChart(const RunResult& r, const std::vector<std::size_t>& regions) {
+ChartSpec BilateralChart(const RunResult& r, const std::vector<std::size_t>& regions,
+                         const std::string& note) {
   const Baseline& b = r.baseline;
   json values = json::array();
   double max_abs = 0.0;
@@ -103,18 +128,22 @@ ChartSpec BilateralChart(const RunResult& r, const std::vector<std::size_t>& reg
   return {"bilateral_trade_change", "Bilateral trade",
           "Change in imports of the row region from the column region, all sectors, net of "
           "tariffs, %.",
-          spec};
+          spec, note};
 }
 
-ChartSpec SectorOutputChart(const RunResult& r, const std::vector<std::size_t>& regions) {
+ChartSpec SectorOutputChart(const RunResult& r, const std::vector<std::size_t>& regions,
+                            const std::string& regions_note) {
   const Baseline& b = r.baseline;
   json values = json::array();
   double max_abs = 0.0;
   std::vector<std::string> region_codes, sector_codes;
   for (std::size_t n : regions) region_codes.push_back(b.regions[n].code);
-  for (const auto& s : b.sectors) sector_codes.push_back(s.code);
+  std::vector<std::size_t> every_sector(b.sector_count());
+  for (std::size_t j = 0; j < b.sector_count(); ++j) every_sector[j] = j;
+  const auto sectors = ChartSectors(r, every_sector);
+  for (std::size_t j : sectors) sector_codes.push_back(b.sectors[j].code);
   for (std::size_t n : regions)
-    for (std::size_t j = 0; j < b.sector_count(); ++j) {
+    for (std::size_t j : sectors) {
       const double pct =
           PercentChange(r.outcomes.gross_output_base(n, j), r.outcomes.gross_output_new(n, j));
       if (std::isfinite(pct)) max_abs = std::max(max_abs, std::abs(pct));
@@ -129,8 +158,14 @@ ChartSpec SectorOutputChart(const RunResult& r, const std::vector<std::size_t>& 
   spec["height"] = {{"step", 16}};
   spec["encoding"]["x"]["title"] = "Region";
   spec["encoding"]["y"]["title"] = "Sector";
+  std::string note = regions_note;
+  const std::string sectors_note =
+      LimitNote(sectors.size(), b.sector_count(), "sectors", "world base-year gross output",
+                "sector_output.csv and sector_changes.csv");
+  if (!sectors_note.empty()) note += (note.empty() ? "" : " ") + sectors_note;
   return {"sector_output_change", "Output by sector",
-          "Change in each sector's gross output (value, relative to world value added), %.", spec};
+          "Change in each sector's gross output (value, relative to world value added), %.", spec,
+          note};
 }
 
 std::string PairLabel(const Baseline& b, std::size_t n, std::size_t i) {
@@ -141,14 +176,17 @@ ChartSpec TariffPartnerChart(const RunResult& r, const std::vector<std::size_t>&
   const Baseline& b = r.baseline;
   json values = json::array();
   std::vector<std::string> order;
+  std::vector<std::pair<std::size_t, std::size_t>> all;
   for (std::size_t n : importers)
-    for (std::size_t i = 0; i < b.region_count(); ++i) {
-      if (i == n) continue;
-      const EffectiveTariff t = PairTariff(r, n, i);
-      order.push_back(PairLabel(b, n, i));
-      values.push_back({{"pair", order.back()}, {"state", "before"}, {"tariff_pct", Value(100.0 * t.base)}});
-      values.push_back({{"pair", order.back()}, {"state", "after"}, {"tariff_pct", Value(100.0 * t.now)}});
-    }
+    for (std::size_t i = 0; i < b.region_count(); ++i)
+      if (i != n) all.emplace_back(n, i);
+  std::string note;
+  for (const auto& [n, i] : CapPairs(r, all, &note)) {
+    const EffectiveTariff t = PairTariff(r, n, i);
+    order.push_back(PairLabel(b, n, i));
+    values.push_back({{"pair", order.back()}, {"state", "before"}, {"tariff_pct", Value(100.0 * t.base)}});
+    values.push_back({{"pair", order.back()}, {"state", "after"}, {"tariff_pct", Value(100.0 * t.now)}});
+  }
   // Pairs down the side, read like the tables: labels stay horizontal however many pairs a
   // baseline has (33 for three importers among 12 regions).
   json spec = VegaLiteBase("Effective tariff by partner, % (importer ← exporter)");
@@ -165,7 +203,7 @@ ChartSpec TariffPartnerChart(const RunResult& r, const std::vector<std::size_t>&
   return {"effective_tariff_partner", "Effective tariff by partner",
           "Trade-weighted average applied tariff on the importer's purchases from each partner, "
           "before (base-year flows) and after (counterfactual flows), %.",
-          spec};
+          spec, note};
 }
 
 bool PairTariffsChange(const RunResult& r, std::size_t n, std::size_t i) {
@@ -196,13 +234,16 @@ ChartSpec TariffSectorChart(const RunResult& r, const std::vector<std::size_t>& 
   json values = json::array();
   std::vector<std::string> pairs, sectors;
   double max_rate = 0.0;
+  std::vector<std::size_t> taxed;
   for (std::size_t j = 0; j < b.sector_count(); ++j)
-    if (SectorHasTariffs(r, j)) sectors.push_back(b.sectors[j].code);
+    if (SectorHasTariffs(r, j)) taxed.push_back(j);
+  const auto shown_sectors = ChartSectors(r, taxed);
+  for (std::size_t j : shown_sectors) sectors.push_back(b.sectors[j].code);
   bool changed_only = false;
-  for (const auto& [n, i] : TariffPairs(r, importers, &changed_only)) {
+  std::string note;
+  for (const auto& [n, i] : CapPairs(r, TariffPairs(r, importers, &changed_only), &note)) {
     pairs.push_back(PairLabel(b, n, i));
-    for (std::size_t j = 0; j < b.sector_count(); ++j) {
-      if (!SectorHasTariffs(r, j)) continue;
+    for (std::size_t j : shown_sectors) {
       const double now = 100.0 * r.shock.tariff_rates(n, i, j);
       max_rate = std::max(max_rate, now);
       values.push_back({{"pair", pairs.back()}, {"sector", b.sectors[j].code},
@@ -226,14 +267,18 @@ ChartSpec TariffSectorChart(const RunResult& r, const std::vector<std::size_t>& 
                       "from each partner") +
               (changed_only ? " whose tariffs the shock changes" : "") +
               ", by sector (sectors with a tariff anywhere), %.",
-          spec};
+          spec, note + (note.empty() ? "" : " ") +
+                    LimitNote(shown_sectors.size(), taxed.size(), "sectors with tariffs",
+                              "world base-year gross output", "effective_tariffs.csv")};
 }
 
 ChartSpec RevenueChart(const RunResult& r) {
   const MoneyDisplay money = ChooseMoneyDisplay(r);
   const Manifest& m = r.baseline.manifest;
+  const auto regions = ChartRegions(r);
   json values = json::array();
-  for (const auto& c : r.outcomes.countries) {
+  for (std::size_t n : regions) {
+    const CountryOutcome& c = r.outcomes.countries[n];
     values.push_back({{"region", c.code}, {"state", "before"}, {"revenue", Value(money(m, c.tariff_revenue_base))}});
     values.push_back({{"region", c.code}, {"state", "after"}, {"revenue", Value(money(m, c.tariff_revenue_new))}});
   }
@@ -243,7 +288,7 @@ ChartSpec RevenueChart(const RunResult& r) {
   spec["width"] = {{"step", 36}};
   spec["height"] = 220;
   spec["encoding"] = {
-      {"x", {{"field", "region"}, {"type", "nominal"}, {"sort", SortOrder(RegionCodes(r.baseline))},
+      {"x", {{"field", "region"}, {"type", "nominal"}, {"sort", SortOrder(Codes(r.baseline, regions))},
              {"title", "Region"}, {"axis", {{"labelAngle", 0}}}}},
       {"xOffset", {{"field", "state"}, {"type", "nominal"}, {"sort", {"before", "after"}}}},
       {"y", {{"field", "revenue"}, {"type", "quantitative"}, {"title", money.label}}},
@@ -252,10 +297,31 @@ ChartSpec RevenueChart(const RunResult& r) {
   return {"tariff_revenue", "Tariff revenue",
           "Tariff revenue collected by each region before and after, " + money.label +
               " (after: relative to world value added, the numéraire).",
-          spec};
+          spec, RegionsNote(r, regions)};
 }
 
 }  // namespace
+
+std::vector<std::size_t> MatrixRegions(const RunResult& r, const std::vector<std::size_t>& focus,
+                                       std::string* note) {
+  const std::size_t total = r.baseline.region_count();
+  std::vector<std::size_t> all(total);
+  for (std::size_t n = 0; n < total; ++n) all[n] = n;
+  if (total <= kMatrixRegionsMax) {
+    note->clear();
+    return all;
+  }
+  std::vector<double> income;
+  for (std::size_t n : focus) income.push_back(r.outcomes.countries[n].income_base);
+  const auto shown = LargestInOrder(focus, income, kMatrixRegionsMax);
+  *note = shown.size() < focus.size()
+              ? LimitNote(shown.size(), total, "regions", "base-year income",
+                          "trade.csv and sector_output.csv")
+              : fmt::format("Shows the focus regions ({} of {}); every region is in trade.csv "
+                            "and sector_output.csv.",
+                            shown.size(), total);
+  return shown;
+}
 
 nlohmann::json VegaLiteBase(const std::string& title) {
   return {{"$schema", "https://vega.github.io/schema/vega-lite/v6.json"},
@@ -275,13 +341,14 @@ nlohmann::json DivergingColor(const std::string& field, const std::string& title
 
 std::vector<ChartSpec> RunCharts(const RunResult& r, const TableOptions& options) {
   const auto focus = FocusRegions(r.baseline, options.focus_regions);
-  const auto matrix = MatrixRegions(r.baseline, focus);
+  std::string matrix_note;
+  const auto matrix = MatrixRegions(r, focus, &matrix_note);
   std::vector<ChartSpec> out;
   out.push_back(WelfareChart(r));
   for (std::size_t n : PartnerImporters(r.baseline, options.imports_by_partner_regions))
     out.push_back(ImportShareChart(r, n));
-  if (matrix.size() >= 2) out.push_back(BilateralChart(r, matrix));
-  out.push_back(SectorOutputChart(r, matrix));
+  if (matrix.size() >= 2) out.push_back(BilateralChart(r, matrix, matrix_note));
+  out.push_back(SectorOutputChart(r, matrix, matrix_note));
   out.push_back(TariffPartnerChart(r, focus));
   out.push_back(TariffSectorChart(r, focus));
   out.push_back(RevenueChart(r));

@@ -18,6 +18,9 @@ struct ChartSpec {
   std::string title;    // heading in the HTML report
   std::string caption;  // one sentence under the chart: what is plotted, in which unit
   nlohmann::json spec;  // a complete Vega-Lite specification with inline data
+  // Says what the chart leaves out when a baseline has more regions, sectors or pairs than a
+  // chart shows (chart_limits.hpp); empty when the chart is complete. Shown beside the chart.
+  std::string limit_note = {};
 };
 
 // Welfare and real wage by country, the change in partners' import shares (for each importer of
@@ -37,8 +40,8 @@ struct RenderedChart {
 };
 
 // Writes every spec to `directory`/<name>.vl.json, renders them all with one Node.js process
-// and reads the SVGs back. Throws ArgumentError (with what to do) if Node.js or the modules are
-// missing or a chart fails to render.
+// and reads the SVGs back. Throws OutputError (with what to do and the renderer's first lines of
+// output) if Node.js or the modules are missing or a chart fails to render.
 std::vector<RenderedChart> RenderCharts(const std::vector<ChartSpec>& charts,
                                         const std::filesystem::path& directory,
                                         const ChartRendererOptions& options);
@@ -47,6 +50,12 @@ std::vector<RenderedChart> RenderCharts(const std::vector<ChartSpec>& charts,
 // one chart per indicator in `indicators` (key, title).
 std::vector<ChartSpec> RangeCharts(const std::vector<LabelledRun>& runs,
                                    const std::vector<std::pair<std::string, std::string>>& indicators);
+
+// Rows and columns of the trade matrix and the sector heatmap: every region up to
+// kMatrixRegionsMax, else the focus regions (at most kMatrixRegionsMax, the largest by
+// base-year income). `note` says what is left out (empty when nothing is).
+std::vector<std::size_t> MatrixRegions(const RunResult& result,
+                                       const std::vector<std::size_t>& focus, std::string* note);
 
 // Shared spec pieces.
 nlohmann::json VegaLiteBase(const std::string& title);

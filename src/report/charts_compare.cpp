@@ -1,6 +1,7 @@
 // Vega-Lite specs for several runs: comparisons (scenarios side by side) and sensitivity ranges.
 #include <cmath>
 
+#include "report/chart_limits.hpp"
 #include "report/charts.hpp"
 #include "report/indicators.hpp"
 #include "report/run_views.hpp"
@@ -21,32 +22,36 @@ std::vector<std::string> Labels(const std::vector<LabelledRun>& runs) {
   return out;
 }
 
-std::vector<std::string> RegionCodes(const Baseline& b) {
+std::vector<std::string> Codes(const Baseline& b, const std::vector<std::size_t>& regions) {
   std::vector<std::string> out;
-  for (const auto& r : b.regions) out.push_back(r.code);
+  for (std::size_t n : regions) out.push_back(b.regions[n].code);
   return out;
+}
+
+std::string RegionsNote(const Baseline& b, const std::vector<std::size_t>& regions) {
+  return LimitNote(regions.size(), b.region_count(), "regions",
+                   "base-year income (in the first run)", "the CSV files");
 }
 
 ChartSpec ByScenario(const std::vector<LabelledRun>& runs, const Indicator& indicator,
                      const std::string& name, const std::string& title, const std::string& caption) {
   const Baseline& b = runs.front().run->baseline;
+  const auto regions = ChartRegions(*runs.front().run);
   json values = json::array();
   for (const auto& r : runs)
-    for (std::size_t n = 0; n < b.region_count(); ++n)
+    for (std::size_t n : regions)
       values.push_back({{"region", b.regions[n].code}, {"scenario", r.label},
                         {"value", Value(indicator.value(*r.run, n))}});
   return {name, title, caption,
-          GroupedBars(indicator.title, values, "region", RegionCodes(b), "scenario", Labels(runs),
-                      "value", indicator.title)};
+          GroupedBars(indicator.title, values, "region", Codes(b, regions), "scenario",
+                      Labels(runs), "value", indicator.title),
+          RegionsNote(b, regions)};
 }
 
 ChartSpec TradeMatrices(const std::vector<LabelledRun>& runs) {
   const Baseline& b = runs.front().run->baseline;
-  std::vector<std::size_t> regions = FocusRegions(b, {});
-  if (b.region_count() <= 12) {
-    regions.clear();
-    for (std::size_t n = 0; n < b.region_count(); ++n) regions.push_back(n);
-  }
+  std::string note;
+  const std::vector<std::size_t> regions = MatrixRegions(*runs.front().run, FocusRegions(b, {}), &note);
   std::vector<std::string> codes;
   for (std::size_t n : regions) codes.push_back(b.regions[n].code);
   json values = json::array();
@@ -85,7 +90,7 @@ ChartSpec TradeMatrices(const std::vector<LabelledRun>& runs) {
   return {"trade_change_by_scenario", "Bilateral trade by scenario",
           "Change in imports of the row region from the column region, all sectors, %, one "
           "matrix per scenario.",
-          spec};
+          spec, note};
 }
 
 }  // namespace
@@ -116,6 +121,7 @@ std::vector<ChartSpec> RangeCharts(
     const std::vector<std::pair<std::string, std::string>>& wanted) {
   const auto indicators = CountryIndicators(MoneyDisplay{}, /*levels=*/false);
   const Baseline& b = runs.front().run->baseline;
+  const auto regions = ChartRegions(*runs.front().run);
   std::vector<ChartSpec> out;
   for (const auto& [key, title] : wanted) {
     const Indicator* ind = nullptr;
@@ -124,12 +130,12 @@ std::vector<ChartSpec> RangeCharts(
     if (!ind) continue;
     json values = json::array();
     for (const auto& r : runs)
-      for (std::size_t n = 0; n < b.region_count(); ++n)
+      for (std::size_t n : regions)
         values.push_back({{"region", b.regions[n].code}, {"variant", r.label},
                           {"value", Value(ind->value(*r.run, n))}});
     json spec = VegaLiteBase(title + ": range over the elasticity variants");
     spec["data"] = {{"values", values}};
-    json x = {{"field", "region"}, {"type", "nominal"}, {"sort", RegionCodes(b)},
+    json x = {{"field", "region"}, {"type", "nominal"}, {"sort", Codes(b, regions)},
               {"title", nullptr}, {"axis", {{"labelAngle", 0}}}};
     json rule = {{"mark", {{"type", "rule"}, {"strokeWidth", 2}, {"color", "#888"}}},
                  {"encoding",
@@ -148,7 +154,7 @@ std::vector<ChartSpec> RangeCharts(
     spec["height"] = 220;
     out.push_back({"range_" + key, title,
                    title + " under each set of trade elasticities (points) and its range (line).",
-                   spec});
+                   spec, RegionsNote(b, regions)});
   }
   return out;
 }

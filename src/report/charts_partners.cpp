@@ -2,6 +2,7 @@
 #include <cctype>
 #include <cmath>
 
+#include "report/chart_limits.hpp"
 #include "report/charts.hpp"
 #include "report/run_views.hpp"
 
@@ -14,7 +15,16 @@ ChartSpec ImportShareChart(const RunResult& r, std::size_t importer) {
   const auto finite_or_null = [](double v) { return std::isfinite(v) ? json(v) : json(nullptr); };
   json values = json::array();
   std::vector<std::string> order;  // the outcome's order: largest gain in share first
-  for (const PartnerImports& p : r.outcomes.imports_by_partner.at(importer).partners) {
+  const auto& partners = r.outcomes.imports_by_partner.at(importer).partners;
+  std::vector<std::size_t> positions(partners.size());
+  std::vector<double> moved;  // how much each partner's share moves, either way
+  for (std::size_t k = 0; k < partners.size(); ++k) {
+    positions[k] = k;
+    moved.push_back(std::abs(partners[k].share_change()));
+  }
+  const auto shown = LargestInOrder(positions, moved, kChartPartnersMax);
+  for (std::size_t k : shown) {
+    const PartnerImports& p = partners[k];
     order.push_back(b.regions[p.exporter].code);
     const double change_pp = 100.0 * p.share_change();
     values.push_back({{"partner", order.back()},
@@ -61,7 +71,9 @@ ChartSpec ImportShareChart(const RunResult& r, std::size_t importer) {
           "Change in each partner's share of " + code +
               "'s imports from abroad (all sectors, net of tariffs), percentage points; "
               "largest gain first.",
-          spec};
+          spec,
+          LimitNote(shown.size(), partners.size(), "partners", "the size of their share change",
+                    "imports_by_partner.csv")};
 }
 
 }  // namespace ricardo::detail

@@ -3,13 +3,15 @@
 #include "report/html_page.hpp"
 #include "report/indicators.hpp"
 #include "report/run_csv.hpp"
+#include "report/staged_report.hpp"
 #include "report/text_table.hpp"
 #include "ricardo/compare.hpp"
 
 namespace ricardo {
-ReportFiles WriteComparisonReport(const Comparison& c, const std::filesystem::path& directory,
-                                  const ReportOptions& options) {
-  detail::CreateOutputDirectory(directory);
+namespace {
+
+ReportFiles WriteComparisonReportInto(const Comparison& c, const std::filesystem::path& directory,
+                                      const ReportOptions& options) {
   ReportFiles files;
   std::vector<detail::LabelledRun> runs;
   for (const auto& r : c.runs) runs.push_back({r.label, &r.result});
@@ -47,6 +49,14 @@ ReportFiles WriteComparisonReport(const Comparison& c, const std::filesystem::pa
   }
   files.written.push_back(files.html);
   return files;
+}
+
+}  // namespace
+
+ReportFiles WriteComparisonReport(const Comparison& c, const std::filesystem::path& directory,
+                                  const ReportOptions& options) {
+  StagedDirectory staged(directory, detail::ReportFolderOptions());
+  return detail::CommitReport(staged, WriteComparisonReportInto(c, staged.path(), options));
 }
 
 }  // namespace ricardo

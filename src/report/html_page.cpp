@@ -22,6 +22,7 @@ th { background: #f4f4f4; text-align: left; }
 figure.chart { margin: 0; padding: 0.8rem; border: 1px solid #e3e3e3; border-radius: 6px;
                overflow-x: auto; max-width: 100%; }
 figure.chart figcaption { color: #555; font-size: 0.85rem; max-width: 520px; }
+figure.chart .limit { color: #8a5a00; }
 footer { margin-top: 2rem; color: #777; font-size: 0.8rem; }
 )";
 
@@ -44,7 +45,10 @@ std::string RenderHtml(const HtmlPage& page) {
     // Vega's SVG output is a standalone document fragment starting at <svg>.
     const std::size_t start = c.svg.find("<svg");
     out += c.svg.substr(start == std::string::npos ? 0 : start) + "\n";
-    out += "<figcaption>" + EscapeHtml(c.chart.caption) + "</figcaption>\n</figure>\n";
+    out += "<figcaption>" + EscapeHtml(c.chart.caption);
+    if (!c.chart.limit_note.empty())
+      out += "<br><span class=\"limit\">" + EscapeHtml(c.chart.limit_note) + "</span>";
+    out += "</figcaption>\n</figure>\n";
   }
   out += "</section>\n<footer>\n";
   for (const auto& n : page.notes) out += "<p>" + EscapeHtml(n) + "</p>\n";

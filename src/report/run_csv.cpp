@@ -1,7 +1,9 @@
 // Tidy CSV: long format, one observation per row, units in column names, "_all" for totals.
 #include "report/run_csv.hpp"
 
+#include <cerrno>
 #include <cmath>
+#include <cstring>
 #include <fstream>
 #include <system_error>
 
@@ -36,9 +38,8 @@ std::string Number(double v) {
 class CsvFile {
  public:
   CsvFile(const std::filesystem::path& file, const std::vector<std::string>& columns)
-      : path_(file), out_(file, std::ios::binary) {
-    if (!out_) throw ArgumentError("cannot write '" + file.string() + "'",
-                                   "check that the directory exists and is writable");
+      : path_(file), out_((errno = 0, file), std::ios::binary) {
+    if (!out_) throw CannotWrite(file, errno);
     Row(columns);
   }
   void Row(const std::vector<std::string>& cells) {
@@ -47,7 +48,7 @@ class CsvFile {
   }
   std::filesystem::path Close() {
     out_.close();
-    if (!out_) throw ArgumentError("error while writing '" + path_.string() + "'", "check free disk space");
+    if (!out_) throw CannotWrite(path_, errno);
     return path_;
   }
 
@@ -60,22 +61,29 @@ constexpr const char* kStates[] = {"base", "counterfactual"};
 
 }  // namespace
 
+OutputError CannotWrite(const std::filesystem::path& file, int error_number) {
+  return OutputError(Location{file.string(), 0, 0, {}},
+                     std::string("cannot be written: ") +
+                         (error_number != 0 ? std::strerror(error_number) : "unknown error"),
+                     "check that its folder exists and is writable and that the disk has space");
+}
+
 void CreateOutputDirectory(const std::filesystem::path& directory) {
   std::error_code ec;
   std::filesystem::create_directories(directory, ec);
   if (ec || !std::filesystem::is_directory(directory)) {
-    throw ArgumentError("cannot create output directory '" + directory.string() + "'" +
-                            (ec ? ": " + ec.message() : ""),
-                        "choose a writable path with --out");
+    throw OutputError(Location{directory.string(), 0, 0, {}},
+                      "cannot create the folder: " + (ec ? ec.message() : std::string("not a folder")),
+                      "give an output path whose parent folders are folders, not files, and writable");
   }
 }
 
 void WriteTextFile(const std::filesystem::path& file, const std::string& text) {
+  errno = 0;
   std::ofstream out(file, std::ios::binary);
   out << text;
   out.close();
-  if (!out) throw ArgumentError("cannot write '" + file.string() + "'",
-                                "check that the directory exists and is writable");
+  if (!out) throw CannotWrite(file, errno);
 }
 
 std::vector<std::filesystem::path> WriteRunsCsv(const std::vector<LabelledRun>& runs,

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "ricardo/error.hpp"
 #include "ricardo/run.hpp"
 
 namespace ricardo::detail {
@@ -18,9 +19,11 @@ struct LabelledRun {
 std::vector<std::filesystem::path> WriteRunsCsv(const std::vector<LabelledRun>& runs,
                                                 const std::filesystem::path& directory);
 
-// Creates `directory` (and parents); ArgumentError naming it if that fails.
+// Creates `directory` (and parents); OutputError naming it if that fails.
 void CreateOutputDirectory(const std::filesystem::path& directory);
-// Writes `text` to `file`; ArgumentError naming the file if that fails.
+// Writes `text` to `file`; OutputError naming the file and the system's reason if that fails.
 void WriteTextFile(const std::filesystem::path& file, const std::string& text);
+// The OutputError for `file` that could not be written, with strerror(error_number).
+OutputError CannotWrite(const std::filesystem::path& file, int error_number);
 
 }  // namespace ricardo::detail

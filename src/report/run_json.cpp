@@ -1,5 +1,5 @@
 // The run-result JSON document as a tree and as a file; the writer is run_json_text.cpp.
-#include <fstream>
+#include "report/run_csv.hpp"
 
 #include "ricardo/error.hpp"
 #include "ricardo/report.hpp"
@@ -8,13 +8,7 @@
 namespace ricardo {
 void WriteRunJson(const RunResult& result, const std::filesystem::path& file,
                   const RunJsonOptions& options) {
-  std::ofstream out(file, std::ios::binary);
-  out << RunResultToJson(result, options).dump(2) << '\n';
-  out.close();
-  if (!out) {
-    throw ArgumentError("cannot write '" + file.string() + "'",
-                        "check that the directory exists and is writable");
-  }
+  detail::WriteTextFile(file, RunResultToJson(result, options).dump(2) + "\n");
 }
 
 nlohmann::json RunResultToJson(const RunResult& result, const RunJsonOptions& options) {

@@ -370,8 +370,22 @@ void SolverJson(Out& out, const SolverSummary& s) {
 std::string RunResultToJsonText(const RunResult& result, const RunJsonOptions& options) {
   const Baseline& b = result.baseline;
   const RunMetadata& m = result.metadata;
+  const std::size_t bilateral_sector_rows =
+      b.region_count() * (b.region_count() > 0 ? b.region_count() - 1 : 0) * b.sector_count();
+  const bool bilateral_sector_capped =
+      options.include_bilateral_sector && bilateral_sector_rows > options.bilateral_sector_max_rows;
+  const bool bilateral_sector = options.include_bilateral_sector && !bilateral_sector_capped;
+  std::vector<std::string> notes = m.notes;
+  if (bilateral_sector_capped) {
+    notes.push_back(fmt::format(
+        "bilateral_sector is left out: {} regions x {} partners x {} sectors make {} rows, more "
+        "than the {} a run-result document holds (RunJsonOptions::bilateral_sector_max_rows); "
+        "trade.csv and effective_tariffs.csv of `ricardo run --out` have every row",
+        b.region_count(), b.region_count() - 1, b.sector_count(), bilateral_sector_rows,
+        options.bilateral_sector_max_rows));
+  }
   std::string text;
-  text.reserve(options.include_bilateral_sector ? 256 * 1024 : 80 * 1024);
+  text.reserve(bilateral_sector ? 256 * 1024 : 80 * 1024);
   Out out(text);
   {
     Object j(out);
@@ -379,7 +393,7 @@ std::string RunResultToJsonText(const RunResult& result, const RunJsonOptions& o
     BaselineJson(out, b);
     j.Key("bilateral");
     BilateralJson(out, result);
-    if (options.include_bilateral_sector) {
+    if (bilateral_sector) {
       j.Key("bilateral_sector");
       BilateralSectorJson(out, result);
     }
@@ -403,7 +417,7 @@ std::string RunResultToJsonText(const RunResult& result, const RunJsonOptions& o
       s.Key("date").Str(m.scenario_date);
       s.Key("description").Str(m.scenario_description);
       s.Key("name").Str(m.scenario_name);
-      s.Key("notes").Strings(m.notes);
+      s.Key("notes").Strings(notes);
       s.Key("sources").Strings(m.sources);
       s.Key("title").Str(m.scenario_title);
     }

@@ -4,14 +4,16 @@
 #include "report/html_page.hpp"
 #include "report/run_csv.hpp"
 #include "report/run_tables.hpp"
+#include "report/staged_report.hpp"
 #include "ricardo/error.hpp"
 #include "ricardo/report.hpp"
 
 namespace ricardo {
 
-ReportFiles WriteRunReport(const RunResult& result, const std::filesystem::path& directory,
-                           const ReportOptions& options) {
-  detail::CreateOutputDirectory(directory);
+namespace {
+
+ReportFiles WriteRunReportInto(const RunResult& result, const std::filesystem::path& directory,
+                               const ReportOptions& options) {
   ReportFiles files;
   if (options.write_csv) {
     for (auto& f : WriteRunCsv(result, directory)) files.written.push_back(f);
@@ -48,6 +50,14 @@ ReportFiles WriteRunReport(const RunResult& result, const std::filesystem::path&
   }
   files.written.push_back(files.html);
   return files;
+}
+
+}  // namespace
+
+ReportFiles WriteRunReport(const RunResult& result, const std::filesystem::path& directory,
+                           const ReportOptions& options) {
+  StagedDirectory staged(directory, detail::ReportFolderOptions());
+  return detail::CommitReport(staged, WriteRunReportInto(result, staged.path(), options));
 }
 
 }  // namespace ricardo

@@ -2,10 +2,12 @@
 #include "ricardo/sensitivity.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <map>
 #include <set>
 #include <sstream>
+#include <stdexcept>
 
 #include "core/regular_file.hpp"
 #include "fmt/format.h"
@@ -28,7 +30,9 @@ bool ParseNumber(const std::string& text, double* value) {
   std::size_t used = 0;
   try {
     *value = std::stod(text, &used);
-  } catch (...) {
+  } catch (const std::invalid_argument&) {
+    return false;
+  } catch (const std::out_of_range&) {
     return false;
   }
   return used == text.size() && std::isfinite(*value);
@@ -62,7 +66,15 @@ std::string ScaleLabel(double scale) { return fmt::format("theta x{:g}", scale);
 }  // namespace
 
 std::vector<double> ParseThetaScales(const std::string& text) {
+  const std::size_t count = 1 + static_cast<std::size_t>(std::count(text.begin(), text.end(), ','));
+  if (count > kSensitivityVariantsMax) {
+    throw LimitError(Location{"--theta-scale", 0, 0, {}},
+                     fmt::format("{} factors, more than the {} one sensitivity run may have",
+                                 count, kSensitivityVariantsMax),
+                     "each factor is a full solve; split the sweep into several runs");
+  }
   std::vector<double> out;
+  std::set<double> seen;
   std::size_t start = 0, item = 1;
   const std::string fix = "give positive factors separated by commas, e.g. --theta-scale 0.5,1,2";
   while (true) {
@@ -72,7 +84,7 @@ std::vector<double> ParseThetaScales(const std::string& text) {
     if (!ParseNumber(part, &v) || v <= 0.0) {
       throw ArgumentError(fmt::format("--theta-scale: item {} '{}' is not a positive number", item, part), fix);
     }
-    if (std::find(out.begin(), out.end(), v) != out.end()) {
+    if (!seen.insert(v).second) {
       throw ArgumentError(fmt::format("--theta-scale: factor {:g} is given twice", v), fix);
     }
     out.push_back(v);
@@ -156,6 +168,12 @@ std::vector<ElasticityVariant> ReadElasticityVariants(const std::filesystem::pat
                       "trade elasticities are positive, e.g. 4.5");
     }
     auto [it, added] = index.emplace(cells[0], out.size());
+    if (added && out.size() == kSensitivityVariantsMax) {
+      throw LimitError(At(name, line_number, columns[0]),
+                       fmt::format("variant '{}' is one more than the {} one sensitivity run may "
+                                   "have", cells[0], kSensitivityVariantsMax),
+                       "each variant is a full solve; split the file into several runs");
+    }
     if (added) {
       ElasticityVariant v{cells[0], {}};
       for (const auto& s : baseline.sectors) v.theta.push_back(s.theta);
@@ -180,26 +198,23 @@ SensitivityResult RunSensitivity(const Baseline& baseline, const Shock& shock,
                                  const RunMetadata& metadata,
                                  const std::vector<ElasticityVariant>& variants,
                                  const SensitivityOptions& options) {
-  if (variants.empty()) throw ArgumentError("sensitivity needs at least one elasticity variant");
-  std::vector<RunRequest> requests;
-  for (const auto& v : variants) {
-    if (v.theta.size() != baseline.sector_count()) {
-      throw ArgumentError(fmt::format("variant '{}' has {} elasticities, the baseline has {} sectors",
-                                      v.label, v.theta.size(), baseline.sector_count()));
-    }
-    RunRequest q{v.label, baseline, shock, metadata};
-    for (std::size_t j = 0; j < v.theta.size(); ++j) {
-      if (!(v.theta[j] > 0.0) || !std::isfinite(v.theta[j]))
-        throw ArgumentError(fmt::format("variant '{}': theta of sector '{}' is {}, must be positive",
-                                        v.label, baseline.sectors[j].code, v.theta[j]));
-      q.baseline.sectors[j].theta = v.theta[j];
-    }
-    q.metadata.notes.push_back("trade elasticities: " + v.label);
-    requests.push_back(std::move(q));
+  if (variants.size() > kSensitivityReportVariantsMax) {
+    throw LimitError(Location{}, fmt::format("{} elasticity variants, more than the {} a sensitivity "
+                                             "result holds with every run",
+                                             variants.size(), kSensitivityReportVariantsMax),
+                     "stream longer sweeps with StreamSensitivity");
   }
+  const auto start = std::chrono::steady_clock::now();
   SensitivityResult result;
   result.variants = variants;
-  result.runs = CompareRuns(std::move(requests), options.solver, options.threads);
+  result.runs.runs.reserve(variants.size());
+  StreamSensitivity(baseline, shock, metadata, variants,
+                    [&](std::size_t, const ElasticityVariant& v, const RunResult& r) {
+                      result.runs.runs.push_back({v.label, r});
+                    },
+                    options);
+  result.runs.seconds_total =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   const auto indicators = detail::CountryIndicators(detail::MoneyDisplay{}, /*levels=*/false);
   for (std::size_t n = 0; n < baseline.region_count(); ++n) {
     for (const auto& ind : indicators) {

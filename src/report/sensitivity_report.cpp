@@ -6,6 +6,7 @@
 #include "report/html_page.hpp"
 #include "report/indicators.hpp"
 #include "report/run_csv.hpp"
+#include "report/staged_report.hpp"
 #include "ricardo/error.hpp"
 #include "ricardo/sensitivity.hpp"
 
@@ -74,11 +75,11 @@ nlohmann::json SensitivityToJson(const SensitivityResult& s, const RunJsonOption
   return j;
 }
 
-ReportFiles WriteSensitivityReport(const SensitivityResult& s,
-                                   const std::filesystem::path& directory,
-                                   const ReportOptions& options) {
-  if (s.runs.runs.empty()) throw ArgumentError("no sensitivity run to report");
-  detail::CreateOutputDirectory(directory);
+namespace {
+
+ReportFiles WriteSensitivityReportInto(const SensitivityResult& s,
+                                       const std::filesystem::path& directory,
+                                       const ReportOptions& options) {
   ReportFiles files;
   std::vector<detail::LabelledRun> runs;
   for (const auto& r : s.runs.runs) runs.push_back({r.label, &r.result});
@@ -123,6 +124,16 @@ ReportFiles WriteSensitivityReport(const SensitivityResult& s,
   }
   files.written.push_back(files.html);
   return files;
+}
+
+}  // namespace
+
+ReportFiles WriteSensitivityReport(const SensitivityResult& s,
+                                   const std::filesystem::path& directory,
+                                   const ReportOptions& options) {
+  if (s.runs.runs.empty()) throw ArgumentError("no sensitivity run to report");
+  StagedDirectory staged(directory, detail::ReportFolderOptions());
+  return detail::CommitReport(staged, WriteSensitivityReportInto(s, staged.path(), options));
 }
 
 }  // namespace ricardo

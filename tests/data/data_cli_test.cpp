@@ -35,9 +35,12 @@ TEST(DataCli, ImportCp2015WritesTheCalibratedBaseYear) {
   EXPECT_EQ(b.trade_flows, year.without_deficits.trade_flows);
   EXPECT_EQ(b.final_demand_share, year.without_deficits.final_demand_share);
   EXPECT_EQ(b.input_shares, year.without_deficits.input_shares);
-  // Reading it again refuses to overwrite.
+  // Importing it again refuses to replace it without --force: an output that cannot be written
+  // (exit 73), not a usage error.
   const auto again = testing::RunCli("data import cp2015 --out " + (dir / "noS").string());
-  EXPECT_EQ(again.exit_code, 2);
+  EXPECT_EQ(again.exit_code, 73);
+  EXPECT_EQ(again.err, "ricardo: output error: " + (dir / "noS").string() +
+                           ": already exists (pass --force to replace it)\n");
 }
 
 TEST(DataCli, ImportWiod2013) {

@@ -142,15 +142,17 @@ TEST(RunCsv, UndefinedChangesAreEmpty) {
   EXPECT_TRUE(found);
 }
 
-TEST(RunCsv, UnwritableDirectoryIsAnArgumentError) {
+// An output that cannot be written is an output error (exit 73), never a usage error.
+TEST(RunCsv, UnwritableDirectoryIsAnOutputError) {
   const auto dir = MakeTempDirectory("csv");
   std::ofstream(dir / "file") << "x";
   try {
     WriteRunCsv(SmallRun(false), dir / "file" / "sub");
     FAIL();
   } catch (const Error& e) {
-    EXPECT_EQ(e.kind(), ErrorKind::kArgument);
-    EXPECT_NE(std::string(e.what()).find("cannot create output directory"), std::string::npos) << e.what();
+    EXPECT_EQ(e.kind(), ErrorKind::kOutput);
+    EXPECT_EQ(std::string(e.what()).rfind((dir / "file" / "sub").string() + ": cannot create the folder: ", 0), 0u)
+        << e.what();
   }
 }
 
