@@ -7,7 +7,14 @@
 #   scripts/load-test.sh [--bin PATH] [--mode varied|cached|both|full|all] [--duration S]
 #                        [--connections N] [--threads N] [--max-requests N] [--scenario NAME]
 #                        [--baseline NAME]
-#                        [--wait-quiet MINUTES] [-- extra ricardo serve options]
+#                        [--wait-quiet MINUTES] [--attack slow] [--slow-clients N]
+#                        [-- extra ricardo serve options]
+#
+# --attack slow (issue 11): for DURATION seconds, N slow clients (default 300) each send a
+# request one byte a second (reconnecting when the server ends it), while wrk drives
+# CONNECTIONS ordinary varied solve clients (default 50 in this mode) and GET /api/v1/health is
+# polled every 0.2 s on fresh connections; prints the ordinary clients' latency percentiles and
+# the worst health latency, and fails if a health poll took 1 s or more or failed.
 #
 # Other work on the machine skews the numbers: each run first measures how busy the cores are
 # for 5 s and, with --wait-quiet, waits (up to MINUTES) until they are under 20% busy.
@@ -26,6 +33,9 @@ max_requests=1000000  # over all wrk threads; with the duration, bounds the run
 scenario=us-tariffs-2025-11
 baseline=world
 wait_quiet=0          # minutes to wait for the machine to be quiet before each run
+attack=""
+slow_clients=300
+connections_given=0
 serve_options=()
 
 while [[ $# -gt 0 ]]; do
@@ -33,17 +43,27 @@ while [[ $# -gt 0 ]]; do
     --bin) bin="$2"; shift 2 ;;
     --mode) mode="$2"; shift 2 ;;
     --duration) duration="$2"; shift 2 ;;
-    --connections) connections="$2"; shift 2 ;;
+    --connections) connections="$2"; connections_given=1; shift 2 ;;
     --threads) threads="$2"; shift 2 ;;
     --max-requests) max_requests="$2"; shift 2 ;;
     --scenario) scenario="$2"; shift 2 ;;
     --baseline) baseline="$2"; shift 2 ;;
     --wait-quiet) wait_quiet="$2"; shift 2 ;;
+    --attack) attack="$2"; shift 2 ;;
+    --slow-clients) slow_clients="$2"; shift 2 ;;
     --) shift; serve_options=("$@"); break ;;
-    -h|--help) sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,23p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "load-test.sh: unknown option '$1' (see --help)" >&2; exit 2 ;;
   esac
 done
+case "$attack" in ""|slow) ;; *)
+  echo "load-test.sh: --attack must be slow, got '$attack'" >&2; exit 2 ;;
+esac
+if [[ "$attack" == slow ]]; then
+  mode=varied
+  (( connections_given )) || connections=50
+  command -v python3 >/dev/null || { echo "load-test.sh: python3 not found (the slow clients)" >&2; exit 2; }
+fi
 case "$mode" in varied|cached|both|full|all) ;; *)
   echo "load-test.sh: --mode must be varied, cached, both (the two), full or all (the three), got '$mode'" >&2; exit 2 ;;
 esac
@@ -164,6 +184,81 @@ run() {
     echo "load-test.sh: $total failed requests in the $variant run" >&2; failed=1
   fi
 }
+
+# The slow clients and the health poller of --attack slow: one Python process, non-blocking
+# sockets; prints the health latencies and the number of slow requests the server ended.
+attack_slow() {
+  python3 - "$1" "$slow_clients" "$duration" <<'PY'
+import socket, sys, time
+port, count, duration = int(sys.argv[1]), int(sys.argv[2]), float(sys.argv[3])
+request = b"POST /api/v1/solve HTTP/1.1\r\nHost: x\r\nX-Slow: " + b"a" * 100000
+def connect():
+    s = socket.socket(); s.setblocking(False)
+    try: s.connect(("127.0.0.1", port))
+    except BlockingIOError: pass
+    return s
+slow = [[connect(), 0] for _ in range(count)]
+ended = 0; worst = 0.0; polls = 0; failures = 0
+end = time.monotonic() + duration; next_byte = time.monotonic() + 0.2
+while time.monotonic() < end:
+    now = time.monotonic()
+    if now >= next_byte:  # one byte a second on each slow connection
+        next_byte = now + 1.0
+        for entry in slow:
+            s, sent = entry
+            try:
+                answered = s.recv(1, socket.MSG_PEEK)
+                gone = True  # a 408 (or b"": closed)
+            except BlockingIOError:
+                gone = False
+            except OSError:
+                gone = True
+            if not gone:
+                try: gone = s.send(request[sent:sent + 1]) != 1
+                except OSError: gone = sent > 0  # not yet connected at first: try again
+            if gone:
+                ended += 1; s.close(); entry[0] = connect(); entry[1] = 0
+            else:
+                entry[1] = sent + 1
+    start = time.monotonic()
+    try:
+        with socket.create_connection(("127.0.0.1", port), timeout=10) as h:
+            h.sendall(b"GET /api/v1/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+            reply = b""
+            while True:
+                chunk = h.recv(65536)
+                if not chunk: break
+                reply += chunk
+        ok = reply.startswith(b"HTTP/1.1 200")
+    except OSError:
+        ok = False
+    worst = max(worst, time.monotonic() - start); polls += 1; failures += not ok
+    time.sleep(0.2)
+for s, _ in slow: s.close()
+print(f"health          {polls} polls, {failures} failed, worst {1000 * worst:.1f} ms")
+print(f"slow clients    {count} at 1 byte/s; the server ended {ended} slow requests (408 at the deadline)")
+sys.exit(1 if failures or worst >= 1.0 else 0)
+PY
+}
+
+if [[ "$attack" == slow ]]; then
+  wait_idle
+  port="${base##*:}"
+  echo
+  echo "== attack slow: $slow_clients slow clients (1 byte/s) + $connections ordinary solve connections, ${duration} s"
+  # Longer than wrk by the idle wait and the 5 s CPU measure that precede it in run().
+  duration_wrk="$duration"; duration=$(( duration + 7 ))
+  attack_slow "$port" >"$work/attack.txt" 2>&1 &
+  duration="$duration_wrk"
+  attack_pid=$!
+  sleep 1  # the slow crowd is connected first
+  run varied
+  if ! wait "$attack_pid"; then
+    echo "load-test.sh: health failed or took 1 s or more under the attack" >&2; failed=1
+  fi
+  cat "$work/attack.txt"
+  mode=none
+fi
 
 [[ "$mode" == varied || "$mode" == both || "$mode" == all ]] && run varied
 [[ "$mode" == cached || "$mode" == both || "$mode" == all ]] && run cached

@@ -82,12 +82,37 @@ void RegisterServe(CLI::App& app, Context& context) {
       ->check(CLI::NonNegativeNumber)->capture_default_str();
   sub->add_option("--solve-time-limit", o.solve_time_limit_seconds, "seconds per solve")
       ->check(CLI::PositiveNumber)->capture_default_str();
-  sub->add_option("--read-timeout", o.read_timeout_seconds,
-                  "seconds before a stalled request gets 408")
+  sub->add_option("--request-deadline", o.request_deadline_seconds,
+                  "seconds for a request's line, headers and body, from its first byte (408 beyond)")
       ->check(CLI::PositiveNumber)->capture_default_str();
-  sub->add_option("--threads", o.connection_threads,
-                  "connection threads (bounds concurrent keep-alive clients)")
-      ->check(CLI::Range(2, 4096))->capture_default_str();
+  sub->add_option("--read-timeout", o.read_timeout_seconds,
+                  "seconds without a byte before a request gets 408")
+      ->check(CLI::PositiveNumber)->capture_default_str();
+  sub->add_option("--write-timeout", o.write_timeout_seconds,
+                  "seconds to send an answer before the connection is closed")
+      ->check(CLI::PositiveNumber)->capture_default_str();
+  sub->add_option("--keep-alive-timeout", o.keep_alive_timeout_seconds,
+                  "idle seconds before a keep-alive connection is closed")
+      ->check(CLI::Range(1.0, 3600.0))->capture_default_str();
+  sub->add_option("--keep-alive-max-requests", o.keep_alive_max_requests,
+                  "requests on one connection before it is closed")
+      ->check(CLI::PositiveNumber)->capture_default_str();
+  sub->add_option("--threads", o.handler_threads,
+                  "handler threads (each blocks while its solve waits or runs)")
+      ->check(CLI::Range(1, 4096))->capture_default_str();
+  sub->add_option("--max-queued-requests", o.max_queued_requests,
+                  "requests waiting for a handler thread (503 beyond)")
+      ->check(CLI::NonNegativeNumber)->capture_default_str();
+  sub->add_option("--max-connections", o.max_connections,
+                  "open connections (503 and close beyond)")
+      ->check(CLI::PositiveNumber)->capture_default_str();
+  sub->add_option("--max-request-line-bytes", o.max_request_line_bytes,
+                  "longest request line (414 beyond)")
+      ->capture_default_str();
+  sub->add_option("--max-header-bytes", o.max_header_bytes, "largest header block (431 beyond)")
+      ->capture_default_str();
+  sub->add_option("--max-header-count", o.max_header_count, "most header fields (431 beyond)")
+      ->capture_default_str();
   sub->add_option("--cache-entries", o.cache_entries, "solve answers cached (0 = no cache)")
       ->capture_default_str();
   sub->add_option("--baseline", args->baselines,

@@ -15,10 +15,20 @@
 // shipped scenario or carrying one inline, with edits (rates, measure and tag switches, USMCA
 // utilisation). Everything else under / is the dashboard's static files.
 //
-// Limits: request bodies over max_body_bytes get 413; max_concurrent_solves worker threads
-// compute solves in arrival order and at most max_waiting_solves wait for one (503 beyond that); each solve stops at
-// solve_time_limit_seconds; a request that stalls mid-way gets 408 after read_timeout_seconds.
-// Identical solve requests are answered from a cache and coalesced while in flight.
+// Connections are served by one I/O thread (epoll, non-blocking sockets) that parses requests
+// itself and hands complete ones to handler_threads threads; a slow client costs a file
+// descriptor and a buffer, never a thread. Limits (docs/api.md, "Limits"): a request's line,
+// headers and body must arrive within request_deadline_seconds of its first byte and never
+// pause for read_timeout_seconds (408); bodies over max_body_bytes get 413 whatever their
+// framing; request lines, header blocks and header counts have limits (414, 431); beyond
+// max_connections open connections a new one gets 503 and is closed, and beyond
+// max_queued_requests requests waiting for a handler thread, 503. GET /api/v1/health and the
+// dashboard's files are answered on the I/O thread, so they stay answerable when every handler
+// waits for a solve. max_concurrent_solves worker threads compute solves in arrival order and at
+// most max_waiting_solves wait for one (503 beyond that); each solve stops at
+// solve_time_limit_seconds. Malformed requests get a 4xx JSON error saying what is wrong; a 500
+// is always a bug. Identical solve requests are answered from a cache and coalesced while in
+// flight.
 #pragma once
 
 #include <cstddef>
@@ -35,8 +45,14 @@ struct ServerOptions {
   // TCP port; 0 asks the system for a free one (see Server::port()).
   int port = 8080;
 
-  // Largest request body accepted, in bytes (413 beyond).
+  // Largest request body accepted, in bytes, once de-chunked (413 beyond).
   std::size_t max_body_bytes = 1 << 20;
+  // Longest request line (method, target, version), in bytes (414 beyond).
+  std::size_t max_request_line_bytes = 8 * 1024;
+  // Largest header block (every header line, and again every trailer line), in bytes (431).
+  std::size_t max_header_bytes = 16 * 1024;
+  // Most header fields of a request (431 beyond).
+  std::size_t max_header_count = 100;
   // Worker threads computing solves (and explains), each one at a time: one per core of the
   // target machine.
   int max_concurrent_solves = 2;
@@ -44,17 +60,23 @@ struct ServerOptions {
   int max_waiting_solves = 512;
   // Wall-clock limit of one solve (SolverOptions::max_time_in_seconds).
   double solve_time_limit_seconds = 20.0;
-  // A request whose line, headers or body stall for this long gets 408 (or is dropped when not
-  // even the request line arrived).
+  // Total time for a request's line, headers and body, from its first byte (408 beyond), however
+  // steadily the bytes trickle in.
+  double request_deadline_seconds = 10.0;
+  // A request that receives no byte for this long gets 408.
   double read_timeout_seconds = 5.0;
-  // Sending a response stalls for at most this long.
+  // Sending a response may take at most this long; the connection is closed beyond.
   double write_timeout_seconds = 5.0;
-  // Threads serving connections. Each open keep-alive connection holds one while it lives, so
-  // this bounds the concurrent clients; the CPU work is bounded by max_concurrent_solves.
-  int connection_threads = 256;
+  // Threads running requests' handlers (each blocks while its solve waits or runs). Health and
+  // the dashboard's files do not need one.
+  int handler_threads = 64;
+  // Complete requests allowed to wait for a handler thread; one more gets 503 with a JSON body.
+  int max_queued_requests = 256;
+  // Open connections; one more is answered 503 and closed. Each costs a descriptor and buffers.
+  int max_connections = 1024;
   // Requests served on one keep-alive connection before it is closed.
   int keep_alive_max_requests = 10000;
-  // Idle seconds after which a keep-alive connection is closed.
+  // Idle seconds after which a keep-alive connection (or one that never sent a byte) is closed.
   double keep_alive_timeout_seconds = 5.0;
 
   // Solve answers kept for identical requests (0 disables the cache), and their total size.

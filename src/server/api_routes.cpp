@@ -66,7 +66,7 @@ Json MeasureSummary(const Measure& m) {
           {"to", OptionalDate(m.to)}};
 }
 
-void Health(const ApiContext& c, httplib::Response& response) {
+void Health(const ApiContext& c, HttpResponse& response) {
   const Json body = {{"status", "ok"},
                      {"version", RICARDO_VERSION},
                      {"dashboard", c.dashboard_available},
@@ -77,10 +77,10 @@ void Health(const ApiContext& c, httplib::Response& response) {
                                 {"bytes", c.cache->bytes()},
                                 {"hits", c.cache->hits()},
                                 {"misses", c.cache->misses()}}}};
-  SendJson(response, 200, body.dump());
+  SendJson(response, 200, JsonText(body));
 }
 
-void ListBaselines(const ApiContext& c, httplib::Response& response) {
+void ListBaselines(const ApiContext& c, HttpResponse& response) {
   Json list = Json::array();
   for (const std::string& name : c.catalog->BaselineNames()) {
     try {
@@ -94,10 +94,10 @@ void ListBaselines(const ApiContext& c, httplib::Response& response) {
       list.push_back({{"name", name}, {"error", e.what()}});
     }
   }
-  SendJson(response, 200, Json{{"baselines", list}}.dump());
+  SendJson(response, 200, JsonText(Json{{"baselines", list}}));
 }
 
-void ListScenarios(const ApiContext& c, httplib::Response& response) {
+void ListScenarios(const ApiContext& c, HttpResponse& response) {
   Json list = Json::array();
   for (const std::string& name : c.catalog->ScenarioNames()) {
     try {
@@ -106,22 +106,22 @@ void ListScenarios(const ApiContext& c, httplib::Response& response) {
       list.push_back({{"name", name}, {"error", e.what()}});
     }
   }
-  SendJson(response, 200, Json{{"scenarios", list}}.dump());
+  SendJson(response, 200, JsonText(Json{{"scenarios", list}}));
 }
 
-void GetScenario(const ApiContext& c, const std::string& name, httplib::Response& response) {
+void GetScenario(const ApiContext& c, const std::string& name, HttpResponse& response) {
   const auto scenario = c.catalog->GetScenario(name);
   Json body = ScenarioSummary(name, *scenario);
   Json measures = Json::array();
   for (const Measure& m : scenario->measures) measures.push_back(MeasureSummary(m));
   body["measures"] = measures;
   body["scenario"] = ScenarioToJson(*scenario);
-  SendJson(response, 200, body.dump());
+  SendJson(response, 200, JsonText(body));
 }
 
-SolveRequest ReadRequest(const ApiContext& c, const httplib::Request& request, Endpoint endpoint) {
-  const BodyFormat format = BodyFormatOf(request.get_header_value("Content-Type"));
-  std::multimap<std::string, std::string> query(request.params.begin(), request.params.end());
+SolveRequest ReadRequest(const ApiContext& c, const HttpRequest& request, Endpoint endpoint) {
+  const BodyFormat format = BodyFormatOf(request.headers.Get("Content-Type"));
+  const std::multimap<std::string, std::string>& query = request.query;
   return ReadSolveRequest(request.body, format, query, endpoint, *c.catalog);
 }
 
@@ -136,9 +136,9 @@ auto OnWorker(const ApiContext& c, Job job) {
   return std::move(*result);
 }
 
-void Solve(const ApiContext& c, const httplib::Request& request, httplib::Response& response) {
-  const BodyFormat format = BodyFormatOf(request.get_header_value("Content-Type"));
-  std::multimap<std::string, std::string> query(request.params.begin(), request.params.end());
+void Solve(const ApiContext& c, const HttpRequest& request, HttpResponse& response) {
+  const BodyFormat format = BodyFormatOf(request.headers.Get("Content-Type"));
+  const std::multimap<std::string, std::string>& query = request.query;
   bool hit = false;
   // Keyed by the request as sent: a hit needs no scenario copy, edit or validation (under load
   // those cost more than the answer's lookup and sending). Errors are not cached.
@@ -150,20 +150,20 @@ void Solve(const ApiContext& c, const httplib::Request& request, httplib::Respon
         return OnWorker(c, [&] { return std::make_shared<const Answer>(SolveAnswer(solve, c.pipeline, *c.catalog)); });
       },
       &hit);
-  response.set_header("X-Ricardo-Cache", hit ? "hit" : "miss");
+  response.headers.Set("X-Ricardo-Cache", hit ? "hit" : "miss");
   SendJson(response, answer->status, answer->body);
 }
 
-void Explain(const ApiContext& c, const httplib::Request& request, httplib::Response& response) {
+void Explain(const ApiContext& c, const HttpRequest& request, HttpResponse& response) {
   const SolveRequest explain = ReadRequest(c, request, Endpoint::kExplain);
-  SendJson(response, 200, OnWorker(c, [&] { return ExplainAnswer(explain, c.pipeline).dump(); }));
+  SendJson(response, 200, OnWorker(c, [&] { return JsonText(ExplainAnswer(explain, c.pipeline)); }));
 }
 
 }  // namespace
 
-void SendJson(httplib::Response& response, int status, const std::string& json_text) {
+void SendJson(HttpResponse& response, int status, const std::string& json_text) {
   response.status = status;
-  response.set_content(json_text, "application/json");
+  response.SetContent(json_text, "application/json");
 }
 
 void AddApiRoutes(Router& router, const ApiContext& context) {
@@ -174,7 +174,7 @@ void AddApiRoutes(Router& router, const ApiContext& context) {
              [c](const auto&, auto& res, const auto&) { ListBaselines(*c, res); });
   router.Add("GET", "/api/v1/baselines/{name}", [c](const auto&, auto& res, const auto& p) {
     const std::string& name = p.at("name");
-    SendJson(res, 200, BaselineSummary(name, *c->catalog->GetBaseline(name)).dump());
+    SendJson(res, 200, JsonText(BaselineSummary(name, *c->catalog->GetBaseline(name))));
   });
   router.Add("GET", "/api/v1/scenarios",
              [c](const auto&, auto& res, const auto&) { ListScenarios(*c, res); });

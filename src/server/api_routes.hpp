@@ -21,6 +21,6 @@ struct ApiContext {
 void AddApiRoutes(Router& router, const ApiContext& context);
 
 // Writes a JSON body with `status`.
-void SendJson(httplib::Response& response, int status, const std::string& json_text);
+void SendJson(HttpResponse& response, int status, const std::string& json_text);
 
 }  // namespace ricardo::server

@@ -63,4 +63,8 @@ nlohmann::json ErrorBody(const HttpError& error) {
   return ErrorBody(error.status(), error.kind(), error.what(), error.where(), error.fix());
 }
 
+std::string JsonText(const nlohmann::json& json) {
+  return json.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
 }  // namespace ricardo::server

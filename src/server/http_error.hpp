@@ -37,4 +37,9 @@ nlohmann::json ErrorBody(int status, const std::string& kind, const std::string&
 nlohmann::json ErrorBody(const Error& error);
 nlohmann::json ErrorBody(const HttpError& error);
 
+// `json` as text, with bytes that are not UTF-8 replaced by U+FFFD: messages quote what clients
+// sent (a path, a name), and nlohmann's dump() throws on invalid UTF-8, which would turn a
+// malformed request into a 500.
+std::string JsonText(const nlohmann::json& json);
+
 }  // namespace ricardo::server

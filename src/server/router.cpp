@@ -47,7 +47,7 @@ bool Router::Knows(const std::string& path) const {
   return false;
 }
 
-void Router::Dispatch(const httplib::Request& request, httplib::Response& response) const {
+void Router::Dispatch(const HttpRequest& request, HttpResponse& response) const {
   const auto segments = Split(request.path);
   const std::string method = request.method == "HEAD" ? "GET" : request.method;
   std::set<std::string> allowed;
@@ -66,7 +66,7 @@ void Router::Dispatch(const httplib::Request& request, httplib::Response& respon
                     "see docs/api.md; GET /api/v1/health answers when the server is up");
   }
   const std::string allow = JoinNames({allowed.begin(), allowed.end()});
-  response.set_header("Allow", allow);
+  response.headers.Set("Allow", allow);
   throw HttpError(405, "method not allowed", Location{"", 0, 0, "method"},
                   fmt::format("{} is not allowed on '{}'", request.method, request.path),
                   fmt::format("use {}", allow));

@@ -8,13 +8,13 @@
 #include <string>
 #include <vector>
 
-#include "httplib.h"
+#include "server/http_message.hpp"
 
 namespace ricardo::server {
 
 using PathParams = std::map<std::string, std::string>;
 using RouteHandler =
-    std::function<void(const httplib::Request&, httplib::Response&, const PathParams&)>;
+    std::function<void(const HttpRequest&, HttpResponse&, const PathParams&)>;
 
 class Router {
  public:
@@ -22,7 +22,7 @@ class Router {
   // True if some route's pattern matches `path` (whatever its method).
   bool Knows(const std::string& path) const;
   // Runs the matching handler. HEAD is served by GET routes. Throws HttpError 404 / 405.
-  void Dispatch(const httplib::Request& request, httplib::Response& response) const;
+  void Dispatch(const HttpRequest& request, HttpResponse& response) const;
 
  private:
   struct Route {

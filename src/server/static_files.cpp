@@ -49,21 +49,21 @@ StaticFiles::StaticFiles(const std::filesystem::path& directory) {
   }
 }
 
-bool StaticFiles::Serve(const std::string& path, httplib::Response& response) const {
+bool StaticFiles::Serve(const std::string& path, HttpResponse& response) const {
   const std::string key = path == "/" ? "/index.html" : path;
   const auto it = files_.find(key);
   if (it == files_.end()) {
     if (path == "/" && files_.empty()) {
-      response.set_content(kNotBuiltPage, "text/html; charset=utf-8");
+      response.SetContent(kNotBuiltPage, "text/html; charset=utf-8");
       return true;
     }
     return false;
   }
   // Vite names assets by content hash, so they never change under the same name.
-  response.set_header("Cache-Control", key.starts_with("/assets/")
+  response.headers.Set("Cache-Control", key.starts_with("/assets/")
                                            ? "public, max-age=31536000, immutable"
                                            : "no-cache");
-  response.set_content(it->second.content, it->second.media_type.c_str());
+  response.SetContent(it->second.content, it->second.media_type);
   return true;
 }
 

@@ -6,7 +6,7 @@
 #include <map>
 #include <string>
 
-#include "httplib.h"
+#include "server/http_message.hpp"
 
 namespace ricardo::server {
 
@@ -17,7 +17,7 @@ class StaticFiles {
   bool available() const { return !files_.empty(); }
   // Serves GET/HEAD `path` ("/" is index.html). False if there is no such file. Without a built
   // dashboard "/" is a page saying how to build it.
-  bool Serve(const std::string& path, httplib::Response& response) const;
+  bool Serve(const std::string& path, HttpResponse& response) const;
 
  private:
   struct File {

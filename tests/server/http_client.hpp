@@ -13,6 +13,7 @@
 #include <map>
 #include <stdexcept>
 #include <string>
+#include <utility>
 
 namespace ricardo::testing {
 
@@ -86,6 +87,16 @@ class HttpConnection {
     reply.body = buffer_.substr(body_start, length);
     buffer_.erase(0, std::min(buffer_.size(), body_start + length));
     return reply;
+  }
+
+  // Every byte until the server closes (or `timeout_seconds` pass): for replies Read() cannot
+  // frame, such as a HEAD answer's headers with a Content-Length but no body.
+  std::string ReadUntilClosed(double timeout_seconds = 30.0) {
+    const auto deadline = std::chrono::steady_clock::now() +
+                          std::chrono::milliseconds(static_cast<long>(timeout_seconds * 1000));
+    while (Fill(deadline)) {
+    }
+    return std::exchange(buffer_, std::string());
   }
 
   // True if the server closed the connection within `timeout_seconds` (no reply bytes).

@@ -86,7 +86,7 @@ TEST(ServerLimits, StalledHeadersGet408) {
   ExpectStillServing(port);
 }
 
-// Without a complete request line there is nothing to answer; the connection is dropped.
+// A request line that stalls is answered 408 (as headers that did not complete) and closed.
 TEST(ServerLimits, StalledRequestLineIsDropped) {
   const int port = SharedServer().port();
   HttpConnection connection(port);

@@ -138,6 +138,13 @@ std::vector<BadRequest> BadRequests() {
        "path: no file at '/no-such-file.js' (the dashboard is at /; the API under /api/v1)"},
       {"unknown scenario on GET", "GET", "/api/v1/scenarios/nope", "", "", 404,
        "scenario: unknown scenario 'nope' (scenarios offered: tariffs-test)"},
+      // Issue 11: a name that is not UTF-8 once decoded is quoted with U+FFFD (the JSON writer
+      // threw on it, which made a 500 of a malformed request).
+      {"scenario name not UTF-8", "GET", "/api/v1/scenarios/%FF", "", "", 404,
+       "scenario: unknown scenario '\xEF\xBF\xBD' (scenarios offered: tariffs-test)"},
+      {"bad percent-escape in the path", "GET", "/api/v1/scenarios/%zz", "", "", 400,
+       "path: '/api/v1/scenarios/%zz' has a bad percent-escape (write '%' as '%25'; an escape is "
+       "'%' and two hex digits, not %00)"},
   };
 }
 

@@ -18,12 +18,12 @@ inline std::filesystem::path ServerTestData() {
   return std::filesystem::path(RICARDO_PROJECT_DIR) / "tests" / "server" / "data";
 }
 
-// Options the tests start servers with: small thread pool, a short read timeout (the slow
+// Options the tests start servers with: few handler threads, a short read timeout (the slow
 // request tests wait for it), a 64 KiB body limit.
 inline ServerOptions TestServerOptions() {
   ServerOptions options;
   options.port = 0;
-  options.connection_threads = 16;
+  options.handler_threads = 16;
   options.read_timeout_seconds = 1.0;
   options.max_body_bytes = 64 * 1024;
   options.scenario_directory = ServerTestData() / "scenarios";
