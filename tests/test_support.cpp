@@ -12,6 +12,12 @@
 #include "gtest/gtest.h"
 #include "ricardo/calibrate.hpp"
 
+// Set by tests/CMakeLists.txt for the test binary; other programs built from this file (the
+// browser tests' sample-report maker) do not compare with ../shared.
+#ifndef RICARDO_REQUIRE_SHARED_DATA
+#define RICARDO_REQUIRE_SHARED_DATA 0
+#endif
+
 namespace ricardo::testing {
 
 CommandResult RunCli(const std::string& arguments) {

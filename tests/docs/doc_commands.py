@@ -48,6 +48,8 @@ NOT_RUN_HERE = {
     "cmake -S . -B build -DCMAKE_BUILD_TYPE=Release && cmake --build build -j2 --target ricardo_cli":
         "reconfigures the build the suite runs in",
     "scripts/load-test.sh --bin build/apps/cli/ricardo --wait-quiet 30": "a 30 s load test per mode, run by hand",
+    "scripts/load-test.sh --bin build/apps/cli/ricardo --attack slow --duration 30":
+        "a 30 s attack, run by hand; tests/server/attack_test.cpp runs a bounded one in the suite",
 }
 
 CAPITALS = re.compile(r"(?<![\w.-])[A-Z][A-Z0-9_]*(?![\w-])")
