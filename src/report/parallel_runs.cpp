@@ -9,6 +9,7 @@
 
 #include "ricardo/compare.hpp"
 #include "ricardo/error.hpp"
+#include "core/run_on_threads.hpp"
 
 namespace ricardo {
 
@@ -48,13 +49,7 @@ std::vector<ComparedRun> RunCounterfactuals(std::vector<RunRequest> requests,
       }
     }
   };
-  if (workers <= 1) {
-    work();
-  } else {
-    std::vector<std::thread> pool;
-    for (std::size_t w = 0; w < workers; ++w) pool.emplace_back(work);
-    for (auto& t : pool) t.join();
-  }
+  detail::RunOnThreads(workers, work);
   if (failure) std::rethrow_exception(failure);
   return results;
 }

@@ -12,6 +12,7 @@
 #include "fmt/format.h"
 #include "ricardo/error.hpp"
 #include "ricardo/sensitivity.hpp"
+#include "core/run_on_threads.hpp"
 
 namespace ricardo {
 namespace {
@@ -106,13 +107,7 @@ void StreamSensitivity(const Baseline& baseline, const Shock& shock, const RunMe
       }
     }
   };
-  if (workers <= 1) {
-    work();
-  } else {
-    std::vector<std::thread> pool;
-    for (std::size_t w = 0; w < workers; ++w) pool.emplace_back(work);
-    for (auto& t : pool) t.join();
-  }
+  detail::RunOnThreads(workers, work);
   if (failure) std::rethrow_exception(failure);
 }
 
