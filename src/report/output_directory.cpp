@@ -11,6 +11,7 @@
 #include <cstring>
 #include <system_error>
 
+#include "fmt/format.h"
 #include "ricardo/error.hpp"
 
 namespace ricardo {
@@ -102,7 +103,7 @@ StagedDirectory::StagedDirectory(fs::path target, StagedDirectoryOptions options
                              (ec ? ec.message() : std::string("not a folder")),
                  "give an output path whose parent folders are folders, not files, and writable");
   }
-  std::string pattern = (parent / ("." + target_.filename().string() + ".tmp-XXXXXX")).string();
+  std::string pattern = (parent / fmt::format(".{}.tmp-XXXXXX", target_.filename().string())).string();
   if (mkdtemp(pattern.data()) == nullptr) {
     throw Failed(parent, "cannot create a folder here for " + target_.filename().string() + ": " +
                              std::strerror(errno),
@@ -171,7 +172,7 @@ void WriteFileAtomically(const fs::path& file, const std::string& text) {
     throw Failed(target.parent_path(), "cannot create the folder: " + ec.message(),
                  "give a path whose parent folders are folders, not files, and writable");
   std::string temporary =
-      (target.parent_path() / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
+      (target.parent_path() / fmt::format(".{}.tmp-XXXXXX", target.filename().string())).string();
   const int fd = mkstemp(temporary.data());
   if (fd < 0)
     throw Failed(target, std::string("cannot be written: ") + std::strerror(errno),

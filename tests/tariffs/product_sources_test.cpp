@@ -1,6 +1,6 @@
 // The shipped product data of the all-partner regime against the sources it was built from in
 // ../shared/data (PROVENANCE.md): every source row is where the build put it. These tests need
-// ../shared; without it they are skipped, and fail when the environment variable CI is set.
+// ../shared; without it they are skipped, and fail where it is required (CI).
 #include <gtest/gtest.h>
 
 #include <cstdlib>
@@ -16,13 +16,6 @@
 namespace ricardo {
 namespace {
 
-// ../shared/data, or stop the test: a failure under CI, a skip elsewhere.
-#define REQUIRE_SHARED_DATA(dir)                                                         \
-  const auto dir = ::ricardo::testing::SharedDataDirectory();                            \
-  if (!dir) {                                                                            \
-    if (std::getenv("CI")) FAIL() << "../shared/data is missing and CI is set";          \
-    GTEST_SKIP() << "../shared/data is not available";                                   \
-  }
 
 // Rows of a CSV file with a header, as field maps (lines starting with '#' skipped).
 std::vector<std::map<std::string, std::string>> ReadCsv(const std::filesystem::path& file) {
@@ -67,8 +60,8 @@ class ProductSourcesTest : public ::testing::Test {
 
 // The GTAP × group table is the source's, value for value.
 TEST_F(ProductSourcesTest, GtapGroupTableIsTheSource) {
-  REQUIRE_SHARED_DATA(shared);
-  const auto rows = ReadCsv(*shared / "world/trade/us_imports_2024_by_gtap_and_partner_group_usd.csv");
+  REQUIRE_SHARED_DATA(shared, "");  // test_support.hpp
+  const auto rows = ReadCsv(shared / "world/trade/us_imports_2024_by_gtap_and_partner_group_usd.csv");
   ASSERT_EQ(rows.size(), products_->gtap_sectors().size());
   for (std::size_t s = 0; s < rows.size(); ++s) {
     EXPECT_EQ(rows[s].at("gtap_code"), products_->gtap_sectors()[s]);
@@ -81,9 +74,9 @@ TEST_F(ProductSourcesTest, GtapGroupTableIsTheSource) {
 // Every source HTS10 of Annex II that is in the universe is in ieepa_annex_ii, and every
 // universe HTS10 the list holds shares its HTS8 with a source line (D6 widens to HTS8 only).
 TEST_F(ProductSourcesTest, AnnexIiCoversTheSourceAtHts8) {
-  REQUIRE_SHARED_DATA(shared);
+  REQUIRE_SHARED_DATA(shared, "");  // test_support.hpp
   std::set<std::string> source, source8;
-  for (const auto& row : ReadCsv(*shared / "tariffs/us_measures/ieepa_exempt_products.csv")) {
+  for (const auto& row : ReadCsv(shared / "tariffs/us_measures/ieepa_exempt_products.csv")) {
     source.insert(row.at("hts10"));
     source8.insert(row.at("hts10").substr(0, 8));
   }
@@ -106,7 +99,7 @@ TEST_F(ProductSourcesTest, AnnexIiCoversTheSourceAtHts8) {
 
 // Every Section 301 row is in its list (3_addl in List 3, biden_* in the review lists).
 TEST_F(ProductSourcesTest, Section301RowsAreInTheirLists) {
-  REQUIRE_SHARED_DATA(shared);
+  REQUIRE_SHARED_DATA(shared, "");  // test_support.hpp
   const std::map<std::string, std::string> lists = {
       {"1", "s301_list1"},          {"2", "s301_list2"},          {"3", "s301_list3"},
       {"3_addl", "s301_list3"},     {"4A", "s301_list4a"},        {"4B", "s301_list4b"},
@@ -115,7 +108,7 @@ TEST_F(ProductSourcesTest, Section301RowsAreInTheirLists) {
   const std::map<std::string, std::string> jan26 = {
       {"9903.91.06", "s301_review_25"}, {"9903.91.07", "s301_review_50"}, {"9903.91.08", "s301_review_100"}};
   std::size_t rows = 0;
-  for (const auto& row : ReadCsv(*shared / "world/rates/yale_s301_product_lists.csv")) {
+  for (const auto& row : ReadCsv(shared / "world/rates/yale_s301_product_lists.csv")) {
     const std::string& group = row.at("list");
     const std::string list = group == "biden_jan26" ? jan26.at(row.at("ch99_code")) : lists.at(group);
     if (products_->PrefixRange(row.at("hts8")).first == products_->PrefixRange(row.at("hts8")).second) continue;
@@ -127,9 +120,9 @@ TEST_F(ProductSourcesTest, Section301RowsAreInTheirLists) {
 
 // Brazil's exemptions: every product row (not the Chapter 99 cross-references) is in the list.
 TEST_F(ProductSourcesTest, BrazilRowsAreInTheList) {
-  REQUIRE_SHARED_DATA(shared);
+  REQUIRE_SHARED_DATA(shared, "");  // test_support.hpp
   std::size_t rows = 0;
-  for (const auto& row : ReadCsv(*shared / "world/rates/yale_country_eo_exempt_products.csv")) {
+  for (const auto& row : ReadCsv(shared / "world/rates/yale_country_eo_exempt_products.csv")) {
     const std::string code = Digits(row.at("hts10"));
     if (code.compare(0, 2, "99") == 0) continue;
     EXPECT_TRUE(AllIn("ieepa_brazil_exempt", code)) << code;
@@ -140,11 +133,11 @@ TEST_F(ProductSourcesTest, BrazilRowsAreInTheList) {
 
 // The country table keeps the source's values by Census code (Gaza and West Bank summed).
 TEST_F(ProductSourcesTest, CountryImportsAreTheSource) {
-  REQUIRE_SHARED_DATA(shared);
+  REQUIRE_SHARED_DATA(shared, "");  // test_support.hpp
   std::map<std::string, double> by_code;
   for (const auto& c : products_->countries()) by_code[c.census_code] = c.imports_2024_usd;
   double source_total = 0.0, shipped_total = 0.0;
-  for (const auto& row : ReadCsv(*shared / "world/trade/us_imports_2024_by_country_yale_matched.csv")) {
+  for (const auto& row : ReadCsv(shared / "world/trade/us_imports_2024_by_country_yale_matched.csv")) {
     const double value = std::stod(row.at("imports_2024_usd"));
     source_total += value;
     const std::string& code = row.at("census_cty_code");
