@@ -139,7 +139,13 @@ TEST(ServerLimits, FullSolveQueueGets503) {
   EXPECT_GE(busy, 1);
   const Json health = JsonOf(HttpRequest(server.port(), "GET", "/api/v1/health"));
   EXPECT_EQ(health["solves"]["refused"], busy);
-  // The queue drains: the next request is solved.
+  // The queue drains: the next request is solved. A client has its answer just before the worker
+  // finishes its bookkeeping, and with no room to wait a request in that instant is refused:
+  // wait (bounded) until the worker is free.
+  for (int poll = 0; poll < 200; ++poll) {
+    if (JsonOf(HttpRequest(server.port(), "GET", "/api/v1/health"))["solves"]["running"] == 0) break;
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
   EXPECT_EQ(HttpRequest(server.port(), "POST", "/api/v1/solve", R"({"scenario": "tariffs-test"})")
                 .status,
             200);
