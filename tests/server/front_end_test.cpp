@@ -16,6 +16,23 @@ namespace {
 
 const std::string kHealth = "GET /api/v1/health HTTP/1.1\r\nHost: x\r\n\r\n";
 
+// Sends `start`, then `byte` every 200 ms (at most 100 times, 20 s, far past any deadline the
+// tests set) until the server answers, and returns the answer.
+HttpReply DripUntilAnswered(HttpConnection& connection, const std::string& start, const std::string& byte) {
+  std::atomic<bool> answered{false};
+  std::thread drip([&] {
+    connection.Send(start);
+    for (int k = 0; k < 100 && !answered; ++k) {
+      connection.Send(byte);
+      std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    }
+  });
+  const HttpReply reply = connection.Read(20.0);
+  answered = true;
+  drip.join();
+  return reply;
+}
+
 // A client that sends its headers one byte every 200 ms: it never stalls long enough for the
 // read timeout (1 s), so only the total deadline (2 s here) can end it.
 TEST(ServerFrontEnd, SlowDripClientGets408AtTheDeadlineAndIsClosed) {
@@ -24,18 +41,7 @@ TEST(ServerFrontEnd, SlowDripClientGets408AtTheDeadlineAndIsClosed) {
   Server server(options);
   server.Start();
   HttpConnection connection(server.port());
-  std::atomic<bool> answered{false};
-  std::thread drip([&] {
-    connection.Send("POST /api/v1/solve HTTP/1.1\r\nX-Slow: ");
-    // Bounded: 100 bytes (20 s) at most, far past the deadline.
-    for (int k = 0; k < 100 && !answered; ++k) {
-      connection.Send("a");
-      std::this_thread::sleep_for(std::chrono::milliseconds(200));
-    }
-  });
-  const HttpReply reply = connection.Read(20.0);
-  answered = true;
-  drip.join();
+  const HttpReply reply = DripUntilAnswered(connection, "POST /api/v1/solve HTTP/1.1\r\nX-Slow: ", "a");
   EXPECT_EQ(reply.status, 408) << reply.body;
   EXPECT_EQ(ErrorMessage(reply), "headers: the request headers did not complete within 2 s (send "
                                  "the request line and headers, ended by an empty line, promptly)");
@@ -50,17 +56,8 @@ TEST(ServerFrontEnd, SlowDripBodyGets408WithWhatArrived) {
   Server server(options);
   server.Start();
   HttpConnection connection(server.port());
-  std::atomic<bool> answered{false};
-  std::thread drip([&] {
-    connection.Send("POST /api/v1/solve HTTP/1.1\r\nContent-Length: 100\r\n\r\n");
-    for (int k = 0; k < 100 && !answered; ++k) {
-      connection.Send(" ");
-      std::this_thread::sleep_for(std::chrono::milliseconds(200));
-    }
-  });
-  const HttpReply reply = connection.Read(20.0);
-  answered = true;
-  drip.join();
+  const HttpReply reply =
+      DripUntilAnswered(connection, "POST /api/v1/solve HTTP/1.1\r\nContent-Length: 100\r\n\r\n", " ");
   EXPECT_EQ(reply.status, 408) << reply.body;
   EXPECT_TRUE(ErrorMessage(reply).starts_with("body: the request body was not complete within 2 s ("))
       << reply.body;
