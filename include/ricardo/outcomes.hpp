@@ -9,6 +9,7 @@
 // All changes are stored as fractions (0.013 = +1.3%); percent only at the edges.
 #pragma once
 
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -18,6 +19,26 @@
 #include "ricardo/solver.hpp"
 
 namespace ricardo {
+
+// The effective tariff, one definition for every table, file, chart and the dashboard: the
+// additional duties on goods, as budget offices and the Yale tracker report them. "Additional"
+// means the scenario's rate minus the baseline's rate (t′ − t), i.e. the shock; "goods" means
+// the sectors GoodsSectors() marks (services are never tariffed, so including them would only
+// dilute the rate). Two weightings:
+//  * at_base_weights: Σ_goods (t′ − t)·M / Σ_goods M with base-year imports M (net of tariffs) —
+//    the static rate, what `scenario explain` prints as "weighted by the baseline's sector flows";
+//  * after_shifts:    Σ_goods (t′ − t)·M′ / Σ_goods M′ with the counterfactual imports M′ — the
+//    rate once trade has moved away from the most-taxed goods and partners.
+// The total applied rates on goods (base rates, base weights; new rates, new weights) are kept
+// beside them, labelled as such. All fractions; NaN where there are no goods imports to weight.
+struct GoodsDuties {
+  static constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+  double goods_imports_base = 0.0, goods_imports_new = 0.0;  // money units, net of tariffs
+  double added_at_base_weights = kNaN;   // (t′ − t), base weights
+  double added_after_shifts = kNaN;      // (t′ − t), counterfactual weights
+  double applied_base = kNaN;            // t,  base weights (the baseline's own tariff)
+  double applied_new = kNaN;             // t′, counterfactual weights
+};
 
 struct CountryOutcome {
   std::string code;
@@ -36,8 +57,19 @@ struct CountryOutcome {
   double tariff_revenue_base = 0.0, tariff_revenue_new = 0.0;
   double exports_base = 0.0, exports_new = 0.0;             // net of tariffs, excl. domestic
   double imports_base = 0.0, imports_new = 0.0;             // net of tariffs, excl. domestic
-  // Import-weighted average tariff, Σ t·M / Σ M over foreign partners (fraction).
+  // Import-weighted average tariff, Σ t·M / Σ M over foreign partners and all sectors,
+  // services included (fraction). Not the effective tariff: see goods_duties.
   double average_tariff_base = 0.0, average_tariff_new = 0.0;
+
+  // The effective tariff (see GoodsDuties): this importer's additional duties on goods from
+  // all foreign partners together.
+  GoodsDuties goods_duties;
+  // Welfare in money: the equivalent variation at the baseline's prices, welfare_exact ×
+  // income_base (money units per year of the baseline).
+  double welfare_money = 0.0;
+  // Households in the region (count), from data/households (cited there); NaN when the
+  // baseline's region has no count. Per-household money = welfare_money × money_unit / households.
+  double households = GoodsDuties::kNaN;
 };
 
 // One foreign partner's part in an importer's purchases from abroad, before and after the shock:
@@ -52,6 +84,8 @@ struct PartnerImports {
   // Trade-weighted applied tariff on this partner's goods (fraction): base rates with base
   // flows, new rates with counterfactual flows; NaN where there is no trade to weight by.
   double tariff_base = 0.0, tariff_new = 0.0;
+  // The effective tariff on this partner's goods (see GoodsDuties).
+  GoodsDuties goods_duties;
 
   double share_change() const { return share_new - share_base; }  // fraction (x100: points)
 };
