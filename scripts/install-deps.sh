@@ -12,6 +12,8 @@ packages=(
   zlib1g-dev
   # fuzzing (libFuzzer), browser tests, load tests
   clang libclang-rt-14-dev chromium wrk
+  # the layout check (scripts/format.sh --check, ctest format.clang_format)
+  clang-format
 )
 # Node.js and npm: Debian's packages, unless a node/npm is already on the PATH (a machine may
 # carry another packaging of Node.js that conflicts with Debian's npm package).
