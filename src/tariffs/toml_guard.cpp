@@ -50,6 +50,12 @@ class Scanner {
         Advance(1);
         continue;
       }
+      // Blanks end a bare value only if a terminator follows them: toml++ reads a date and what
+      // follows a space as one date-time (`2026-02-30 2025-11-["x"]`), testing each character.
+      if (bare_value && (c == ' ' || c == '\t') && BareValueGoesOn()) {
+        Advance(1);
+        continue;
+      }
       bare_value = false;
       const bool in_array = !nesting.empty() && nesting.back() == '[';
       const bool value_start = last == '=' || (in_array && (last == '[' || last == ','));
@@ -85,6 +91,15 @@ class Scanner {
   bool Done() const { return cursor_.Done(); }
   bool Starts(std::string_view s) const { return cursor_.Starts(s); }
   void Advance(std::size_t bytes) { cursor_.Advance(bytes); }
+
+  // After blanks at the cursor: is there more on the line that is not a terminator?
+  bool BareValueGoesOn() const {
+    const std::string_view rest = cursor_.Rest();
+    const std::size_t next = rest.find_first_not_of(" \t");
+    if (next == std::string_view::npos) return false;
+    const char c = rest[next];
+    return c != '\n' && c != '\r' && !ValueTerminator(c);
+  }
 
   static bool ValueTerminator(char c) { return Space(c) || c == ']' || c == '}' || c == ',' || c == '#'; }
 

@@ -104,6 +104,14 @@ TEST(ScenarioRoundTripTest, NonAsciiTextInStringsAndComments) {
   EXPECT_EQ(where("name = \"x\"\ndate = 2025-11-[\"x\u03b7\"]\n"),
             "x.toml:2:19: non-ASCII character U+03B7 outside a string or comment (TOML allows such "
             "characters only inside quoted strings and comments)");
+  // A date, a space and more is one date-time to toml++ (found by the fuzzer: its whitespace
+  // test of U+03B7 reached an unreachable branch in toml++ 3.3.0).
+  EXPECT_EQ(where("name = \"x\"\ndate =2026-02-30 2025-11-[\"x\u03b7\"]\n"),
+            "x.toml:2:29: non-ASCII character U+03B7 outside a string or comment (TOML allows such "
+            "characters only inside quoted strings and comments)");
+  EXPECT_EQ(where("name = \"x\"\ndate = 2025-11-01 \t # \u00e9\n[elasticities]\nmetals = 3 , \u00e9\n"),
+            "x.toml:4:14: non-ASCII character U+00E9 outside a string or comment (TOML allows such "
+            "characters only inside quoted strings and comments)");
   // Strings open after =, [, {, commas, dots and at the start of a line, however spaced.
   EXPECT_EQ(where("\"name\" = \"x\"\ntitle = 'x\u00e9'\nsources = [\n  \"\u00e9\", # \u00e9\n  '\u00e9' ]\n"
                   "[elasticities]\n\"metals\" = 3.0\n"),
