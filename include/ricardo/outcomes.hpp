@@ -99,8 +99,8 @@ struct PartnerImports {
   double imports_base = 0.0, imports_new = 0.0;  // money units
   // Fractions of the importer's imports from all foreign partners; NaN if those are zero.
   double share_base = 0.0, share_new = 0.0;
-  // Trade-weighted applied tariff on this partner's goods (fraction): base rates with base
-  // flows, new rates with counterfactual flows; NaN where there is no trade to weight by.
+  // Applied tariff on all imports from the partner incl. services, trade-weighted (fraction; base
+  // rates, base flows; new rates, new flows; NaN without trade). Not the effective tariff.
   double tariff_base = 0.0, tariff_new = 0.0;
   // The effective tariff on this partner's goods (see GoodsDuties).
   GoodsDuties goods_duties;
