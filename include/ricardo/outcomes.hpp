@@ -24,7 +24,8 @@ namespace ricardo {
 // additional duties on goods, as budget offices and the Yale tracker report them. "Additional"
 // means the scenario's rate minus the baseline's rate (t′ − t), i.e. the shock; "goods" means
 // the sectors GoodsSectors() marks (services are never tariffed, so including them would only
-// dilute the rate). Two weightings:
+// dilute the rate), plus any other sector whose rate the scenario changes (as `scenario explain`
+// counts them; no shipped scenario has one). Two weightings:
 //  * at_base_weights: Σ_goods (t′ − t)·M / Σ_goods M with base-year imports M (net of tariffs) —
 //    the static rate, what `scenario explain` prints as "weighted by the baseline's sector flows";
 //  * after_shifts:    Σ_goods (t′ − t)·M′ / Σ_goods M′ with the counterfactual imports M′ — the
@@ -68,9 +69,26 @@ struct CountryOutcome {
   // income_base (money units per year of the baseline).
   double welfare_money = 0.0;
   // Households in the region (count), from data/households (cited there); NaN when the
-  // baseline's region has no count. Per-household money = welfare_money × money_unit / households.
+  // baseline's region has no count, or none within kHouseholdYearWindow of the baseline's year.
   double households = GoodsDuties::kNaN;
+  int households_year = 0;          // reference year of the count (0 without one)
+  std::string households_source;    // "US Census Bureau, American Community Survey 2024 …"
+  std::string households_note;      // why households is NaN ("" when it is not)
+  // welfare_money × money_unit / households: currency units (e.g. US$) per household per year
+  // at the baseline's prices; NaN without a household count.
+  double welfare_per_household_currency = GoodsDuties::kNaN;
+
+  // Change in tariff revenue per year (money units), and over a budget window of
+  // kBudgetWindowYears as budget offices report it, by the static convention: the window's
+  // years each repeat the one-year change at base-year prices — no growth of imports or prices,
+  // no discounting, no behavioural response beyond the model's own trade response, and no
+  // offset for lower income and payroll tax receipts (the "income and payroll tax offset" a
+  // CBO/JCT conventional score subtracts), and no change in the scenario over the window.
+  double TariffRevenueChange() const { return tariff_revenue_new - tariff_revenue_base; }
+  double TariffRevenueChangeOverWindow() const;
 };
+
+inline constexpr int kBudgetWindowYears = 10;
 
 // One foreign partner's part in an importer's purchases from abroad, before and after the shock:
 // the trade-diversion view (who loses and who gains share). Imports are summed over sectors and
@@ -81,8 +99,8 @@ struct PartnerImports {
   double imports_base = 0.0, imports_new = 0.0;  // money units
   // Fractions of the importer's imports from all foreign partners; NaN if those are zero.
   double share_base = 0.0, share_new = 0.0;
-  // Trade-weighted applied tariff on this partner's goods (fraction): base rates with base
-  // flows, new rates with counterfactual flows; NaN where there is no trade to weight by.
+  // Applied tariff on all imports from the partner incl. services, trade-weighted (fraction; base
+  // rates, base flows; new rates, new flows; NaN without trade). Not the effective tariff.
   double tariff_base = 0.0, tariff_new = 0.0;
   // The effective tariff on this partner's goods (see GoodsDuties).
   GoodsDuties goods_duties;
@@ -122,8 +140,17 @@ struct Outcomes {
   double BilateralImportsNew(std::size_t importer, std::size_t exporter) const;
 };
 
+// Fills everything above; CountryOutcome::households from ShippedHouseholdCounts()
+// (ricardo/households.hpp) when the data directory has them, NaN with a note otherwise.
 Outcomes ComputeOutcomes(const Baseline& baseline, const Shock& shock,
                          const Equilibrium& equilibrium);
+
+// The additional duties on goods (GoodsDuties) that `importer` pays on its imports from
+// `exporters` together, from the base rates and flows of `baseline` and the new rates and
+// (counterfactual) flows. `goods` marks the goods sectors (GoodsSectors(baseline)).
+GoodsDuties ComputeGoodsDuties(const Baseline& baseline, const std::vector<bool>& goods,
+                               const Array3& tariff_rates_new, const Array3& flows_new,
+                               std::size_t importer, const std::vector<std::size_t>& exporters);
 
 // Trade-weighted average applied tariff of `importer` on goods from `exporter` over all sectors,
 // Σ_j t·M / Σ_j M (fraction), for one set of rates and flows (n, i, j); NaN without trade.

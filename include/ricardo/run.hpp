@@ -26,6 +26,9 @@ struct RunMetadata {
   std::string scenario_date;         // ISO date the measures were compiled for ("" if none)
   std::vector<std::string> sources;  // where the measures come from
   std::vector<std::string> notes;    // choices and warnings from compiling the scenario
+  // What a reader must not miss although the run worked: no measure in force on the date, a
+  // shock that changes nothing (CompileTrace::warnings; each is also in `notes`).
+  std::vector<std::string> warnings;
 };
 
 struct RunResult {

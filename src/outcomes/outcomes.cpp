@@ -1,8 +1,42 @@
 #include "ricardo/outcomes.hpp"
 
 #include <cmath>
+#include <numeric>
+
+#include "ricardo/error.hpp"
+#include "ricardo/households.hpp"
+#include "ricardo/north_america.hpp"
 
 namespace ricardo {
+namespace {
+
+// Household counts and welfare per household. A missing data directory (a library used without
+// its data) leaves every count NaN with the reason; a malformed shipped file is an error.
+void AttachHouseholds(const Baseline& baseline, Outcomes* out) {
+  const std::vector<HouseholdCount>* counts = nullptr;
+  std::string missing;
+  try {
+    counts = &ShippedHouseholdCounts();
+  } catch (const NotFoundError& e) {
+    missing = std::string("household counts not found: ") + e.problem();
+  }
+  for (CountryOutcome& c : out->countries) {
+    std::string why = missing;
+    const std::optional<HouseholdCount> count =
+        counts ? FindHouseholdCount(*counts, c.code, baseline.manifest.year, &why) : std::nullopt;
+    if (!count) {
+      c.households_note = why;
+      continue;
+    }
+    c.households = count->households;
+    c.households_year = count->year;
+    c.households_source = count->source + ", " + count->table;
+    c.welfare_per_household_currency =
+        c.welfare_money * baseline.manifest.money_unit / count->households;
+  }
+}
+
+}  // namespace
 
 Baseline ApplyEquilibrium(const Baseline& baseline, const Shock& shock,
                           const Equilibrium& equilibrium) {
@@ -126,10 +160,23 @@ Outcomes ComputeOutcomes(const Baseline& baseline, const Shock& shock,
     c.average_tariff_base = imports_base[n] > 0.0 ? tariffs_paid_base / imports_base[n] : 0.0;
     c.average_tariff_new = imports_new[n] > 0.0 ? tariffs_paid_new / imports_new[n] : 0.0;
   }
+  const std::vector<bool> goods = GoodsSectors(baseline);
+  std::vector<std::size_t> all_regions(N);
+  std::iota(all_regions.begin(), all_regions.end(), std::size_t{0});
   for (std::size_t n = 0; n < N; ++n) {
-    out.imports_by_partner.push_back(
-        ComputeImportsByPartner(out, baseline.tariff_rates, shock.tariff_rates, n));
+    CountryOutcome& c = out.countries[n];
+    c.welfare_money = c.welfare_exact * c.income_base;
+    c.goods_duties = ComputeGoodsDuties(baseline, goods, shock.tariff_rates, out.flows_new, n,
+                                        all_regions);
+    ImportsByPartner imports =
+        ComputeImportsByPartner(out, baseline.tariff_rates, shock.tariff_rates, n);
+    for (PartnerImports& p : imports.partners) {
+      p.goods_duties = ComputeGoodsDuties(baseline, goods, shock.tariff_rates, out.flows_new, n,
+                                          {p.exporter});
+    }
+    out.imports_by_partner.push_back(std::move(imports));
   }
+  AttachHouseholds(baseline, &out);
   return out;
 }
 

@@ -181,28 +181,31 @@ ChartSpec TariffPartnerChart(const RunResult& r, const std::vector<std::size_t>&
     for (std::size_t i = 0; i < b.region_count(); ++i)
       if (i != n) all.emplace_back(n, i);
   std::string note;
+  const std::string at_base = AddedTariffBaseWeightsLabel(b), after = kAddedTariffShiftsLabel;
   for (const auto& [n, i] : CapPairs(r, all, &note)) {
-    const EffectiveTariff t = PairTariff(r, n, i);
+    const GoodsDuties& d = PairGoodsDuties(r, n, i);
     order.push_back(PairLabel(b, n, i));
-    values.push_back({{"pair", order.back()}, {"state", "before"}, {"tariff_pct", Value(100.0 * t.base)}});
-    values.push_back({{"pair", order.back()}, {"state", "after"}, {"tariff_pct", Value(100.0 * t.now)}});
+    values.push_back({{"pair", order.back()}, {"state", at_base},
+                      {"tariff_pct", Value(100.0 * d.added_at_base_weights)}});
+    values.push_back({{"pair", order.back()}, {"state", after},
+                      {"tariff_pct", Value(100.0 * d.added_after_shifts)}});
   }
   // Pairs down the side, read like the tables: labels stay horizontal however many pairs a
   // baseline has (33 for three importers among 12 regions).
-  json spec = VegaLiteBase("Effective tariff by partner, % (importer ← exporter)");
+  json spec = VegaLiteBase(std::string(kAddedTariffLabel) + " by partner (importer ← exporter)");
   spec["data"] = {{"values", values}};
   spec["mark"] = {{"type", "bar"}, {"tooltip", true}};
   spec["width"] = 360;
   spec["height"] = {{"step", 8}, {"for", "offset"}};  // per bar: 16 px a pair
   spec["encoding"] = {
       {"y", {{"field", "pair"}, {"type", "nominal"}, {"sort", order}, {"title", nullptr}}},
-      {"yOffset", {{"field", "state"}, {"type", "nominal"}, {"sort", {"before", "after"}}}},
+      {"yOffset", {{"field", "state"}, {"type", "nominal"}, {"sort", {at_base, after}}}},
       {"x", {{"field", "tariff_pct"}, {"type", "quantitative"}, {"title", "% ad valorem"}}},
-      {"color", {{"field", "state"}, {"type", "nominal"}, {"sort", {"before", "after"}},
-                 {"title", nullptr}, {"scale", {{"range", {"#9e9e9e", "#d62728"}}}}}}};
-  return {"effective_tariff_partner", "Effective tariff by partner",
-          "Trade-weighted average applied tariff on the importer's purchases from each partner, "
-          "before (base-year flows) and after (counterfactual flows), %.",
+      {"color", {{"field", "state"}, {"type", "nominal"}, {"sort", {at_base, after}},
+                 {"title", nullptr}, {"scale", {{"range", {"#d62728", "#ff9896"}}}}}}};
+  return {"effective_tariff_partner", std::string(kAddedTariffLabel) + " by partner",
+          "The scenario's additional duties on the importer's goods imports from each partner, "
+          "weighted by goods imports " + at_base + " and " + after + " (counterfactual imports), %.",
           spec, note};
 }
 
@@ -244,27 +247,28 @@ ChartSpec TariffSectorChart(const RunResult& r, const std::vector<std::size_t>& 
   for (const auto& [n, i] : CapPairs(r, TariffPairs(r, importers, &changed_only), &note)) {
     pairs.push_back(PairLabel(b, n, i));
     for (std::size_t j : shown_sectors) {
+      // One pair and sector: the added tariff is the rate's change itself, no weights.
       const double now = 100.0 * r.shock.tariff_rates(n, i, j);
-      max_rate = std::max(max_rate, now);
+      const double added = now - 100.0 * b.tariff_rates(n, i, j);
+      max_rate = std::max(max_rate, added);
       values.push_back({{"pair", pairs.back()}, {"sector", b.sectors[j].code},
-                        {"tariff_new_pct", now},
+                        {"added_pct", added}, {"tariff_new_pct", now},
                         {"tariff_base_pct", 100.0 * b.tariff_rates(n, i, j)}});
     }
   }
-  json spec = VegaLiteBase("Applied tariff after the shock by sector and partner, %");
+  json spec = VegaLiteBase(std::string(kAddedTariffLabel) + " by sector and partner");
   spec["data"] = {{"values", values}};
-  json color = {{"field", "tariff_new_pct"}, {"type", "quantitative"}, {"title", "% ad valorem"},
+  json color = {{"field", "added_pct"}, {"type", "quantitative"}, {"title", "% ad valorem"},
                 {"scale", {{"scheme", "orangered"}, {"domainMin", 0}}}};
-  spec.update(Heatmap("pair", "sector", "tariff_new_pct", pairs, sectors, color, max_rate,
-                      ".1f"));
+  spec.update(Heatmap("pair", "sector", "added_pct", pairs, sectors, color, max_rate, ".1f"));
   spec["layer"][0]["mark"]["tooltip"] = true;
   spec["width"] = {{"step", 46}};
   spec["height"] = {{"step", 16}};
   spec["encoding"]["x"]["title"] = "Importer ← exporter";
   spec["encoding"]["y"]["title"] = "Sector";
-  return {"effective_tariff_sector", "Tariffs by sector and partner",
-          std::string("Applied ad valorem tariff after the shock on each importer's purchases "
-                      "from each partner") +
+  return {"effective_tariff_sector", std::string(kAddedTariffLabel) + " by sector and partner",
+          std::string("The scenario's additional duty (new rate minus the baseline's) on each "
+                      "importer's purchases from each partner") +
               (changed_only ? " whose tariffs the shock changes" : "") +
               ", by sector (sectors with a tariff anywhere), %.",
           spec, note + (note.empty() ? "" : " ") +

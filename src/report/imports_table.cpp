@@ -17,7 +17,9 @@ TextTable ImportsByPartnerTable(const RunResult& r, std::size_t importer,
       "Imports of {} by partner (net of tariffs, all sectors; largest gain in share first)",
       b.regions[importer].code);
   t.headers = {"Partner", money.label + ": before", "after", "Change %", "Share %: before",
-               "after", "Change pp", "Eff. tariff %: before", "after"};
+               "after", "Change pp",
+               std::string(kAddedTariffLabel) + ": " + AddedTariffBaseWeightsLabel(b),
+               kAddedTariffShiftsLabel};
   t.align = {Align::kLeft};
   t.align.resize(t.headers.size(), Align::kRight);
   for (const PartnerImports& p : imports.partners) {
@@ -25,8 +27,9 @@ TextTable ImportsByPartnerTable(const RunResult& r, std::size_t importer,
               Fixed(money(m, p.imports_new), 1),
               SignedFixed(PercentChange(p.imports_base, p.imports_new), 2),
               Fixed(100.0 * p.share_base, 2), Fixed(100.0 * p.share_new, 2),
-              SignedFixed(100.0 * p.share_change(), 2), Fixed(100.0 * p.tariff_base, 2),
-              Fixed(100.0 * p.tariff_new, 2)});
+              SignedFixed(100.0 * p.share_change(), 2),
+              Fixed(100.0 * p.goods_duties.added_at_base_weights, 2),
+              Fixed(100.0 * p.goods_duties.added_after_shifts, 2)});
   }
   const CountryOutcome& c = r.outcomes.countries[importer];
   // The total is 100% of itself; without any imports there are no shares at all.
@@ -36,10 +39,11 @@ TextTable ImportsByPartnerTable(const RunResult& r, std::size_t importer,
             Fixed(money(m, imports.imports_new), 1),
             SignedFixed(PercentChange(imports.imports_base, imports.imports_new), 2),
             Fixed(whole_base, 2), Fixed(whole_new, 2), SignedFixed(whole_new - whole_base, 2),
-            Fixed(100.0 * c.average_tariff_base, 2), Fixed(100.0 * c.average_tariff_new, 2)});
+            Fixed(100.0 * c.goods_duties.added_at_base_weights, 2),
+            Fixed(100.0 * c.goods_duties.added_after_shifts, 2)});
   t.note = "Share: of " + b.regions[importer].code +
-           "'s imports from all foreign partners; change in percentage points. Eff. tariff: "
-           "trade-weighted applied tariff on the partner's goods.";
+           "'s imports from all foreign partners; change in percentage points. " +
+           AddedTariffNote(r);
   return t;
 }
 

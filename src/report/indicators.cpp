@@ -25,9 +25,11 @@ std::vector<Indicator> CountryIndicators(const MoneyDisplay& money, bool levels)
                    [=](const RunResult& r, std::size_t n) {
                      return money(r.baseline.manifest, c(r, n).tariff_revenue_new);
                    }});
-    out.push_back({"effective_tariff_new", "Effective tariff after, %", false, 2,
+    // The one effective tariff (GoodsDuties), after shifts: the level a comparison shows.
+    out.push_back({"effective_tariff_new",
+                   std::string(kAddedTariffLabel) + ", " + kAddedTariffShiftsLabel, false, 2,
                    [=](const RunResult& r, std::size_t n) {
-                     return 100.0 * c(r, n).average_tariff_new;
+                     return 100.0 * c(r, n).goods_duties.added_after_shifts;
                    }});
   } else {
     out.push_back({"tariff_revenue", "Tariff revenue, % change", true, 2,

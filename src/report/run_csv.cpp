@@ -96,8 +96,15 @@ std::vector<std::filesystem::path> WriteRunsCsv(const std::vector<LabelledRun>& 
                  {"scenario", "region", "indicator", "state", "value_" + cur});
   CsvFile trade(dir / "trade.csv",
                 {"scenario", "importer", "exporter", "sector", "state", "imports_" + cur});
+  // Applied rates (t, t′) by partner over all sectors and by sector: not the effective tariff,
+  // which is added_tariff_on_goods.csv (the file keeps its name for existing readers).
   CsvFile tariffs(dir / "effective_tariffs.csv",
-                  {"scenario", "importer", "exporter", "sector", "state", "tariff_pct"});
+                  {"scenario", "importer", "exporter", "sector", "state", "applied_tariff_pct"});
+  CsvFile goods_duties(dir / "added_tariff_on_goods.csv",
+                       {"scenario", "importer", "exporter", "added_at_base_weights_pct",
+                        "added_after_shifts_pct", "applied_goods_base_pct", "applied_goods_new_pct",
+                        "goods_imports_base_" + cur, "goods_imports_new_" + cur});
+  CsvFile money(dir / "country_money.csv", {"scenario", "region", "indicator", "value", "unit"});
   CsvFile output(dir / "sector_output.csv",
                  {"scenario", "region", "sector", "state", "gross_output_" + cur});
   CsvFile sector_changes(dir / "sector_changes.csv",
@@ -145,10 +152,31 @@ std::vector<std::filesystem::path> WriteRunsCsv(const std::vector<LabelledRun>& 
         levels.Row({s, rc, name, kStates[0], Number(ToCurrency(m, v0))});
         levels.Row({s, rc, name, kStates[1], Number(ToCurrency(m, v1))});
       }
+      const auto duties_row = [&](const std::string& exporter, const GoodsDuties& d) {
+        goods_duties.Row({s, rc, exporter, Number(100.0 * d.added_at_base_weights),
+                          Number(100.0 * d.added_after_shifts), Number(100.0 * d.applied_base),
+                          Number(100.0 * d.applied_new), Number(ToCurrency(m, d.goods_imports_base)),
+                          Number(ToCurrency(m, d.goods_imports_new))});
+      };
+      duties_row(kAll, c.goods_duties);
+      for (const PartnerImports& p : o.imports_by_partner[n].partners) {
+        duties_row(b.regions[p.exporter].code, p.goods_duties);
+      }
+      const std::string per_year = m.currency + " per year";
+      const std::tuple<const char*, double, std::string> money_rows[] = {
+          {"welfare_money", ToCurrency(m, c.welfare_money), per_year},
+          {"welfare_per_household", c.welfare_per_household_currency,
+           m.currency + " per household per year"},
+          {"households", c.households, "households"},
+          {"tariff_revenue_change", ToCurrency(m, c.TariffRevenueChange()), per_year},
+          {"tariff_revenue_change_10y", ToCurrency(m, c.TariffRevenueChangeOverWindow()),
+           fmt::format("{} over {} years (static: {} x the annual change)", m.currency,
+                       kBudgetWindowYears, kBudgetWindowYears)}};
+      for (const auto& [name, v, unit] : money_rows) money.Row({s, rc, name, Number(v), unit});
       tariffs.Row({s, rc, kAll, kAll, kStates[0], Number(100.0 * c.average_tariff_base)});
       tariffs.Row({s, rc, kAll, kAll, kStates[1], Number(100.0 * c.average_tariff_new)});
       for (std::size_t j = 0; j < J; ++j) {
-        const EffectiveTariff t = SectorTariff(r, n, j);
+        const AppliedTariff t = SectorTariff(r, n, j);
         tariffs.Row({s, rc, kAll, b.sectors[j].code, kStates[0], Number(100.0 * t.base)});
         tariffs.Row({s, rc, kAll, b.sectors[j].code, kStates[1], Number(100.0 * t.now)});
       }
@@ -157,7 +185,7 @@ std::vector<std::filesystem::path> WriteRunsCsv(const std::vector<LabelledRun>& 
         const std::string& ec = b.regions[i].code;
         trade.Row({s, rc, ec, kAll, kStates[0], Number(ToCurrency(m, o.BilateralImportsBase(n, i)))});
         trade.Row({s, rc, ec, kAll, kStates[1], Number(ToCurrency(m, o.BilateralImportsNew(n, i)))});
-        const EffectiveTariff t = PairTariff(r, n, i);
+        const AppliedTariff t = PairTariff(r, n, i);
         tariffs.Row({s, rc, ec, kAll, kStates[0], Number(100.0 * t.base)});
         tariffs.Row({s, rc, ec, kAll, kStates[1], Number(100.0 * t.now)});
         decomposition.Row({s, rc, ec, kAll, "tot", Number(100.0 * o.bilateral_tot(n, i))});
@@ -206,7 +234,8 @@ std::vector<std::filesystem::path> WriteRunsCsv(const std::vector<LabelledRun>& 
   }
   return {changes.Close(),        levels.Close(),        trade.Close(),
           tariffs.Close(),        output.Close(),        sector_changes.Close(),
-          decomposition.Close(),  partners.Close(),      partner_changes.Close()};
+          decomposition.Close(),  partners.Close(),      partner_changes.Close(),
+          goods_duties.Close(),   money.Close()};
 }
 
 }  // namespace detail

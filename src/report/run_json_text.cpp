@@ -178,6 +178,17 @@ void BilateralSectorJson(Out& out, const RunResult& result) {
     }
 }
 
+// The effective tariff (GoodsDuties) as one object, the same in countries and imports_by_partner.
+void GoodsDutiesJson(Out& out, const GoodsDuties& d) {
+  Object o(out);
+  o.Key("added_after_shifts_pct").Num(100.0 * d.added_after_shifts);  // non-finite: null
+  o.Key("added_at_base_weights_pct").Num(100.0 * d.added_at_base_weights);
+  o.Key("applied_goods_base_pct").Num(100.0 * d.applied_base);
+  o.Key("applied_goods_new_pct").Num(100.0 * d.applied_new);
+  o.Key("goods_imports_base").Num(d.goods_imports_base);
+  o.Key("goods_imports_new").Num(d.goods_imports_new);
+}
+
 void CountriesJson(Out& out, const RunResult& result) {
   const Baseline& b = result.baseline;
   const std::size_t N = b.region_count();
@@ -200,10 +211,20 @@ void CountriesJson(Out& out, const RunResult& result) {
     Object o(out);
     o.Key("average_tariff_base_pct").Num(100.0 * c.average_tariff_base);
     o.Key("average_tariff_new_pct").Num(100.0 * c.average_tariff_new);
+    o.Key("effective_tariff");
+    GoodsDutiesJson(out, c.goods_duties);
     o.Key("exports_base").Num(c.exports_base);
     o.Key("exports_new").Num(c.exports_new);
     o.Key("exports_pct");
     PercentChange(out, c.exports_base, c.exports_new);
+    o.Key("households").Num(c.households);  // NaN: null
+    o.Key("households_note").Str(c.households_note);
+    o.Key("households_source").Str(c.households_source);
+    if (c.households_year > 0) {
+      o.Key("households_year").Int(c.households_year);
+    } else {
+      o.Key("households_year").Null();
+    }
     o.Key("imports_base").Num(c.imports_base);
     o.Key("imports_new").Num(c.imports_new);
     o.Key("imports_pct");
@@ -214,12 +235,16 @@ void CountriesJson(Out& out, const RunResult& result) {
     o.Key("price_index_pct").Num(100.0 * c.price_index_change);
     o.Key("real_wage_pct").Num(100.0 * c.real_wage_change);
     o.Key("tariff_revenue_base").Num(c.tariff_revenue_base);
+    o.Key("tariff_revenue_change").Num(c.TariffRevenueChange());
+    o.Key("tariff_revenue_change_10y").Num(c.TariffRevenueChangeOverWindow());
     o.Key("tariff_revenue_new").Num(c.tariff_revenue_new);
     o.Key("value_added_base").Num(c.value_added_base);
     o.Key("value_added_new").Num(c.value_added_new);
     o.Key("wage_pct").Num(100.0 * c.wage_change);
     o.Key("welfare_linear_pct").Num(100.0 * c.welfare_linear);
+    o.Key("welfare_money").Num(c.welfare_money);
     o.Key("welfare_pct").Num(100.0 * c.welfare_exact);
+    o.Key("welfare_per_household").Num(c.welfare_per_household_currency);  // NaN: null
     o.Key("welfare_tot_pct").Num(100.0 * c.welfare_tot);
     o.Key("welfare_trade_cost_pct").Num(100.0 * c.welfare_trade_cost);
     o.Key("welfare_vot_pct").Num(100.0 * c.welfare_vot);
@@ -227,7 +252,7 @@ void CountriesJson(Out& out, const RunResult& result) {
 }
 
 void TariffRow(Scope& rows, const std::string& importer, const std::string& exporter,
-               const std::string& sector, const detail::EffectiveTariff& t) {
+               const std::string& sector, const detail::AppliedTariff& t) {
   Object row(rows.Next());
   row.Key("base_pct").Num(100.0 * t.base);  // non-finite: null
   row.Key("exporter").Str(exporter);
@@ -260,6 +285,8 @@ void ImportsByPartnerJson(Out& out, const RunResult& result) {
   Array importers(out);
   for (const ImportsByPartner& imports : result.outcomes.imports_by_partner) {
     Object o(importers.Next());
+    o.Key("effective_tariff");
+    GoodsDutiesJson(out, result.outcomes.countries[imports.importer].goods_duties);
     o.Key("importer").Str(b.regions[imports.importer].code);
     o.Key("imports_base").Num(imports.imports_base);
     o.Key("imports_new").Num(imports.imports_new);
@@ -271,6 +298,8 @@ void ImportsByPartnerJson(Out& out, const RunResult& result) {
       Object row(rows.Next());
       row.Key("change_pct");
       PercentChange(out, p.imports_base, p.imports_new);
+      row.Key("effective_tariff");
+      GoodsDutiesJson(out, p.goods_duties);
       row.Key("exporter").Str(b.regions[p.exporter].code);
       row.Key("imports_base").Num(p.imports_base);
       row.Key("imports_new").Num(p.imports_new);
@@ -420,6 +449,7 @@ std::string RunResultToJsonText(const RunResult& result, const RunJsonOptions& o
       s.Key("notes").Strings(notes);
       s.Key("sources").Strings(m.sources);
       s.Key("title").Str(m.scenario_title);
+      s.Key("warnings").Strings(m.warnings);
     }
     j.Key("schema").Str("ricardo.run-result");
     j.Key("schema_version").Int(kRunResultSchemaVersion);

@@ -20,8 +20,8 @@ TextTable CountryTable(const RunResult& r, const MoneyDisplay& money) {
                "Imports %",
                "Tariff rev. " + money.label + ": before",
                "after",
-               "Eff. tariff %: before",
-               "after"};
+               std::string(kAddedTariffLabel) + ": " + AddedTariffBaseWeightsLabel(r.baseline),
+               kAddedTariffShiftsLabel};
   t.align = {Align::kLeft};
   t.align.resize(t.headers.size(), Align::kRight);
   const Manifest& m = r.baseline.manifest;
@@ -31,8 +31,10 @@ TextTable CountryTable(const RunResult& r, const MoneyDisplay& money) {
               SignedFixed(PercentChange(c.exports_base, c.exports_new), 2),
               SignedFixed(PercentChange(c.imports_base, c.imports_new), 2),
               Fixed(money(m, c.tariff_revenue_base), 1), Fixed(money(m, c.tariff_revenue_new), 1),
-              Fixed(100.0 * c.average_tariff_base, 2), Fixed(100.0 * c.average_tariff_new, 2)});
+              Fixed(100.0 * c.goods_duties.added_at_base_weights, 2),
+              Fixed(100.0 * c.goods_duties.added_after_shifts, 2)});
   }
+  t.note = AddedTariffNote(r);
   return t;
 }
 
@@ -108,6 +110,7 @@ RunTables BuildRunTables(const RunResult& r, const TableOptions& options) {
                              m.year > 0 ? fmt::format(" ({})", m.year) : "",
                              r.baseline.region_count(), r.baseline.sector_count(), money.label));
   out.tables.push_back(CountryTable(r, money));
+  out.tables.push_back(MoneyTable(r, money));
   for (std::size_t n : importers) out.tables.push_back(ImportsByPartnerTable(r, n, money));
   if (focus.size() >= 2) out.tables.push_back(BilateralTable(r, focus, money));
   if (options.top_sectors > 0) {
@@ -123,6 +126,8 @@ RunTables BuildRunTables(const RunResult& r, const TableOptions& options) {
                            "); these numbers are not an equilibrium.");
   }
   if (!r.elasticity_flags.empty()) out.warnings.push_back(ElasticityFlagWarning(r));
+  // Nothing happens (no measure in force on the date, a zero shock): said above the numbers.
+  for (const std::string& w : r.metadata.warnings) out.warnings.push_back("WARNING: " + w + ".");
   return out;
 }
 

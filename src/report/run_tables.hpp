@@ -26,6 +26,19 @@ RunTables BuildRunTables(const RunResult& result, const TableOptions& options);
 TextTable ImportsByPartnerTable(const RunResult& result, std::size_t importer,
                                 const MoneyDisplay& money);
 
+// What "Added tariff on goods" means, for the notes under the tables that show it.
+std::string AddedTariffNote(const RunResult& result);
+
+// Welfare in money, per household, and the change in tariff revenue per year and over the
+// budget window, by region; its note explains the conventions, and, when the baseline has USA,
+// carries WelfareVersusWageNote for it.
+TextTable MoneyTable(const RunResult& result, const MoneyDisplay& money);
+// Why `region`'s exact welfare can rise while its real wage falls (tariff revenue rebated,
+// terms of trade), and how a partial-equilibrium cost per household differs; every number in
+// it comes from the run.
+std::string WelfareVersusWageNote(const RunResult& result, std::size_t region,
+                                  const MoneyDisplay& money);
+
 // One line naming the sectors whose θ is above the threshold (RunResult::elasticity_flags, not
 // empty), for the warnings at the top; and the table of their largest changes under the run's θ
 // and under the alternative θ.

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <limits>
 
+#include "fmt/format.h"
 #include "ricardo/error.hpp"
 
 namespace ricardo::detail {
@@ -88,12 +89,31 @@ std::vector<std::size_t> PartnerImporters(const Baseline& baseline,
   return out;
 }
 
-EffectiveTariff PairTariff(const RunResult& r, std::size_t n, std::size_t i) {
+std::string AddedTariffBaseWeightsLabel(const Baseline& baseline) {
+  const int year = baseline.manifest.year;
+  return year > 0 ? fmt::format("at {} weights", year) : std::string("at base-year weights");
+}
+
+const GoodsDuties& PairGoodsDuties(const RunResult& r, std::size_t n, std::size_t i) {
+  for (const PartnerImports& p : r.outcomes.imports_by_partner.at(n).partners) {
+    if (p.exporter == i) return p.goods_duties;
+  }
+  throw InternalError(fmt::format("no imports_by_partner entry for {} from {}",
+                                  r.baseline.regions[n].code, r.baseline.regions[i].code));
+}
+
+std::string MoneyPerYearLabel(const Baseline& baseline, const MoneyDisplay& money) {
+  const int year = baseline.manifest.year;
+  return year > 0 ? fmt::format("{}/yr at {} prices", money.label, year)
+                  : money.label + "/yr at base-year prices";
+}
+
+AppliedTariff PairTariff(const RunResult& r, std::size_t n, std::size_t i) {
   return {PairTradeWeightedTariff(r.baseline.tariff_rates, r.outcomes.flows_base, n, i),
           PairTradeWeightedTariff(r.shock.tariff_rates, r.outcomes.flows_new, n, i)};
 }
 
-EffectiveTariff SectorTariff(const RunResult& r, std::size_t n, std::size_t j) {
+AppliedTariff SectorTariff(const RunResult& r, std::size_t n, std::size_t j) {
   double paid0 = 0, flow0 = 0, paid1 = 0, flow1 = 0;
   for (std::size_t i = 0; i < r.baseline.region_count(); ++i) {
     if (i == n) continue;

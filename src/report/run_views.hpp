@@ -48,16 +48,30 @@ std::vector<std::size_t> SectorRegions(const Baseline& baseline,
 std::vector<std::size_t> PartnerImporters(const Baseline& baseline,
                                           const std::vector<std::string>& requested);
 
+// The one label of the effective tariff (GoodsDuties) in every table, CSV header, chart and the
+// dashboard: "Added tariff on goods, %", with its two weightings "at 2024 weights" (the
+// baseline's year; "at base-year weights" without one) and "after shifts".
+inline constexpr const char* kAddedTariffLabel = "Added tariff on goods, %";
+std::string AddedTariffBaseWeightsLabel(const Baseline& baseline);
+inline constexpr const char* kAddedTariffShiftsLabel = "after shifts";
+
+// The effective tariff of `importer` on `exporter` (its entry in Outcomes::imports_by_partner).
+const GoodsDuties& PairGoodsDuties(const RunResult& result, std::size_t importer,
+                                   std::size_t exporter);
+
+// Money per year at the baseline's prices, for labels: "US$ bn/yr at 2024 prices".
+std::string MoneyPerYearLabel(const Baseline& baseline, const MoneyDisplay& money);
+
 // Trade-weighted average applied tariff (fraction): base rates weighted by base flows, new
 // rates by counterfactual flows, as CountryOutcome::average_tariff_*. NaN without trade.
-struct EffectiveTariff {
+struct AppliedTariff {
   double base = 0.0;
   double now = 0.0;
 };
 // Imports of `importer` from `exporter`, over all sectors.
-EffectiveTariff PairTariff(const RunResult& result, std::size_t importer, std::size_t exporter);
+AppliedTariff PairTariff(const RunResult& result, std::size_t importer, std::size_t exporter);
 // Imports of `importer` in `sector`, over all foreign partners.
-EffectiveTariff SectorTariff(const RunResult& result, std::size_t importer, std::size_t sector);
+AppliedTariff SectorTariff(const RunResult& result, std::size_t importer, std::size_t sector);
 // True if any foreign flow of `sector` has a non-zero base or counterfactual tariff.
 bool SectorHasTariffs(const RunResult& result, std::size_t sector);
 

@@ -417,6 +417,7 @@ CompiledScenario CompileScenario(const Scenario& s, const Baseline& b, const Com
   }
   WarnIfNothingApplies(s, *date, &out);
   out.metadata.notes = out.trace.notes;
+  out.metadata.warnings = out.trace.warnings;
   ValidateShock(out.baseline, out.shock);
   return out;
 }

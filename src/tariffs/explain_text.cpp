@@ -74,6 +74,12 @@ std::string ExplainText(const CompiledScenario& c, const ExplainOptions& options
     }
     line(fmt::format("  Weighted by the baseline's sector flows: {}{}", Pct(pair.baseline_weighted_rate),
                      t.reference_date ? " (the change since the reference date: the shock)" : ""));
+    // The one effective tariff of the run's outputs is this number (GoodsDuties); say so, so
+    // that the two rates above are not taken for two versions of it.
+    line(fmt::format("    (`ricardo run` shows it as \"Added tariff on goods, %: {}\"{})",
+                     c.baseline.manifest.year > 0 ? fmt::format("at {} weights", c.baseline.manifest.year)
+                                                  : std::string("at base-year weights"),
+                     pair.method == "products" ? "; the all-goods rate weights products, as trackers do" : ""));
 
     const auto measures = detail::SummariseMeasures(c, pair, options);
     if (!measures.empty()) {

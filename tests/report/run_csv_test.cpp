@@ -35,7 +35,7 @@ std::string Join(const std::vector<std::string>& cells) {
 TEST(RunCsv, EveryFileAndColumnIsDocumented) {
   const auto dir = MakeTempDirectory("csv");
   const auto files = WriteRunCsv(SmallRun(true), dir);
-  ASSERT_EQ(files.size(), 9u);
+  ASSERT_EQ(files.size(), 11u);
   std::ifstream in(ProjectDirectory() / "docs" / "reports.md");
   ASSERT_TRUE(in);
   std::stringstream ss;

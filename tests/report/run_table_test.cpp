@@ -71,8 +71,14 @@ TEST(RunTable, TwelveRegionsEveryRegionAndEveryPartner) {
   EXPECT_NE(text.find("12 regions × 3 sectors"), std::string::npos) << text;
 
   const auto countries = TableLines(text, "Outcomes by country");
-  ASSERT_EQ(countries.size(), 1 + 12u) << text;
+  ASSERT_EQ(countries.size(), 1 + 12u + 1u) << text;  // header, regions, note
   for (std::size_t n = 0; n < 12; ++n) EXPECT_EQ(FirstCell(countries[1 + n]), b.regions[n].code);
+  EXPECT_EQ(countries.back().rfind("Added tariff on goods, %: the scenario's", 0), 0u);
+  // Welfare in money: every region too, then the note with the US explanation.
+  const auto money = TableLines(text, "Welfare and tariff revenue in money");
+  ASSERT_EQ(money.size(), 1 + 12u + 1u) << text;
+  for (std::size_t n = 0; n < 12; ++n) EXPECT_EQ(FirstCell(money[1 + n]), b.regions[n].code);
+  EXPECT_NE(money.back().find("USA: welfare"), std::string::npos) << money.back();
 
   // Right after the countries: US imports by partner, in the outcome's order, then the total.
   const std::size_t countries_at = text.find("Outcomes by country");

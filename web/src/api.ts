@@ -45,9 +45,32 @@ export interface ScenarioDetail extends ScenarioSummary {
   usmca_share_override: number | null;
 }
 
+// The effective tariff (run-result `effective_tariff`): the scenario's additional duties on goods,
+// weighted by base-year goods imports and by counterfactual ones. Optional: servers older than
+// the field lack it.
+export interface EffectiveTariff {
+  added_at_base_weights_pct: number | null;
+  added_after_shifts_pct: number | null;
+  applied_goods_base_pct: number | null;
+  applied_goods_new_pct: number | null;
+  goods_imports_base: number;
+  goods_imports_new: number;
+}
+
 export interface CountryResult {
   name: string;
   income_base: number;
+  effective_tariff?: EffectiveTariff;
+  welfare_money?: number | null;          // money units a year at the baseline's prices
+  welfare_per_household?: number | null;  // currency units per household a year
+  households?: number | null;
+  households_year?: number | null;
+  households_note?: string;
+  tariff_revenue_base?: number;
+  tariff_revenue_new?: number;
+  tariff_revenue_change?: number | null;
+  tariff_revenue_change_10y?: number | null;
+  welfare_tot_pct?: number;
   welfare_pct: number;
   real_wage_pct: number;
   price_index_pct: number;
@@ -91,6 +114,7 @@ export interface PartnerImports {
   share_change_pp: number | null;
   tariff_base_pct: number | null;
   tariff_new_pct: number | null;
+  effective_tariff?: EffectiveTariff;
 }
 
 export interface ImportsByPartner {
@@ -98,13 +122,15 @@ export interface ImportsByPartner {
   imports_base: number;
   imports_new: number;
   imports_pct: number | null;
+  effective_tariff?: EffectiveTariff;
   partners: PartnerImports[]; // largest gain in share first
 }
 
 export interface RunResult {
-  scenario: { name: string; title: string; date: string };
+  scenario: { name: string; title: string; date: string; warnings?: string[] };
   baseline: {
     name: string;
+    year?: number;
     currency: string;
     money_unit: number;
     money_unit_label: string;

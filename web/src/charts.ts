@@ -2,7 +2,7 @@
 import * as Plot from '@observablehq/plot';
 
 import type { RunResult } from './api';
-import { COUNTRY_NAMES, NORTH_AMERICA, signedPercent } from './format';
+import { AFTER_SHIFTS_LABEL, baseWeightsLabel, COUNTRY_NAMES, NORTH_AMERICA, signedPercent } from './format';
 
 const UP = '#2b6cb0';
 const DOWN = '#c0392b';
@@ -104,28 +104,35 @@ export function drawBilateral(element: HTMLElement, result: RunResult): void {
   place(element, chart, rows.map((r) => [r.pair, r.change_pct]));
 }
 
+// The effective tariff among the three (run-result imports_by_partner[].partners[].effective_tariff,
+// the table's and the report's number): added duties on goods at base-year weights and after shifts.
 export function drawTariffs(element: HTMLElement, result: RunResult): void {
-  const pairs = result.effective_tariffs.filter(
-    (r) => r.sector === '_all' && (NORTH_AMERICA as readonly string[]).includes(r.importer) &&
-           (NORTH_AMERICA as readonly string[]).includes(r.exporter));
-  const rows = pairs.flatMap((r) => [
-    { pair: `${r.importer} ← ${r.exporter}`, when: 'Before', value: r.base_pct ?? 0 },
-    { pair: `${r.importer} ← ${r.exporter}`, when: 'After', value: r.new_pct ?? 0 },
-  ]);
+  const three = NORTH_AMERICA as readonly string[];
+  const atBase = baseWeightsLabel(result.baseline);
+  const rows = (result.imports_by_partner ?? [])
+    .filter((m) => three.includes(m.importer))
+    .sort((a, b) => three.indexOf(a.importer) - three.indexOf(b.importer))
+    .flatMap((m) => m.partners
+      .filter((p) => three.includes(p.exporter))
+      .sort((a, b) => three.indexOf(a.exporter) - three.indexOf(b.exporter))
+      .flatMap((p) => [
+        { pair: `${m.importer} ← ${p.exporter}`, when: atBase, value: p.effective_tariff?.added_at_base_weights_pct ?? 0 },
+        { pair: `${m.importer} ← ${p.exporter}`, when: AFTER_SHIFTS_LABEL, value: p.effective_tariff?.added_after_shifts_pct ?? 0 },
+      ]));
   const chart = Plot.plot({
     width: widthOf(element, 420),
     height: 260,
     marginLeft: 90,
     marginRight: 48,
-    x: { label: 'tariff, %', grid: true },
+    x: { label: 'added tariff on goods, %', grid: true },
     fy: { label: null, domain: [...new Set(rows.map((r) => r.pair))] },
-    y: { axis: null, domain: ['Before', 'After'] },
-    color: { domain: ['Before', 'After'], range: ['#9aa5b1', '#7a3e9d'], legend: true },
+    y: { axis: null, domain: [atBase, AFTER_SHIFTS_LABEL] },
+    color: { domain: [atBase, AFTER_SHIFTS_LABEL], range: ['#7a3e9d', '#c3a3d6'], legend: true },
     marks: [
       Plot.ruleX([0]),
       Plot.barX(rows, { fy: 'pair', y: 'when', x: 'value', fill: 'when',
                         title: (d: (typeof rows)[number]) => `${d.pair} ${d.when}: ${d.value.toFixed(2)}%` }),
-      Plot.text(rows.filter((r) => r.when === 'After'), {
+      Plot.text(rows, {
         fy: 'pair', y: 'when', x: 'value', text: (d: (typeof rows)[number]) => `${d.value.toFixed(1)}%`,
         textAnchor: 'start', dx: 4, fontSize: 10,
       }),

@@ -1,7 +1,9 @@
 // The dashboard's tables as CSV files: one row per country (the welfare chart's numbers and the
 // rest of each country's outcomes) and one row per partner of the chosen importer (the imports-by-
 // partner table). Full precision, units in the column names (_pct: percent change or percent,
-// _pp: percentage points, money in the baseline's unit), an empty cell where there is no value.
+// _pp: percentage points, money in the baseline's unit; welfare_per_household in currency units
+// per household a year), an empty cell where there is no value. average_tariff_* and tariff_*_pct
+// are applied rates on all imports incl. services; the effective tariff is added_tariff_goods_*.
 import type { RunResult } from './api';
 
 type Cell = string | number | null | undefined;
@@ -24,7 +26,9 @@ export function moneySuffix(result: RunResult): string {
 
 export function countriesHeader(result: RunResult): string[] {
   return ['country', 'name', 'welfare_pct', 'real_wage_pct', 'price_index_pct', 'exports_pct', 'imports_pct',
-          'average_tariff_base_pct', 'average_tariff_new_pct', `income_base_${moneySuffix(result)}`];
+          'average_tariff_base_pct', 'average_tariff_new_pct', `income_base_${moneySuffix(result)}`,
+          'added_tariff_goods_at_base_weights_pct', 'added_tariff_goods_after_shifts_pct',
+          `welfare_money_${moneySuffix(result)}`, 'welfare_per_household'];
 }
 
 // Every region of the baseline, in its order.
@@ -32,7 +36,9 @@ export function countriesCsv(result: RunResult): string {
   const rows = result.baseline.regions.filter((r) => r.code in result.countries).map((r) => {
     const c = result.countries[r.code];
     return [r.code, c.name || r.name, c.welfare_pct, c.real_wage_pct, c.price_index_pct, c.exports_pct,
-            c.imports_pct, c.average_tariff_base_pct, c.average_tariff_new_pct, c.income_base];
+            c.imports_pct, c.average_tariff_base_pct, c.average_tariff_new_pct, c.income_base,
+            c.effective_tariff?.added_at_base_weights_pct, c.effective_tariff?.added_after_shifts_pct,
+            c.welfare_money, c.welfare_per_household];
   });
   return csv(countriesHeader(result), rows);
 }
@@ -40,7 +46,8 @@ export function countriesCsv(result: RunResult): string {
 export function importsHeader(result: RunResult): string[] {
   const money = moneySuffix(result);
   return ['importer', 'partner', 'partner_name', `imports_base_${money}`, `imports_new_${money}`, 'imports_change_pct',
-          'share_base_pct', 'share_new_pct', 'share_change_pp', 'tariff_base_pct', 'tariff_new_pct'];
+          'share_base_pct', 'share_new_pct', 'share_change_pp', 'tariff_base_pct', 'tariff_new_pct',
+          'added_tariff_goods_at_base_weights_pct', 'added_tariff_goods_after_shifts_pct'];
 }
 
 // One row per partner of `importer`, largest gain in share first (as the table); null when the
@@ -52,6 +59,7 @@ export function importsCsv(result: RunResult, importer: string): string | null {
   const rows = block.partners.map((p) => [
     importer, p.exporter, names.get(p.exporter) ?? p.exporter, p.imports_base, p.imports_new, p.change_pct,
     p.share_base_pct, p.share_new_pct, p.share_change_pp, p.tariff_base_pct, p.tariff_new_pct,
+    p.effective_tariff?.added_at_base_weights_pct, p.effective_tariff?.added_after_shifts_pct,
   ]);
   return csv(importsHeader(result), rows);
 }

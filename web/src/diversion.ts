@@ -4,7 +4,7 @@
 import * as Plot from '@observablehq/plot';
 
 import type { ImportsByPartner, PartnerImports, RunResult } from './api';
-import { fixed, moneyDisplay } from './format';
+import { ADDED_TARIFF_LABEL, AFTER_SHIFTS_LABEL, baseWeightsLabel, fixed, moneyDisplay } from './format';
 
 const GAIN = '#2b6cb0';
 const LOSS = '#c0392b';
@@ -57,7 +57,8 @@ function table(element: HTMLElement, importer: ImportsByPartner, result: RunResu
   const money = moneyDisplay(result.baseline, Object.values(result.countries).map((c) => c.income_base));
   const amount = (v: number) => fixed(v * money.perUnit, 1);
   const head = ['Partner', `${money.label} before`, 'after', 'change %', 'Share % before', 'after',
-                'change, points', 'Tariff % before', 'after'];
+                'change, points', `${ADDED_TARIFF_LABEL}: ${baseWeightsLabel(result.baseline)}`,
+                AFTER_SHIFTS_LABEL];
   const thead = document.createElement('thead');
   const headRow = document.createElement('tr');
   head.forEach((h, k) => headRow.append(cell('th', h, k > 0)));
@@ -72,7 +73,8 @@ function table(element: HTMLElement, importer: ImportsByPartner, result: RunResu
     row.append(name, cell('td', amount(p.imports_base), true), cell('td', amount(p.imports_new), true),
                cell('td', fixed(p.change_pct, 2, true), true), cell('td', fixed(p.share_base_pct, 2), true),
                cell('td', fixed(p.share_new_pct, 2), true), cell('td', fixed(p.share_change_pp, 2, true), true),
-               cell('td', fixed(p.tariff_base_pct, 2), true), cell('td', fixed(p.tariff_new_pct, 2), true));
+               cell('td', fixed(p.effective_tariff?.added_at_base_weights_pct, 2), true),
+               cell('td', fixed(p.effective_tariff?.added_after_shifts_pct, 2), true));
     tbody.append(row);
   }
   const total = document.createElement('tr');
@@ -83,8 +85,8 @@ function table(element: HTMLElement, importer: ImportsByPartner, result: RunResu
                cell('td', fixed(importer.imports_base > 0 ? 100 : null, 2), true),
                cell('td', fixed(importer.imports_new > 0 ? 100 : null, 2), true),
                cell('td', fixed(importer.imports_base > 0 && importer.imports_new > 0 ? 0 : null, 2), true),
-               cell('td', fixed(country?.average_tariff_base_pct, 2), true),
-               cell('td', fixed(country?.average_tariff_new_pct, 2), true));
+               cell('td', fixed(country?.effective_tariff?.added_at_base_weights_pct, 2), true),
+               cell('td', fixed(country?.effective_tariff?.added_after_shifts_pct, 2), true));
   tbody.append(total);
   const t = document.createElement('table');
   t.className = 'data';

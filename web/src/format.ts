@@ -12,6 +12,23 @@ export function percent(value: number | null | undefined, digits = 1): string {
   return `${value.toFixed(digits)}%`;
 }
 
+// The one label of the effective tariff, as in the terminal table, the CSV, run.json's
+// documentation and the HTML report (src/report/run_views.hpp): the scenario's additional duties
+// on goods, at base-year weights and after trade shifts.
+export const ADDED_TARIFF_LABEL = 'Added tariff on goods, %';
+export const AFTER_SHIFTS_LABEL = 'after shifts';
+export function baseWeightsLabel(baseline: { year?: number }): string {
+  return baseline.year ? `at ${baseline.year} weights` : 'at base-year weights';
+}
+
+// Whole currency units with thousands separators ("3,530"); '—' when there is no value.
+export function wholeUnits(value: number | null | undefined, signed = false): string {
+  if (value === null || value === undefined || !Number.isFinite(value)) return '—';
+  const digits = Math.round(Math.abs(value)).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  if (digits === '0') return '0';
+  return `${value < 0 ? '-' : signed ? '+' : ''}${digits}`;
+}
+
 export const NORTH_AMERICA = ['USA', 'CAN', 'MEX'] as const;
 
 export const COUNTRY_NAMES: Record<string, string> = {

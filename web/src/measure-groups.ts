@@ -6,8 +6,9 @@
 // "Several partners".
 //
 // Order: single-partner groups first, the partner whose goods the scenario as written taxes most
-// first — the added duty at base-year volumes, Σ over the group's importers of (effective tariff
-// after − before) × base-year imports, from the run-result document — then "Several partners",
+// first — the added duty at base-year volumes, Σ over the group's importers of the added tariff
+// on goods at base-year weights × base-year goods imports, from the run-result document — then
+// "Several partners",
 // then "All partners". Cross-partner groups are not ranked by duty: their partners' added duty
 // also counts the single-partner measures, so they would always come first.
 import type { MeasureSummary, RunResult } from './api';
@@ -28,17 +29,17 @@ export function groupKey(m: MeasureSummary): string {
   return SEVERAL_PARTNERS;
 }
 
-// Added duty on `partner`'s goods for each importer in `importers`: (after − before) effective
-// tariff × base-year imports. Null without a result to read it from.
+// Added duty on `partner`'s goods for each importer in `importers`: the added tariff on goods at
+// base-year weights × base-year goods imports (run-result effective_tariff). Null without a
+// result to read it from.
 function addedDuty(result: RunResult | null, partner: string, importers: Set<string>): number | null {
   if (!result) return null;
   let total = 0;
   for (const importer of importers) {
-    const tariff = result.effective_tariffs.find(
-      (t) => t.importer === importer && t.exporter === partner && t.sector === '_all');
-    const flow = result.bilateral.find((b) => b.importer === importer && b.exporter === partner);
-    if (!tariff || !flow) continue;
-    total += (((tariff.new_pct ?? 0) - (tariff.base_pct ?? 0)) / 100) * flow.imports_base;
+    const block = result.imports_by_partner?.find((m) => m.importer === importer);
+    const duties = block?.partners.find((p) => p.exporter === partner)?.effective_tariff;
+    if (!duties || duties.added_at_base_weights_pct === null) continue;
+    total += (duties.added_at_base_weights_pct / 100) * duties.goods_imports_base;
   }
   return total;
 }

@@ -207,6 +207,48 @@ async function main() {
       check(table.length === 11 && table[table.length - 1][0] === 'CHN',
             `twelve regions: 11 partners of the US, China, taxed most, losing most share (${table.map((r) => r[0]).join(' ')})`);
     }
+    // The effective tariff: one number with one label. The table's "Added tariff on goods" columns
+    // are the answer's imports_by_partner effective_tariff, and the tariff chart's bars among the
+    // three are the same numbers; welfare in money and per household are the answer's.
+    const answer = await page.evaluate(async (n) => (await fetch('/api/v1/solve', {
+      method: 'POST', headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ scenario: n, bilateral_sector: false, elasticity_flags: false }),
+    })).json(), options.scenario);
+    const year = answer.baseline.year;
+    const headers = await page.$$eval('#diversion-table thead th', (h) => h.map((e) => e.textContent));
+    check(headers.includes(`Added tariff on goods, %: at ${year} weights`) && headers.includes('after shifts'),
+          `the imports-by-partner table labels the effective tariff "Added tariff on goods, %: at ${year} weights | after shifts" (${headers.join(' | ')})`);
+    const usPartners = answer.imports_by_partner.find((m) => m.importer === 'USA').partners;
+    const addedColumn = headers.indexOf(`Added tariff on goods, %: at ${year} weights`);
+    const tableAdded = Object.fromEntries(table.map((r) => [r[0], Number(r[addedColumn])]));
+    check(usPartners.every((p) => Math.abs(tableAdded[p.exporter] - p.effective_tariff.added_at_base_weights_pct) < 0.006),
+          `the table's added tariff of each US partner is run.json's (${usPartners.map((p) => `${p.exporter} ${tableAdded[p.exporter]}`).join(', ')})`);
+    const tariffBars = JSON.parse(await page.$eval('#tariff-chart', (e) => e.dataset.values));
+    for (const code of ['CAN', 'MEX']) {
+      const partner = usPartners.find((p) => p.exporter === code);
+      const bar = tariffBars.find((b) => b[0] === `USA ← ${code}` && b[1] === `at ${year} weights`);
+      check(partner && bar && Math.abs(bar[2] - partner.effective_tariff.added_at_base_weights_pct) < 1e-9 &&
+            Math.abs(tableAdded[code] - bar[2]) < 0.006,
+            `the tariff chart's USA ← ${code} bar at ${year} weights is the table's number (${bar?.[2]})`);
+    }
+    const moneyRows = await page.$$eval('#money-table tbody tr', (rows) => rows.map((r) =>
+      [r.dataset.country, ...[...r.querySelectorAll('td')].slice(1).map((td) => td.textContent)]));
+    const moneyHeaders = await page.$$eval('#money-table thead th', (h) => h.map((e) => e.textContent));
+    check(moneyHeaders.some((h) => /^Welfare US\$ (bn|m)\/yr$/.test(h)) && moneyHeaders.includes('per household US$/yr'),
+          `the welfare table shows welfare in US$ a year and per household (${moneyHeaders.join(' | ')})`);
+    const usMoney = moneyRows.find((r) => r[0] === 'USA');
+    const usAnswer = answer.countries.USA;
+    const perUnit = answer.baseline.money_unit / (moneyHeaders[2].includes('bn') ? 1e9 : 1e6);
+    check(usMoney && Math.abs(Number(usMoney[2]) - usAnswer.welfare_money * perUnit) < 0.051,
+          `the US welfare in money is run.json's (${usMoney?.[2]} against ${(usAnswer.welfare_money * perUnit).toFixed(2)})`);
+    check(usMoney && usAnswer.welfare_per_household !== null &&
+          Math.abs(Number(usMoney[3].replace(/,/g, '')) - usAnswer.welfare_per_household) <= 0.5,
+          `the US welfare per household is run.json's (${usMoney?.[3]} against ${usAnswer.welfare_per_household})`);
+    const welfareNote = await page.$eval('#welfare-note', (e) => e.textContent);
+    check(welfareNote.startsWith('USA: welfare') && welfareNote.includes('rebates') && welfareNote.includes('partial-equilibrium'),
+          `a note beside the US result explains welfare against the real wage (${welfareNote.slice(0, 80)}…)`);
+    check(await page.$eval('#run-warnings', (e) => e.hidden), 'no run warning when measures are in force');
+
     const diversion = () => page.$eval('#diversion-chart', (e) => e.dataset.values);
     const diversionBefore = await diversion();
     check(JSON.parse(diversionBefore).length === table.length, 'the diversion chart has a bar per partner');
@@ -326,7 +368,9 @@ async function main() {
     const countriesFile = await download('#csv-countries');
     const countryLines = countriesFile.bytes.toString('utf8').trim().split(/\r?\n/);
     check(countryLines[0] === 'country,name,welfare_pct,real_wage_pct,price_index_pct,exports_pct,imports_pct,' +
-                             'average_tariff_base_pct,average_tariff_new_pct,income_base_usd_million',
+                             'average_tariff_base_pct,average_tariff_new_pct,income_base_usd_million,' +
+                             'added_tariff_goods_at_base_weights_pct,added_tariff_goods_after_shifts_pct,' +
+                             'welfare_money_usd_million,welfare_per_household',
           `the countries CSV has its header (${countryLines[0]})`);
     const csvCountries = countryLines.slice(1).map((l) => l.split(',')[0]);
     check(JSON.stringify(csvCountries) === JSON.stringify(regions),
@@ -338,7 +382,8 @@ async function main() {
     const importsFile = await download('#csv-imports');
     const importLines = importsFile.bytes.toString('utf8').trim().split(/\r?\n/);
     check(importLines[0] === 'importer,partner,partner_name,imports_base_usd_million,imports_new_usd_million,' +
-                             'imports_change_pct,share_base_pct,share_new_pct,share_change_pp,tariff_base_pct,tariff_new_pct',
+                             'imports_change_pct,share_base_pct,share_new_pct,share_change_pp,tariff_base_pct,tariff_new_pct,' +
+                             'added_tariff_goods_at_base_weights_pct,added_tariff_goods_after_shifts_pct',
           `the imports-by-partner CSV has its header (${importLines[0]})`);
     check(importLines.length - 1 === table.length && importLines.slice(1).every((l) => l.startsWith('USA,')),
           `the imports-by-partner CSV has a row per partner of the US (${importLines.length - 1})`);
