@@ -22,9 +22,9 @@ struct HouseholdCount {
 };
 
 // A count describes a baseline's region only when the baseline's year is at most this many
-// years from the count's: households grow about 1% a year, so ±3 years keeps the per-household
-// figure within a few percent, while CP2015's 1993 base year is refused.
-inline constexpr int kHouseholdYearWindow = 3;
+// years from the count's: households grow about 1% a year, so ±5 years keeps the per-household
+// figure within about 5%, while CP2015's 1993 base year is refused.
+inline constexpr int kHouseholdYearWindow = 5;
 
 // Reads a file laid out like data/households/households.csv (header region, households, year,
 // source, table, url). Throws DataError naming the row and field of a bad value.
@@ -34,7 +34,7 @@ const std::vector<HouseholdCount>& ShippedHouseholdCounts();
 
 // The count for `region` usable with a baseline of `baseline_year`; std::nullopt with `why`
 // set when there is none ("no official count of ROW is shipped", "the count is of 2024, the
-// baseline of 1993: more than 3 years apart").
+// baseline of 1993: more than 5 years apart").
 std::optional<HouseholdCount> FindHouseholdCount(const std::vector<HouseholdCount>& counts,
                                                  const std::string& region, int baseline_year,
                                                  std::string* why);

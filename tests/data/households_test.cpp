@@ -1,5 +1,5 @@
 // Household counts (data/households): the shipped file reads with a count for every region it
-// names and none invented for ROW; a count is used only within ±3 years of the baseline's year
+// names and none invented for ROW; a count is used only within ±5 years of the baseline's year
 // (so CP2015's 1993 base year gets none, and says why); malformed files fail where they are bad.
 #include "ricardo/households.hpp"
 
@@ -35,11 +35,12 @@ TEST(Households, TheShippedCountsAreOfficialFiguresWithTheirYears) {
 TEST(Households, CountsAreUsedOnlyNearTheBaselinesYear) {
   const std::vector<HouseholdCount> counts = {{"USA", 132737146.0, 2024, "s", "t", "https://x"}};
   std::string why;
-  EXPECT_TRUE(FindHouseholdCount(counts, "USA", 2021, &why).has_value());
-  EXPECT_TRUE(FindHouseholdCount(counts, "USA", 2027, &why).has_value());
-  EXPECT_FALSE(FindHouseholdCount(counts, "USA", 2020, &why).has_value());
+  EXPECT_TRUE(FindHouseholdCount(counts, "USA", 2019, &why).has_value());
+  EXPECT_TRUE(FindHouseholdCount(counts, "USA", 2029, &why).has_value());
+  EXPECT_FALSE(FindHouseholdCount(counts, "USA", 2018, &why).has_value());
+  EXPECT_FALSE(FindHouseholdCount(counts, "USA", 2030, &why).has_value());
   EXPECT_FALSE(FindHouseholdCount(counts, "USA", 1993, &why).has_value());
-  EXPECT_EQ(why, "USA's count is of 2024, the baseline of 1993: more than 3 years apart");
+  EXPECT_EQ(why, "USA's count is of 2024, the baseline of 1993: more than 5 years apart");
   EXPECT_FALSE(FindHouseholdCount(counts, "ROW", 2024, &why).has_value());
   EXPECT_EQ(why, "no official household count of ROW is shipped");
 }
