@@ -4,6 +4,7 @@
 #include <cmath>
 #include <set>
 
+#include "core/suggest.hpp"
 #include "fmt/format.h"
 #include "server/http_error.hpp"
 #include "server/request_body.hpp"
@@ -76,7 +77,7 @@ void ApplyEdits(const Json& document, Scenario& scenario) {
         const std::vector<std::string> tags(known.begin(), known.end());
         Invalid(where,
                 fmt::format("no measure of scenario '{}' carries tag '{}'{}", scenario.name,
-                            tag.key(), DidYouMean(tag.key(), tags)),
+                            tag.key(), detail::DidYouMean(tag.key(), tags)),
                 fmt::format("tags in this scenario: {}", JoinNames(tags)));
       }
     }
@@ -144,7 +145,7 @@ void CheckKeys(const Json& document, Endpoint endpoint) {
   for (auto it = document.begin(); it != document.end(); ++it) {
     if (std::find(allowed.begin(), allowed.end(), it.key()) == allowed.end()) {
       Invalid(Field(it.key()),
-              fmt::format("unknown key '{}'{}", it.key(), DidYouMean(it.key(), allowed)),
+              fmt::format("unknown key '{}'{}", it.key(), detail::DidYouMean(it.key(), allowed)),
               fmt::format("keys of a {} request: {}",
                           endpoint == Endpoint::kSolve ? "solve" : "explain", JoinNames(allowed)));
     }
@@ -263,7 +264,7 @@ SolveRequest FromToml(std::string_view body, const std::multimap<std::string, st
     } else if (key == "sector" && endpoint == Endpoint::kExplain) {
       request.explain.sector = value;
     } else {
-      Invalid(where, fmt::format("unknown query parameter '{}'{}", key, DidYouMean(key, allowed)),
+      Invalid(where, fmt::format("unknown query parameter '{}'{}", key, detail::DidYouMean(key, allowed)),
               fmt::format("parameters with a TOML body: {}", JoinNames(allowed)));
     }
   }

@@ -3,6 +3,8 @@
 #include <array>
 #include <map>
 
+#include "data/csv.hpp"
+#include "data/gzip_text.hpp"
 #include "fmt/format.h"
 #include "ricardo/error.hpp"
 #include "tariffs/product_data.hpp"
@@ -34,9 +36,9 @@ void ProductData::LoadMfnRates(const std::filesystem::path& directory) {
   mfn_text_.assign(n, 0);
   mfn_texts_.assign(1, std::string());
   std::map<std::string, long> seen;
-  detail::ForEachLine(file, [&](long line, std::string_view text) {
+  data_internal::ForEachLine(file, [&](long line, std::string_view text) {
     if (line == 1) return detail::ExpectHeader(text, "hts8,form,ad_valorem_rate,general", file);
-    auto fields = detail::SplitCsv(text);
+    auto fields = data_internal::SplitCsv(text, file, line);
     if (fields.size() != 4) {
       throw DataError(Location{file.string(), line, 1, ""}, "expected 4 fields: hts8,form,ad_valorem_rate,general");
     }

@@ -2,10 +2,10 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/suggest.hpp"
 #include "fmt/format.h"
 #include "ricardo/paths.hpp"
 #include "ricardo/scenario.hpp"
-#include "tariffs/suggest.hpp"
 
 namespace ricardo {
 
@@ -38,7 +38,7 @@ Measure& Require(Scenario& scenario, std::string_view id) {
     std::vector<std::string> ids;
     for (const Measure& x : scenario.measures) ids.push_back(x.id);
     throw ArgumentError(fmt::format("scenario '{}' has no measure '{}'", scenario.name, id),
-                        detail::DidYouMean(id, ids, fmt::format("measures: {}", fmt::join(ids, ", "))));
+                        detail::DidYouMeanOr(id, ids, fmt::format("measures: {}", fmt::join(ids, ", "))));
   }
   return *m;
 }
@@ -111,8 +111,8 @@ std::filesystem::path ResolveScenarioPath(const std::string& name_or_path) {
   if (std::filesystem::exists(name_or_path, ec)) return name_or_path;  // a directory
   const auto names = ShippedScenarioNames();
   throw NotFoundError(Location{name_or_path, 0, 0, ""}, "no such scenario file or shipped scenario",
-                      detail::DidYouMean(name_or_path, names,
-                                         fmt::format("shipped scenarios: {}", fmt::join(names, ", "))));
+                      detail::DidYouMeanOr(name_or_path, names,
+                                           fmt::format("shipped scenarios: {}", fmt::join(names, ", "))));
 }
 
 }  // namespace ricardo

@@ -6,11 +6,11 @@
 #include <sstream>
 
 #include "core/regular_file.hpp"
+#include "core/suggest.hpp"
 #include "fmt/format.h"
 #include "ricardo/scenario.hpp"
 #include "tariffs/product_data.hpp"
 #include "tariffs/scenario_rules.hpp"
-#include "tariffs/suggest.hpp"
 #include "tariffs/toml_guard.hpp"
 #include "tariffs/toml_reader.hpp"
 
@@ -162,7 +162,7 @@ class Parser {
       else if (*method == "h2-2025") out->method = UsmcaShareMethod::kSecondHalf2025;
       else {
         r_.Fail(r_.ValueAt(t, "method", "usmca"), fmt::format("unknown USMCA share method '{}'", *method),
-                detail::DidYouMean(*method, methods, "use rolling-3-month, month or h2-2025"));
+                detail::DidYouMeanOr(*method, methods, "use rolling-3-month, month or h2-2025"));
       }
     }
     if (const auto share = r_.Number(t, "share", "usmca", "write a fraction such as 0.9")) {
@@ -223,8 +223,8 @@ class Parser {
       }
       if (!products_.IsKnownPrefix(digits)) {
         r_.Fail(where[k], fmt::format("unknown HS code '{}'", (*raw)[k]),
-                detail::DidYouMean(digits, products_.PrefixesOfLength(digits.size()),
-                                   "no product of the 2025 US tariff schedule starts with it"));
+                detail::DidYouMeanOr(digits, products_.PrefixesOfLength(digits.size()),
+                                     "no product of the 2025 US tariff schedule starts with it"));
       }
       out.push_back(digits);
     }
@@ -238,8 +238,8 @@ class Parser {
     for (std::size_t k = 0; k < names->size(); ++k) {
       if (!products_.FindList((*names)[k])) {
         r_.Fail(where[k], fmt::format("unknown product list '{}'", (*names)[k]),
-                detail::DidYouMean((*names)[k], products_.list_names(),
-                                   fmt::format("known lists: {}", fmt::join(products_.list_names(), ", "))));
+                detail::DidYouMeanOr((*names)[k], products_.list_names(),
+                                     fmt::format("known lists: {}", fmt::join(products_.list_names(), ", "))));
       }
     }
     return *names;
@@ -294,7 +294,7 @@ class Parser {
       const std::vector<std::string> names = Names({"mfn", "section_232", "ieepa", "section_122", "section_301",
                                                     "section_201", "ad_cvd", "surtax", "other"});
       r_.Fail(r_.ValueAt(t, "authority", path), fmt::format("unknown authority '{}'", *authority),
-              detail::DidYouMean(*authority, names, fmt::format("use one of {}", fmt::join(names, ", "))));
+              detail::DidYouMeanOr(*authority, names, fmt::format("use one of {}", fmt::join(names, ", "))));
     }
     m.authority = *parsed_authority;
     m.legal_basis = r_.String(t, "legal_basis", path).value_or("");
@@ -336,7 +336,7 @@ class Parser {
       }
       if (!found) {
         r_.Fail(r_.ValueAt(t, "rate_form", path), fmt::format("unknown rate form '{}'", *form),
-                detail::DidYouMean(*form, names, "use additional or all-in-floor"));
+                detail::DidYouMeanOr(*form, names, "use additional or all-in-floor"));
       }
       if (m.rate_form == RateForm::kAllInFloor && !m.rate_from_baseline.empty()) {
         r_.Fail(r_.ValueAt(t, "rate_form", path), "an all-in floor needs its own 'rate', not 'rate_from_baseline'");
@@ -351,7 +351,7 @@ class Parser {
       }
       if (!found) {
         r_.Fail(r_.ValueAt(t, "content", path), fmt::format("unknown content basis '{}'", *content),
-                detail::DidYouMean(*content, names, "use full, steel, aluminum, copper or metal"));
+                detail::DidYouMeanOr(*content, names, "use full, steel, aluminum, copper or metal"));
       }
     }
     if (const auto usmca = r_.String(t, "usmca", path)) {
@@ -363,7 +363,7 @@ class Parser {
       }
       if (!found) {
         r_.Fail(r_.ValueAt(t, "usmca", path), fmt::format("unknown USMCA treatment '{}'", *usmca),
-                detail::DidYouMean(*usmca, names, "use none, excluded, duty-free or non-us-content"));
+                detail::DidYouMeanOr(*usmca, names, "use none, excluded, duty-free or non-us-content"));
       }
     }
     const auto us_content = r_.Number(t, "us_content_share", path, "write a fraction such as 0.4");
