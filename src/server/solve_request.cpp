@@ -48,9 +48,10 @@ Date ReadDate(const std::string& text, const Location& where) {
 }
 
 double ReadUsmcaShare(double share, const Location& where) {
-  if (!std::isfinite(share) || share < 0.0 || share > 1.0) {
+  if (!std::isfinite(share) || share < 0.0 || share > kMaxUsmcaShare) {
     Invalid(where, fmt::format("USMCA share {} is out of range", share),
-            "give a fraction from 0 to 1 (0.9 = 90% of trade claims USMCA preference)");
+            fmt::format("give a fraction from 0 to {} (0.9 = 90% of trade claims USMCA preference)",
+                        kMaxUsmcaShare));
   }
   return share;
 }
@@ -113,7 +114,8 @@ std::optional<std::vector<double>> EditedRates(const Json& document, const Scena
     if (!r.value().is_number()) return std::nullopt;
     const double rate = r.value().get<double>();
     const Measure* m = scenario.FindMeasure(r.key());
-    if (!m || !std::isfinite(rate) || rate < 0.0 || rate > 5.0 || !m->rate_from_baseline.empty()) {
+    if (!m || !std::isfinite(rate) || rate < 0.0 || rate > kMaxTariffRate ||
+        !m->rate_from_baseline.empty()) {
       return std::nullopt;
     }
     rates[static_cast<std::size_t>(m - scenario.measures.data())] = rate;

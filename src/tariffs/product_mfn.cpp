@@ -7,6 +7,7 @@
 #include "data/gzip_text.hpp"
 #include "fmt/format.h"
 #include "ricardo/error.hpp"
+#include "ricardo/scenario.hpp"
 #include "tariffs/product_data.hpp"
 #include "tariffs/text_files.hpp"
 
@@ -60,11 +61,12 @@ void ProductData::LoadMfnRates(const std::filesystem::path& directory) {
                       "write free, ad_valorem, specific, compound or other");
     }
     const double rate = detail::ParseNumber(fields[2], file, line, 3);
-    if (rate < 0.0 || rate > 5.0 || (form == MfnForm::kFree && rate != 0.0) ||
+    if (rate < 0.0 || rate > kMaxTariffRate || (form == MfnForm::kFree && rate != 0.0) ||
         (form == MfnForm::kSpecific && rate != 0.0)) {
       throw DataError(Location{file.string(), line, 3, ""},
                       fmt::format("ad valorem rate {} does not fit the form '{}'", fields[2], fields[1]),
-                      "rates are fractions from 0 to 5 (0.025 for 2.5%), and 0 for free and specific rates");
+                      fmt::format("rates are fractions from 0 to {} (0.025 for 2.5%), and 0 for free and "
+                                  "specific rates", kMaxTariffRate));
     }
     if (fields[3].empty()) {
       throw DataError(Location{file.string(), line, 4, ""}, "the General rate text is empty",

@@ -47,9 +47,9 @@ Measure& Require(Scenario& scenario, std::string_view id) {
 
 void SetMeasureRate(Scenario& scenario, std::string_view id, double rate) {
   Measure& m = Require(scenario, id);
-  if (!std::isfinite(rate) || rate < 0.0 || rate > 5.0) {
+  if (!std::isfinite(rate) || rate < 0.0 || rate > kMaxTariffRate) {
     throw ArgumentError(fmt::format("rate {} for measure '{}' is out of range", rate, id),
-                        "rates are fractions from 0 to 5 (0.25 = 25%)");
+                        fmt::format("rates are fractions from 0 to {} (0.25 = 25%)", kMaxTariffRate));
   }
   if (!m.rate_from_baseline.empty()) {
     throw ArgumentError(fmt::format("measure '{}' takes its rates from the baseline ({}); it has "

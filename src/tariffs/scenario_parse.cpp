@@ -36,8 +36,6 @@ const std::vector<std::string> kStackingKeys = {"measure", "replaces", "replaces
 const std::vector<std::string> kTradeCostKeys = {"id", "importers", "exporters", "sectors",
                                                  "all_sectors", "d_hat", "from", "to", "notes"};
 
-constexpr double kMaxRate = 5.0;  // 500%: above any rate in force; catches percent typed as 25
-
 bool IsIdentifier(std::string_view s) {
   if (s.empty() || s.size() > 64) return false;
   if (!(std::islower(static_cast<unsigned char>(s[0])) || std::isdigit(static_cast<unsigned char>(s[0])))) {
@@ -133,9 +131,9 @@ class Parser {
         const std::string path = JoinPath("elasticities", sector);
         const auto theta = r_.Number(*elasticities, sector, "elasticities",
                                      "write the trade elasticity as a number, e.g. metals = 4.0");
-        if (!std::isfinite(*theta) || *theta <= 0.0 || *theta > 100.0) {
+        if (!std::isfinite(*theta) || *theta <= 0.0 || *theta > kMaxScenarioTheta) {
           r_.Fail(r_.At(value, path), fmt::format("elasticity {} for '{}' is out of range", *theta, sector),
-                  "θ must be a number above 0 and at most 100");
+                  fmt::format("θ must be a number above 0 and at most {}", kMaxScenarioTheta));
         }
         s.elasticities.push_back({sector, *theta, SourceRef{r_.AtKey(key, path), {}}});
       }
@@ -166,9 +164,9 @@ class Parser {
       }
     }
     if (const auto share = r_.Number(t, "share", "usmca", "write a fraction such as 0.9")) {
-      if (!std::isfinite(*share) || *share < 0.0 || *share > 1.0) {
+      if (!std::isfinite(*share) || *share < 0.0 || *share > kMaxUsmcaShare) {
         r_.Fail(r_.ValueAt(t, "share", "usmca"), fmt::format("USMCA share {} is out of range", *share),
-                "a share is a fraction from 0 to 1");
+                fmt::format("a share is a fraction from 0 to {}", kMaxUsmcaShare));
       }
       out->share_override = *share;
     }
@@ -176,11 +174,11 @@ class Parser {
 
   void CheckRate(double rate, const Location& where, std::string_view key) {
     if (!std::isfinite(rate)) r_.Fail(where, fmt::format("{} {} is not a finite number", key, rate));
-    if (rate < 0.0 || rate > kMaxRate) {
+    if (rate < 0.0 || rate > kMaxTariffRate) {
       r_.Fail(where, fmt::format("{} {} is out of range", key, rate),
-              rate > 1.0 ? fmt::format("rates are fractions from 0 to {}: write {} for {}%", kMaxRate,
+              rate > 1.0 ? fmt::format("rates are fractions from 0 to {}: write {} for {}%", kMaxTariffRate,
                                        rate / 100.0, rate)
-                         : fmt::format("rates are fractions from 0 to {}", kMaxRate));
+                         : fmt::format("rates are fractions from 0 to {}", kMaxTariffRate));
     }
   }
 
