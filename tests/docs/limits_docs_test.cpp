@@ -13,6 +13,8 @@
 #include "core/nesting_depth.hpp"
 #include "core/regular_file.hpp"
 #include "fmt/format.h"
+#include "report/chart_limits.hpp"
+#include "ricardo/run.hpp"
 #include "ricardo/scenario.hpp"
 #include "ricardo/sensitivity.hpp"
 #include "ricardo/server.hpp"
@@ -103,6 +105,27 @@ TEST(DocumentedLimits, CliScenarioAndSweepLimitsAreTheConstants) {
             fmt::format("{} levels", detail::kMaxNestingDepth));
   EXPECT_EQ(Cell(cli, "variants of one run (`--theta-scale` factors, `--elasticities` variants)", 1),
             Thousands(kSensitivityVariantsMax));
+}
+
+TEST(DocumentedLimits, CliReportCapsAreTheConstants) {
+  const std::string cli = ReadDoc("cli.md");
+  EXPECT_EQ(Cell(cli, "variants shown side by side (tables with a column per variant, "
+                      "`sensitivity.json` with every run, the HTML report)", 1),
+            std::to_string(kSensitivityReportVariantsMax));
+  EXPECT_EQ(Cell(cli, "welfare and real wage, tariff revenue, sensitivity ranges, comparison bars", 1),
+            fmt::format("{} regions", detail::kChartRegionsMax));
+  EXPECT_STARTS_WITH(Cell(cli, "bilateral trade matrix, rows of the sector-output heatmap", 1),
+                     fmt::format("{} regions (every region up to {},", detail::kMatrixRegionsMax,
+                                 detail::kMatrixRegionsMax));
+  EXPECT_EQ(Cell(cli, "sector-output and tariff-by-sector heatmaps", 1),
+            fmt::format("{} sectors", detail::kChartSectorsMax));
+  EXPECT_EQ(Cell(cli, "effective tariff by partner, tariffs by sector and partner", 1),
+            fmt::format("{} importer ← exporter pairs", detail::kChartPairsMax));
+  EXPECT_EQ(Cell(cli, "imports by partner (trade diversion)", 1),
+            fmt::format("{} partners", detail::kChartPartnersMax));
+  EXPECT_CONTAINS(cli, fmt::format("`bilateral_sector` table when the baseline has more than {} "
+                                   "importer × exporter × sector",
+                                   Thousands(RunJsonOptions{}.bilateral_sector_max_rows)));
 }
 
 TEST(DocumentedLimits, ScenarioLimitsAndBoundsAreTheConstants) {
