@@ -116,6 +116,25 @@ std::vector<std::string> SplitCsv(std::string_view text, const std::filesystem::
   return fields;
 }
 
+void SplitCsvViews(std::string_view text, const std::filesystem::path& file, long line,
+                   std::vector<std::string>& owned, std::vector<std::string_view>& out) {
+  out.clear();
+  // Without quotes or carriage returns, splitting at commas is exactly what ScanRecord does.
+  if (text.find_first_of("\"\r") != std::string_view::npos) {
+    owned = SplitCsv(text, file, line);
+    out.assign(owned.begin(), owned.end());
+    return;
+  }
+  std::size_t start = 0;
+  for (;;) {
+    const std::size_t comma = text.find(',', start);
+    out.push_back(text.substr(start, comma == std::string_view::npos ? std::string_view::npos
+                                                                     : comma - start));
+    if (comma == std::string_view::npos) return;
+    start = comma + 1;
+  }
+}
+
 CsvTable ReadCsvFile(const std::filesystem::path& path, const std::string& file) {
   std::error_code ec;
   if (!std::filesystem::exists(path, ec)) {

@@ -13,29 +13,6 @@
 #include "tariffs/text_files.hpp"
 
 namespace ricardo {
-namespace {
-
-// Comma-separated fields of `text` as views, or of `owned` when the line holds quotes (split by
-// the CSV reader, which locates an unclosed quote at `file`:`line`).
-void Fields(std::string_view text, const std::filesystem::path& file, long line,
-            std::vector<std::string>& owned, std::vector<std::string_view>& out) {
-  out.clear();
-  if (text.find('"') != std::string_view::npos) {
-    owned = data_internal::SplitCsv(text, file, line);
-    out.assign(owned.begin(), owned.end());
-    return;
-  }
-  std::size_t start = 0;
-  for (;;) {
-    const std::size_t comma = text.find(',', start);
-    out.push_back(text.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start));
-    if (comma == std::string_view::npos) return;
-    start = comma + 1;
-  }
-}
-
-}  // namespace
-
 void ProductData::LoadImports(const std::filesystem::path& directory) {
   const auto file = directory / "us_imports_can_mex_monthly.csv.gz";
   std::vector<std::string> seen;  // months in order of first appearance
@@ -46,7 +23,7 @@ void ProductData::LoadImports(const std::filesystem::path& directory) {
   std::uint32_t last_index = 0;
   data_internal::ForEachLine(file, [&](long line, std::string_view text) {
     if (line == 1) return detail::ExpectHeader(text, "hts10,partner,month,value_usd,usmca_value_usd", file);
-    Fields(text, file, line, owned, fields);
+    data_internal::SplitCsvViews(text, file, line, owned, fields);
     if (fields.size() != 5) throw DataError(Location{file.string(), line, 1, ""}, "expected 5 fields");
     if (fields[0] != last_code) {
       const auto [first, last] = PrefixRange(fields[0]);

@@ -100,6 +100,17 @@ TEST(CsvSplitter, SplitsALineByTheRulesOfTheTableReader) {
   EXPECT_EQ(table.records[0].fields, data_internal::SplitCsv("a,\"b,c\"", "t.csv", 2));
 }
 
+TEST(CsvSplitter, ViewsForLargeFilesAreTheSameFields) {
+  std::vector<std::string> owned;
+  std::vector<std::string_view> views;
+  for (const std::string line : {"0101,CAN,2024-01,12.5,3", "a,\"b,c\",", "", ",,", "x\r"}) {
+    SCOPED_TRACE(line);
+    data_internal::SplitCsvViews(line, "f.csv", 4, owned, views);
+    const std::vector<std::string> split = data_internal::SplitCsv(line, "f.csv", 4);
+    EXPECT_EQ(std::vector<std::string>(views.begin(), views.end()), split);
+  }
+}
+
 TEST(CsvSplitter, AQuoteLeftOpenIsLocatedAtItsLineAndField) {
   EXPECT_EQ(ErrorOf([] { data_internal::SplitCsv("a,\"b,c", "data/f.csv", 7); }),
             "data/f.csv:7:2: quoted field is not closed before the end of the line (add the "
