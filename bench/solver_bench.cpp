@@ -52,7 +52,7 @@ void Counterfactual(benchmark::State& state, ricardo::Algorithm algorithm) {
   ricardo::Solution last;
   for (auto _ : state) {
     last = ricardo::Solve(nafta.base_year, nafta.shock, options);
-    benchmark::DoNotOptimize(last.equilibrium.wage_change.data());
+    benchmark::DoNotOptimize(last.equilibrium.wage_ratio.data());
   }
   if (!ExpectedEquilibrium(last, check)) {
     state.SkipWithError("the solve did not reach the expected equilibrium");

@@ -285,7 +285,7 @@ std::filesystem::path ResolveScenarioPath(const std::string& name_or_path);
 
 // ---- Edits by programs (dashboard sliders and toggles) ----
 
-// Throws ArgumentError for an unknown id or a rate outside [0, 5].
+// Throws ArgumentError for an unknown id or a rate outside [0, kMaxTariffRate].
 void SetMeasureRate(Scenario& scenario, std::string_view id, double rate);
 void SetMeasureEnabled(Scenario& scenario, std::string_view id, bool enabled);
 // Switches every measure carrying `tag` on or off; returns how many there were.
@@ -338,6 +338,16 @@ inline constexpr std::size_t kMaxScenarioMeasures = 2000;
 // M × (M − 1)); the limit admits every pair of kMaxScenarioMeasures measures related once from
 // each side.
 inline constexpr std::size_t kMaxStackingPairRules = 4'000'000;
+// The largest ad valorem rate, as a fraction (5 = 500%), that a measure, a rate edit
+// (SetMeasureRate, the API's `rates`) or a line of the MFN schedule may have: above any rate in
+// force, and it catches a percentage written where a fraction belongs (25 for 0.25). The server
+// states it at GET /api/v1/limits, so the dashboard holds no copy.
+inline constexpr double kMaxTariffRate = 5.0;
+// The largest USMCA-qualifying share (a fraction of trade), for the same readers and the API.
+inline constexpr double kMaxUsmcaShare = 1.0;
+// The largest trade elasticity θ a scenario's [elasticities] may set: the largest estimate in
+// use is Caliendo and Parro's 64.85 for petroleum, so a larger number is almost surely a typo.
+inline constexpr double kMaxScenarioTheta = 100.0;
 
 // One measure's part in one product's stacked rate.
 struct MeasureHit {

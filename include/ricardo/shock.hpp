@@ -13,8 +13,8 @@ struct Shock {
   // (importer n, exporter i, sector j): counterfactual tariff rates t′ as fractions — levels,
   // not changes. Equal to the baseline's tariff_rates for "no tariff change".
   Array3 tariff_rates;
-  // (importer n, exporter i, sector j): iceberg trade-cost changes d̂ = d′/d; 1 = unchanged.
-  Array3 trade_cost_change;
+  // (importer n, exporter i, sector j): iceberg trade-cost ratios d̂ = d′/d; 1 = unchanged.
+  Array3 trade_cost_ratio;
   // Counterfactual trade surplus S′_n per country, in money units. Empty = keep the baseline's
   // surpluses (the usual assumption). Must sum to zero over countries.
   std::optional<std::vector<double>> surplus;

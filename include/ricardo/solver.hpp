@@ -50,11 +50,13 @@ enum class TerminationType {
 };
 const char* ToString(TerminationType type);
 
-// The counterfactual equilibrium, in changes relative to the baseline.
+// The counterfactual equilibrium, in changes relative to the baseline. The `_ratio` fields are
+// x̂ = x′/x (1 = unchanged); CountryOutcome and Outcomes give changes as fractions x̂ − 1 under
+// `_change` names, so no name means both.
 struct Equilibrium {
-  std::vector<double> wage_change;   // ŵ_n
-  Array2 price_change;               // P̂_nj  (country, sector)
-  Array2 cost_change;                // ĉ_nj  (country, sector)
+  std::vector<double> wage_ratio;    // ŵ_n
+  Array2 price_ratio;                // P̂_nj  (country, sector)
+  Array2 cost_ratio;                 // ĉ_nj  (country, sector)
   Array3 trade_shares;               // π′_nij (importer, exporter, sector)
   Array2 expenditure;                // X′_nj, money units, gross of tariffs (country, sector)
 };

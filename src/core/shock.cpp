@@ -12,7 +12,7 @@ Shock Shock::None(const Baseline& baseline) {
   Shock shock;
   shock.tariff_rates = baseline.tariff_rates;
   const std::size_t N = baseline.region_count(), J = baseline.sector_count();
-  shock.trade_cost_change = Array3(N, N, J, 1.0);
+  shock.trade_cost_ratio = Array3(N, N, J, 1.0);
   return shock;
 }
 
@@ -31,7 +31,7 @@ void ValidateShock(const Baseline& baseline, const Shock& shock) {
     }
   };
   check_dims(shock.tariff_rates, "tariff_rates");
-  check_dims(shock.trade_cost_change, "trade_cost_change");
+  check_dims(shock.trade_cost_ratio, "trade_cost_ratio");
   for (std::size_t n = 0; n < N; ++n) {
     for (std::size_t i = 0; i < N; ++i) {
       for (std::size_t j = 0; j < J; ++j) {
@@ -42,7 +42,7 @@ void ValidateShock(const Baseline& baseline, const Shock& shock) {
                                           baseline.regions[n].code, baseline.regions[i].code,
                                           baseline.sectors[j].code, t));
         }
-        const double d = shock.trade_cost_change(n, i, j);
+        const double d = shock.trade_cost_ratio(n, i, j);
         if (!std::isfinite(d) || d <= 0.0) {
           throw ArgumentError(fmt::format("trade-cost change {}<-{} in sector {} is {} (must be "
                                           "a finite factor > 0; 1 means unchanged)",

@@ -1,8 +1,8 @@
 // Reading region and sector maps for aggregation.
 #include <map>
 
+#include "core/suggest.hpp"
 #include "data/csv.hpp"
-#include "data/suggest.hpp"
 #include "data/table_binding.hpp"
 #include "fmt/format.h"
 #include "ricardo/aggregate.hpp"
@@ -62,10 +62,10 @@ GroupMap ReadGroupMap(const std::filesystem::path& path, const std::vector<std::
     }
     const auto known = index.find(code);
     if (known == index.end()) {
-      const std::string suggestion = data_internal::DidYouMean(code, codes);
+      const std::string suggestion = detail::DidYouMean(code, codes);
       throw DataError(t.At(r, "code"), fmt::format("unknown {} '{}'{}", what, code, suggestion),
                       suggestion.empty() ? fmt::format("the baseline's {}s are: {}", what,
-                                                       data_internal::JoinList(codes))
+                                                       detail::JoinList(codes))
                                          : std::string{});
     }
     if (map.group_of[known->second] != unmapped) {

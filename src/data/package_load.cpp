@@ -1,8 +1,8 @@
 // Built-in baselines (data/baselines/<name>/) and LoadBaseline.
 #include <algorithm>
 
+#include "core/suggest.hpp"
 #include "data/package_internal.hpp"
-#include "data/suggest.hpp"
 #include "fmt/format.h"
 #include "ricardo/error.hpp"
 #include "ricardo/package.hpp"
@@ -44,9 +44,9 @@ std::filesystem::path ResolveBaseline(const std::string& name_or_directory) {
     throw NotFoundError(
         Location{name_or_directory, 0, 0, ""},
         fmt::format("unknown baseline '{}'{}", name_or_directory,
-                    data_internal::DidYouMean(name_or_directory, names)),
+                    detail::DidYouMean(name_or_directory, names)),
         fmt::format("built-in baselines: {}; or give a package directory",
-                    names.empty() ? std::string("none installed") : data_internal::JoinList(names)));
+                    names.empty() ? std::string("none installed") : detail::JoinList(names)));
   }
   return DataDirectory() / "baselines" / name_or_directory;
 }

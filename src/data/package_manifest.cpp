@@ -6,8 +6,8 @@
 
 #include <toml++/toml.h>
 
+#include "core/suggest.hpp"
 #include "data/package_internal.hpp"
-#include "data/suggest.hpp"
 #include "data/csv.hpp"
 #include "core/regular_file.hpp"
 #include "fmt/format.h"
@@ -107,10 +107,10 @@ Manifest ReadManifest(const std::filesystem::path& path, ValidationReport& repor
     bool known = false;
     for (const auto& k : ManifestKeys()) known = known || k == name;
     if (!known) {
-      const std::string suggestion = DidYouMean(name, ManifestKeys());
+      const std::string suggestion = detail::DidYouMean(name, ManifestKeys());
       throw DataError(Where(key.source()), fmt::format("unknown key '{}'{}", name, suggestion),
                       suggestion.empty()
-                          ? fmt::format("the manifest keys are: {}", JoinList(ManifestKeys()))
+                          ? fmt::format("the manifest keys are: {}", detail::JoinList(ManifestKeys()))
                           : std::string{});
     }
   }

@@ -3,8 +3,8 @@
 #include <cmath>
 #include <unordered_map>
 
+#include "core/suggest.hpp"
 #include "data/package_internal.hpp"
-#include "data/suggest.hpp"
 #include "data/table_binding.hpp"
 #include "fmt/format.h"
 #include "ricardo/calibrate.hpp"
@@ -345,7 +345,7 @@ void WarnAboutUnknownFiles(const std::filesystem::path& dir, ValidationReport& r
   for (const auto& name : unknown) {
     report.warnings.push_back({PackageIssue::Severity::kWarning, Location{name, 0, 0, ""},
                                "file is not part of the package format and is ignored" +
-                                   DidYouMean(name, PackageFileNames()),
+                                   detail::DidYouMean(name, PackageFileNames()),
                                ""});
   }
 }
@@ -367,7 +367,7 @@ void DeriveFinalDemand(PackageData& data, ValidationReport& report) {
         {PackageIssue::Severity::kWarning, Location{kFinalDemandFile, 0, 0, ""},
          fmt::format("final_demand.csv is absent and the expenditure identity implies negative "
                      "final demand for {} region-sector(s), set to 0: {}",
-                     clipped.size(), JoinList(clipped, 10)),
+                     clipped.size(), detail::JoinList(clipped, 10)),
          "calibrate the baseline before using it (a zero shock then changes nothing)"});
   }
 }

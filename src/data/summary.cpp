@@ -2,7 +2,7 @@
 #include <algorithm>
 #include <numeric>
 
-#include "data/suggest.hpp"
+#include "core/suggest.hpp"
 #include "fmt/format.h"
 #include "ricardo/baseline_summary.hpp"
 #include "ricardo/error.hpp"
@@ -92,10 +92,10 @@ BaselineSummary SummarizeBaseline(const Baseline& b, const std::vector<std::stri
   for (const auto& code : s.focus) {
     const auto n = b.FindRegion(code);
     if (!n) {
-      const std::string suggestion = data_internal::DidYouMean(code, codes);
+      const std::string suggestion = detail::DidYouMean(code, codes);
       throw ArgumentError(fmt::format("unknown region '{}'{}", code, suggestion),
                           suggestion.empty() ? fmt::format("the baseline's regions are: {}",
-                                                           data_internal::JoinList(codes))
+                                                           detail::JoinList(codes))
                                              : std::string{});
     }
     focus_index.push_back(*n);
@@ -170,7 +170,7 @@ std::string FormatSummaryText(const BaselineSummary& s) {
          "tariff: trade-weighted average on goods imports)\n";
 
   out += fmt::format("\nGoods trade among {} (US$ billion, exporter → importer)\n",
-                     data_internal::JoinList(s.focus));
+                     detail::JoinList(s.focus));
   if (s.focus.size() <= kListPairsUpTo) {
     for (const auto& p : s.goods_trade) {
       out += fmt::format("  {:<4} → {:<4} {:>10.1f}   tariff {:.2f}%\n", p.exporter, p.importer,

@@ -3,7 +3,7 @@
 #include <charconv>
 #include <cmath>
 
-#include "data/suggest.hpp"
+#include "core/suggest.hpp"
 #include "fmt/format.h"
 
 namespace ricardo::data_internal {
@@ -19,7 +19,7 @@ std::string Trim(const std::string& s) {
 std::string ColumnList(const std::vector<ColumnSpec>& columns) {
   std::vector<std::string> names;
   for (const auto& c : columns) names.push_back(c.required ? c.name : "[" + c.name + "]");
-  return JoinList(names, 100);
+  return detail::JoinList(names, 100);
 }
 
 }  // namespace
@@ -35,7 +35,7 @@ BoundTable::BoundTable(CsvTable table, const std::vector<ColumnSpec>& columns)
     bool known = false;
     for (const auto& a : allowed) known = known || a == name;
     if (!known) {
-      const std::string suggestion = DidYouMean(name, allowed);
+      const std::string suggestion = detail::DidYouMean(name, allowed);
       throw DataError(where, fmt::format("unknown column '{}'{}", name, suggestion),
                       suggestion.empty() ? expected : std::string{});
     }
@@ -112,7 +112,7 @@ std::size_t BoundTable::Code(const CsvRecord& record, const std::string& column,
   const std::string code = Text(record, column);
   const auto it = codes.find(code);
   if (it != codes.end()) return it->second;
-  const std::string suggestion = DidYouMean(code, ordered_codes);
+  const std::string suggestion = detail::DidYouMean(code, ordered_codes);
   throw DataError(At(record, column), fmt::format("unknown {} '{}'{}", what, code, suggestion),
                   suggestion.empty() ? fmt::format("{}s are listed in {}", what, listed_in)
                                      : std::string{});

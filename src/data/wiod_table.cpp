@@ -4,32 +4,12 @@
 #include <cmath>
 #include <string_view>
 
+#include "data/csv.hpp"
 #include "data/gzip_text.hpp"
 #include "fmt/format.h"
 #include "ricardo/error.hpp"
 
 namespace ricardo::data_internal {
-namespace {
-
-std::string_view Unquote(std::string_view s) {
-  if (s.size() >= 2 && s.front() == '"' && s.back() == '"') return s.substr(1, s.size() - 2);
-  return s;
-}
-
-std::vector<std::string_view> SplitLine(std::string_view line) {
-  std::vector<std::string_view> fields;
-  std::size_t start = 0;
-  while (true) {
-    const std::size_t comma = line.find(',', start);
-    fields.push_back(line.substr(start, comma == line.npos ? line.npos : comma - start));
-    if (comma == line.npos) break;
-    start = comma + 1;
-  }
-  return fields;
-}
-
-}  // namespace
-
 LabelledMatrix ParseLabelledMatrix(const std::string& text, const std::string& file) {
   LabelledMatrix m;
   m.file = file;
@@ -37,6 +17,8 @@ LabelledMatrix ParseLabelledMatrix(const std::string& text, const std::string& f
   std::size_t pos = 0;
   long line_number = 0;
   bool header = true;
+  std::vector<std::string> owned;         // the fields of a line with quotes
+  std::vector<std::string_view> fields;
   while (pos < all.size()) {
     std::size_t end = all.find('\n', pos);
     if (end == all.npos) end = all.size();
@@ -45,10 +27,10 @@ LabelledMatrix ParseLabelledMatrix(const std::string& text, const std::string& f
     ++line_number;
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (line.empty()) continue;
-    const auto fields = SplitLine(line);
+    SplitCsvViews(line, file, line_number, owned, fields);
     if (header) {
       for (std::size_t c = 1; c < fields.size(); ++c) {
-        m.column_labels.emplace_back(Unquote(fields[c]));
+        m.column_labels.emplace_back(fields[c]);
       }
       header = false;
       continue;
@@ -59,7 +41,7 @@ LabelledMatrix ParseLabelledMatrix(const std::string& text, const std::string& f
                                   fields.size()),
                       "the file is truncated or damaged; copy it again");
     }
-    m.row_labels.emplace_back(Unquote(fields[0]));
+    m.row_labels.emplace_back(fields[0]);
     for (std::size_t c = 1; c < fields.size(); ++c) {
       const std::string_view token = fields[c];
       double value = 0.0;

@@ -39,9 +39,9 @@ Equilibrium SolveAccelerated(const ModelData& m, const SolverOptions& options,
   if (options.start) {  // checked by Solve(): sizes, signs, the baseline's numéraire
     const Equilibrium& start = *options.start;
     summary.warm_start = true;
-    ws.wage = start.wage_change;
+    ws.wage = start.wage_ratio;
     for (std::size_t k = 0; k < ws.log_price.size(); ++k) {
-      ws.log_price.values()[k] = std::log(start.price_change.values()[k]);
+      ws.log_price.values()[k] = std::log(start.price_ratio.values()[k]);
     }
     ws.expenditure.values() = start.expenditure.values();
   }

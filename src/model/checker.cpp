@@ -36,8 +36,8 @@ EquilibriumResiduals CheckEquilibrium(const Baseline& b, const Shock& shock,
     }
     slot = std::max(slot, value);
   };
-  if (e.wage_change.size() != N || e.price_change.rows() != N || e.price_change.cols() != J ||
-      e.cost_change.rows() != N || e.trade_shares.dim0() != N || e.expenditure.rows() != N) {
+  if (e.wage_ratio.size() != N || e.price_ratio.rows() != N || e.price_ratio.cols() != J ||
+      e.cost_ratio.rows() != N || e.trade_shares.dim0() != N || e.expenditure.rows() != N) {
     r.non_finite = true;
     return r;
   }
@@ -60,10 +60,10 @@ EquilibriumResiduals CheckEquilibrium(const Baseline& b, const Shock& shock,
   for (std::size_t n = 0; n < N; ++n)
     for (std::size_t j = 0; j < J; ++j) {
       const double beta = b.value_added_share(n, j);
-      double expected = beta * std::log(e.wage_change[n]);
+      double expected = beta * std::log(e.wage_ratio[n]);
       for (std::size_t k = 0; k < J; ++k)
-        expected += (1.0 - beta) * b.input_shares(n, k, j) * std::log(e.price_change(n, k));
-      track(r.cost, std::abs(std::log(e.cost_change(n, j)) - expected));
+        expected += (1.0 - beta) * b.input_shares(n, k, j) * std::log(e.price_ratio(n, k));
+      track(r.cost, std::abs(std::log(e.cost_ratio(n, j)) - expected));
     }
 
   // (2) price indices and (3) trade shares.
@@ -79,13 +79,13 @@ EquilibriumResiduals CheckEquilibrium(const Baseline& b, const Shock& shock,
         const double kappa_hat =
             (1.0 + shock.tariff_rates(n, i, j)) / (1.0 + b.tariff_rates(n, i, j));
         const double delivered =
-            kappa_hat * shock.trade_cost_change(n, i, j) * e.cost_change(i, j);
+            kappa_hat * shock.trade_cost_ratio(n, i, j) * e.cost_ratio(i, j);
         terms[i] = pi > 0.0 ? pi * std::pow(delivered, -theta) : 0.0;
         total += terms[i];
         share_sum += e.trade_shares(n, i, j);
       }
       if (total > 0.0) {
-        track(r.price, std::abs(std::log(e.price_change(n, j)) + std::log(total) / theta));
+        track(r.price, std::abs(std::log(e.price_ratio(n, j)) + std::log(total) / theta));
         for (std::size_t i = 0; i < N; ++i)
           track(r.trade_shares, std::abs(e.trade_shares(n, i, j) - terms[i] / total));
       }
@@ -105,7 +105,7 @@ EquilibriumResiduals CheckEquilibrium(const Baseline& b, const Shock& shock,
       }
   std::vector<double> income_new(N);
   for (std::size_t n = 0; n < N; ++n)
-    income_new[n] = e.wage_change[n] * va[n] + revenue_new[n] - surplus[n];
+    income_new[n] = e.wage_ratio[n] * va[n] + revenue_new[n] - surplus[n];
 
   // (4) expenditure identity.
   for (std::size_t n = 0; n < N; ++n) {
@@ -131,9 +131,9 @@ EquilibriumResiduals CheckEquilibrium(const Baseline& b, const Shock& shock,
     const double balance = sales - purchases_new[n] - surplus[n];
     walras += balance;
     track(r.trade_balance, std::abs(balance) / va[n]);
-    track(r.labour_market, std::abs(value_added_new - e.wage_change[n] * va[n]) / va[n]);
+    track(r.labour_market, std::abs(value_added_new - e.wage_ratio[n] * va[n]) / va[n]);
     world_va += va[n];
-    world_va_new += e.wage_change[n] * va[n];
+    world_va_new += e.wage_ratio[n] * va[n];
   }
   track(r.walras, std::abs(walras) / world_va);
   track(r.numeraire, std::abs(world_va_new - world_va) / world_va);

@@ -32,9 +32,9 @@ ModelData Prepare(const Baseline& b, const Shock& shock, int threads) {
   for (std::size_t n = 0; n < N; ++n) {
     for (std::size_t i = 0; i < N; ++i) {
       for (std::size_t j = 0; j < J; ++j) {
-        const double kappa_change =
+        const double kappa_ratio =
             (1.0 + shock.tariff_rates(n, i, j)) / (1.0 + b.tariff_rates(n, i, j));
-        const double delivered = kappa_change * shock.trade_cost_change(n, i, j);
+        const double delivered = kappa_ratio * shock.trade_cost_ratio(n, i, j);
         const double share = pi(n, i, j);
         m.weighted_shares(n, i, j) =
             share > 0.0 ? share * std::pow(delivered, -m.theta[j]) : 0.0;

@@ -139,8 +139,8 @@ void ValidateStart(const Baseline& b, const Equilibrium& start, Algorithm algori
     throw ArgumentError("a start equilibrium is only used by the accelerated algorithm",
                         "drop SolverOptions::start or use Algorithm::kAccelerated");
   }
-  if (start.wage_change.size() != N || start.price_change.rows() != N ||
-      start.price_change.cols() != J || start.expenditure.rows() != N ||
+  if (start.wage_ratio.size() != N || start.price_ratio.rows() != N ||
+      start.price_ratio.cols() != J || start.expenditure.rows() != N ||
       start.expenditure.cols() != J) {
     throw ArgumentError(fmt::format("the start equilibrium does not fit the baseline's {} regions "
                                     "and {} sectors",
@@ -149,8 +149,8 @@ void ValidateStart(const Baseline& b, const Equilibrium& start, Algorithm algori
   }
   auto positive = [](double v) { return std::isfinite(v) && v > 0.0; };
   auto non_negative = [](double v) { return std::isfinite(v) && v >= 0.0; };
-  if (!std::all_of(start.wage_change.begin(), start.wage_change.end(), positive) ||
-      !std::all_of(start.price_change.values().begin(), start.price_change.values().end(),
+  if (!std::all_of(start.wage_ratio.begin(), start.wage_ratio.end(), positive) ||
+      !std::all_of(start.price_ratio.values().begin(), start.price_ratio.values().end(),
                    positive) ||
       !std::all_of(start.expenditure.values().begin(), start.expenditure.values().end(),
                    non_negative)) {
@@ -163,7 +163,7 @@ void ValidateStart(const Baseline& b, const Equilibrium& start, Algorithm algori
   double world = 0.0, world_start = 0.0;
   for (std::size_t n = 0; n < N; ++n) {
     world += va[n];
-    world_start += va[n] * start.wage_change[n];
+    world_start += va[n] * start.wage_ratio[n];
   }
   if (!(std::abs(world_start - world) <= 1e-9 * world)) {
     throw ArgumentError(fmt::format("the start equilibrium's wages change world value added by a "

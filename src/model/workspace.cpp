@@ -56,12 +56,12 @@ int SolveExpenditure(const ModelData& m, Workspace& ws, double tolerance, int ma
 
 Equilibrium ExtractEquilibrium(const ModelData& m, Workspace& ws) {
   Equilibrium e;
-  e.wage_change = ws.wage;
-  e.price_change = Array2(m.N, m.J);
-  e.cost_change = Array2(m.N, m.J);
-  for (std::size_t k = 0; k < e.price_change.size(); ++k) {
-    e.price_change.values()[k] = std::exp(ws.next_log_price.values()[k]);
-    e.cost_change.values()[k] = std::exp(ws.log_cost.values()[k]);
+  e.wage_ratio = ws.wage;
+  e.price_ratio = Array2(m.N, m.J);
+  e.cost_ratio = Array2(m.N, m.J);
+  for (std::size_t k = 0; k < e.price_ratio.size(); ++k) {
+    e.price_ratio.values()[k] = std::exp(ws.next_log_price.values()[k]);
+    e.cost_ratio.values()[k] = std::exp(ws.log_cost.values()[k]);
   }
   e.trade_shares = std::move(ws.trade_shares);
   e.expenditure = std::move(ws.expenditure);

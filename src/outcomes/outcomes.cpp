@@ -78,7 +78,7 @@ Outcomes ComputeOutcomes(const Baseline& baseline, const Shock& shock,
   out.gross_output_new = GrossOutput(counterfactual);
   out.price_change = Array2(N, J);
   for (std::size_t k = 0; k < out.price_change.size(); ++k) {
-    out.price_change.values()[k] = equilibrium.price_change.values()[k] - 1.0;
+    out.price_change.values()[k] = equilibrium.price_ratio.values()[k] - 1.0;
   }
 
   const std::vector<double> va = ValueAdded(baseline);
@@ -101,15 +101,15 @@ Outcomes ComputeOutcomes(const Baseline& baseline, const Shock& shock,
       for (std::size_t j = 0; j < J; ++j) {
         const double exports_ni = baseline.trade_flows(i, n, j);  // n sells to i
         const double imports_ni = baseline.trade_flows(n, i, j);  // n buys from i
-        const double tot = exports_ni * (equilibrium.cost_change(n, j) - 1.0) -
-                           imports_ni * (equilibrium.cost_change(i, j) - 1.0);
+        const double tot = exports_ni * (equilibrium.cost_ratio(n, j) - 1.0) -
+                           imports_ni * (equilibrium.cost_ratio(i, j) - 1.0);
         double vot = 0.0;
         if (imports_ni > 0.0) {
           vot = baseline.tariff_rates(n, i, j) * imports_ni *
                 ((counterfactual.trade_flows(n, i, j) / imports_ni - 1.0) -
-                 (equilibrium.cost_change(i, j) - 1.0));
+                 (equilibrium.cost_ratio(i, j) - 1.0));
           trade_cost_term[n] -= imports_ni * (1.0 + baseline.tariff_rates(n, i, j)) *
-                                (shock.trade_cost_change(n, i, j) - 1.0);
+                                (shock.trade_cost_ratio(n, i, j) - 1.0);
         }
         out.bilateral_tot(n, i) += tot / income_base[n];
         out.bilateral_vot(n, i) += vot / income_base[n];
@@ -125,10 +125,10 @@ Outcomes ComputeOutcomes(const Baseline& baseline, const Shock& shock,
     c.code = baseline.regions[n].code;
     double log_price_index = 0.0;
     for (std::size_t j = 0; j < J; ++j) {
-      log_price_index += baseline.final_demand_share(n, j) * std::log(equilibrium.price_change(n, j));
+      log_price_index += baseline.final_demand_share(n, j) * std::log(equilibrium.price_ratio(n, j));
     }
     const double price_index = std::exp(log_price_index);
-    const double wage = equilibrium.wage_change[n];
+    const double wage = equilibrium.wage_ratio[n];
     c.wage_change = wage - 1.0;
     c.price_index_change = price_index - 1.0;
     c.real_wage_change = wage / price_index - 1.0;

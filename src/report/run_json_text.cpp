@@ -161,7 +161,7 @@ void BilateralSectorJson(Out& out, const RunResult& result) {
       for (std::size_t s = 0; s < J; ++s) {
         const double base = o.flows_base(n, i, s), now = o.flows_new(n, i, s);
         const double t0 = b.tariff_rates(n, i, s), t1 = result.shock.tariff_rates(n, i, s);
-        const double d = result.shock.trade_cost_change(n, i, s);
+        const double d = result.shock.trade_cost_ratio(n, i, s);
         if (base == 0.0 && now == 0.0 && t0 == t1 && d == 1.0) continue;
         Object row(rows.Next());
         row.Key("change_pct");

@@ -10,6 +10,8 @@
 #include <stdexcept>
 
 #include "core/regular_file.hpp"
+#include "core/suggest.hpp"
+#include "data/csv.hpp"
 #include "fmt/format.h"
 #include "report/indicators.hpp"
 #include "report/run_views.hpp"
@@ -36,21 +38,6 @@ bool ParseNumber(const std::string& text, double* value) {
     return false;
   }
   return used == text.size() && std::isfinite(*value);
-}
-
-std::size_t EditDistance(const std::string& a, const std::string& b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] != b[j - 1])});
-      diagonal = up;
-    }
-  }
-  return row[b.size()];
 }
 
 Location At(const std::string& file, long line, long column) {
@@ -130,16 +117,10 @@ std::vector<ElasticityVariant> ReadElasticityVariants(const std::filesystem::pat
   while (std::getline(in, line)) {
     ++line_number;
     if (Trim(line).empty()) continue;
-    std::vector<std::string> cells;
+    if (!line.empty() && line.back() == '\r') line.pop_back();  // CRLF line ends
     std::vector<long> columns;
-    std::size_t start = 0;
-    while (true) {
-      const std::size_t end = std::min(line.find(',', start), line.size());
-      cells.push_back(Trim(line.substr(start, end - start)));
-      columns.push_back(static_cast<long>(start) + 1);
-      if (end == line.size()) break;
-      start = end + 1;
-    }
+    std::vector<std::string> cells = data_internal::SplitCsv(line, name, line_number, &columns);
+    for (std::string& cell : cells) cell = Trim(cell);
     if (cells.size() != 3) {
       throw DataError(At(name, line_number, 1),
                       fmt::format("expected 3 fields (variant,sector,theta), found {}", cells.size()),
@@ -150,15 +131,10 @@ std::vector<ElasticityVariant> ReadElasticityVariants(const std::filesystem::pat
     }
     const auto sector = baseline.FindSector(cells[1]);
     if (!sector) {
-      std::string best;
-      std::size_t best_distance = 4;
-      for (const auto& s : baseline.sectors) {
-        const std::size_t d = EditDistance(cells[1], s.code);
-        if (d < best_distance) best_distance = d, best = s.code;
-      }
+      std::vector<std::string> codes;
+      for (const auto& s : baseline.sectors) codes.push_back(s.code);
       throw DataError(At(name, line_number, columns[1]),
-                      "unknown sector '" + cells[1] + "'" +
-                          (best.empty() ? "" : " (did you mean '" + best + "'?)"),
+                      "unknown sector '" + cells[1] + "'" + detail::DidYouMean(cells[1], codes),
                       "use a sector code of baseline '" + baseline.manifest.name + "'");
     }
     double theta = 0.0;

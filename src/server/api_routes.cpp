@@ -2,6 +2,7 @@
 
 #include "fmt/format.h"
 #include "ricardo/error.hpp"
+#include "ricardo/scenario.hpp"
 #include "server/http_error.hpp"
 #include "server/solve_request.hpp"
 
@@ -77,6 +78,13 @@ void Health(const ApiContext& c, HttpResponse& response) {
                                 {"bytes", c.cache->bytes()},
                                 {"hits", c.cache->hits()},
                                 {"misses", c.cache->misses()}}}};
+  SendJson(response, 200, JsonText(body));
+}
+
+// The bounds of a solve request's edits, from the constants the checks themselves use, so that
+// the dashboard refuses a typed 600% with the server's limit instead of a copy of it.
+void Limits(HttpResponse& response) {
+  const Json body = {{"tariff_rate_max", kMaxTariffRate}, {"usmca_share_max", kMaxUsmcaShare}};
   SendJson(response, 200, JsonText(body));
 }
 
@@ -170,6 +178,7 @@ void AddApiRoutes(Router& router, const ApiContext& context) {
   const ApiContext* c = &context;
   router.Add("GET", "/api/v1/health",
              [c](const auto&, auto& res, const auto&) { Health(*c, res); });
+  router.Add("GET", "/api/v1/limits", [](const auto&, auto& res, const auto&) { Limits(res); });
   router.Add("GET", "/api/v1/baselines",
              [c](const auto&, auto& res, const auto&) { ListBaselines(*c, res); });
   router.Add("GET", "/api/v1/baselines/{name}", [c](const auto&, auto& res, const auto& p) {

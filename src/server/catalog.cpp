@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "core/suggest.hpp"
 #include "fmt/format.h"
 #include "ricardo/error.hpp"
 #include "ricardo/package.hpp"
@@ -30,7 +31,7 @@ std::shared_ptr<const Baseline> Catalog::GetBaseline(const std::string& name) {
   const std::vector<std::string> names = BaselineNames();
   if (std::find(names.begin(), names.end(), name) == names.end()) {
     throw NotFoundError(Location{"", 0, 0, "baseline"},
-                        fmt::format("unknown baseline '{}'{}", name, DidYouMean(name, names)),
+                        fmt::format("unknown baseline '{}'{}", name, detail::DidYouMean(name, names)),
                         fmt::format("baselines offered: {}", JoinNames(names)));
   }
   // Loading holds the lock: it happens once per baseline, and concurrent first requests for
@@ -60,7 +61,7 @@ std::shared_ptr<const Scenario> Catalog::GetScenario(const std::string& name) {
   const std::vector<std::string> names = ScenarioNames();
   if (std::find(names.begin(), names.end(), name) == names.end()) {
     throw NotFoundError(Location{"", 0, 0, "scenario"},
-                        fmt::format("unknown scenario '{}'{}", name, DidYouMean(name, names)),
+                        fmt::format("unknown scenario '{}'{}", name, detail::DidYouMean(name, names)),
                         fmt::format("scenarios offered: {}", JoinNames(names)));
   }
   const std::filesystem::path file = scenario_directory_ / (name + ".toml");

@@ -21,21 +21,6 @@ std::string ParseProblem(const std::string& what) {
   return bracket == std::string::npos ? what : what.substr(bracket + 2);
 }
 
-int EditDistance(std::string_view a, std::string_view b) {
-  std::vector<int> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = static_cast<int>(j);
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    int diagonal = row[0];
-    row[0] = static_cast<int>(i);
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const int up = row[j];
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
-      diagonal = up;
-    }
-  }
-  return row[b.size()];
-}
-
 }  // namespace
 
 nlohmann::json ParseJsonBody(std::string_view text) {
@@ -67,26 +52,6 @@ nlohmann::json ParseJsonBody(std::string_view text) {
     throw HttpError(400, "invalid request", Location{kRequestBody, line, column, ""},
                     "invalid JSON: " + ParseProblem(e.what()));
   }
-}
-
-std::string DidYouMean(std::string_view wanted, const std::vector<std::string>& candidates) {
-  const int limit = std::max(2, static_cast<int>(wanted.size()) / 3);
-  // Ties go to the longer common prefix: "rate" is more likely "rates" than "date".
-  auto common_prefix = [&](const std::string& c) {
-    std::size_t k = 0;
-    while (k < c.size() && k < wanted.size() && c[k] == wanted[k]) ++k;
-    return k;
-  };
-  int best = limit + 1;
-  const std::string* match = nullptr;
-  for (const std::string& c : candidates) {
-    const int d = EditDistance(wanted, c);
-    if (d < best || (d == best && match && common_prefix(c) > common_prefix(*match))) {
-      best = d;
-      match = &c;
-    }
-  }
-  return match ? fmt::format(" (did you mean '{}'?)", *match) : std::string{};
 }
 
 std::string JoinNames(const std::vector<std::string>& names) {

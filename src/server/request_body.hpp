@@ -1,4 +1,5 @@
-// Reading request bodies: JSON with located syntax errors, and small "did you mean" help.
+// Reading request bodies: JSON with located syntax errors, and the list of names an unknown one
+// is not (the "did you mean" help is core/suggest.hpp, shared with every reader).
 #pragma once
 
 #include <string>
@@ -17,9 +18,6 @@ inline constexpr const char* kRequestBody = "request body";
 // A body nested deeper than detail::kMaxNestingDepth (64) is refused before parsing, at the
 // first bracket beyond the limit: request body:1:65: the document nests deeper than 64 levels
 nlohmann::json ParseJsonBody(std::string_view text);
-
-// " (did you mean 'x'?)" for the closest candidate within a plausible typo distance, else "".
-std::string DidYouMean(std::string_view wanted, const std::vector<std::string>& candidates);
 
 // "a, b, c" (or "none").
 std::string JoinNames(const std::vector<std::string>& names);

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <set>
 
+#include "core/suggest.hpp"
 #include "fmt/format.h"
 #include "server/http_error.hpp"
 #include "server/request_body.hpp"
@@ -47,9 +48,10 @@ Date ReadDate(const std::string& text, const Location& where) {
 }
 
 double ReadUsmcaShare(double share, const Location& where) {
-  if (!std::isfinite(share) || share < 0.0 || share > 1.0) {
+  if (!std::isfinite(share) || share < 0.0 || share > kMaxUsmcaShare) {
     Invalid(where, fmt::format("USMCA share {} is out of range", share),
-            "give a fraction from 0 to 1 (0.9 = 90% of trade claims USMCA preference)");
+            fmt::format("give a fraction from 0 to {} (0.9 = 90% of trade claims USMCA preference)",
+                        kMaxUsmcaShare));
   }
   return share;
 }
@@ -76,7 +78,7 @@ void ApplyEdits(const Json& document, Scenario& scenario) {
         const std::vector<std::string> tags(known.begin(), known.end());
         Invalid(where,
                 fmt::format("no measure of scenario '{}' carries tag '{}'{}", scenario.name,
-                            tag.key(), DidYouMean(tag.key(), tags)),
+                            tag.key(), detail::DidYouMean(tag.key(), tags)),
                 fmt::format("tags in this scenario: {}", JoinNames(tags)));
       }
     }
@@ -112,7 +114,8 @@ std::optional<std::vector<double>> EditedRates(const Json& document, const Scena
     if (!r.value().is_number()) return std::nullopt;
     const double rate = r.value().get<double>();
     const Measure* m = scenario.FindMeasure(r.key());
-    if (!m || !std::isfinite(rate) || rate < 0.0 || rate > 5.0 || !m->rate_from_baseline.empty()) {
+    if (!m || !std::isfinite(rate) || rate < 0.0 || rate > kMaxTariffRate ||
+        !m->rate_from_baseline.empty()) {
       return std::nullopt;
     }
     rates[static_cast<std::size_t>(m - scenario.measures.data())] = rate;
@@ -144,7 +147,7 @@ void CheckKeys(const Json& document, Endpoint endpoint) {
   for (auto it = document.begin(); it != document.end(); ++it) {
     if (std::find(allowed.begin(), allowed.end(), it.key()) == allowed.end()) {
       Invalid(Field(it.key()),
-              fmt::format("unknown key '{}'{}", it.key(), DidYouMean(it.key(), allowed)),
+              fmt::format("unknown key '{}'{}", it.key(), detail::DidYouMean(it.key(), allowed)),
               fmt::format("keys of a {} request: {}",
                           endpoint == Endpoint::kSolve ? "solve" : "explain", JoinNames(allowed)));
     }
@@ -263,7 +266,7 @@ SolveRequest FromToml(std::string_view body, const std::multimap<std::string, st
     } else if (key == "sector" && endpoint == Endpoint::kExplain) {
       request.explain.sector = value;
     } else {
-      Invalid(where, fmt::format("unknown query parameter '{}'{}", key, DidYouMean(key, allowed)),
+      Invalid(where, fmt::format("unknown query parameter '{}'{}", key, detail::DidYouMean(key, allowed)),
               fmt::format("parameters with a TOML body: {}", JoinNames(allowed)));
     }
   }

@@ -292,7 +292,7 @@ void Compiler::CompileTradeCosts() {
       for (std::size_t i : exporters) {
         if (n == i) continue;
         ++pairs;
-        for (std::size_t j : sectors) out_->shock.trade_cost_change(n, i, j) *= t.d_hat;
+        for (std::size_t j : sectors) out_->shock.trade_cost_ratio(n, i, j) *= t.d_hat;
       }
     }
     out_->trace.notes.push_back(fmt::format("trade costs {}: d̂ = {} on {} importer-exporter pairs × {} sectors",
@@ -317,7 +317,7 @@ namespace {
 // True if the shock changes nothing: every tariff as in the baseline, every d̂ 1.
 bool ShockIsZero(const Baseline& b, const Shock& shock) {
   const Array3& t = shock.tariff_rates;
-  const Array3& d = shock.trade_cost_change;
+  const Array3& d = shock.trade_cost_ratio;
   for (std::size_t x = 0; x < t.size(); ++x) {
     if (t.data()[x] != b.tariff_rates.data()[x]) return false;
   }

@@ -2,8 +2,8 @@
 
 #include <algorithm>
 
+#include "core/suggest.hpp"
 #include "fmt/format.h"
-#include "tariffs/suggest.hpp"
 
 namespace ricardo::detail {
 namespace {
@@ -144,12 +144,12 @@ std::vector<std::size_t> CompileContext::ResolveRegions(const std::vector<std::s
       for (const Region& region : b.regions) names.push_back(region.code);
       throw ScenarioError(source.At(fmt::format("{}[{}]", key, k)),
                           fmt::format("unknown country '{}'", code),
-                          DidYouMean(code, names,
-                                     fmt::format("baseline '{}' has {}, and the groups USMCA, ROW, ALL{}",
-                                                 b.manifest.name, fmt::join(names, ", "),
-                                                 key == "origins" ? "; an origin may also be a country's ISO3 "
-                                                                    "code inside one of its regions"
-                                                                  : "")));
+                          DidYouMeanOr(code, names,
+                                       fmt::format("baseline '{}' has {}, and the groups USMCA, ROW, ALL{}",
+                                                   b.manifest.name, fmt::join(names, ", "),
+                                                   key == "origins" ? "; an origin may also be a country's ISO3 "
+                                                                      "code inside one of its regions"
+                                                                    : "")));
     }
   }
   return out;
@@ -290,9 +290,9 @@ std::size_t CompileContext::ResolveSector(const std::string& code, const Locatio
   std::vector<std::string> names;
   for (const Sector& s : baseline->sectors) names.push_back(s.code);
   throw ScenarioError(where, fmt::format("unknown sector '{}'", code),
-                      DidYouMean(code, names,
-                                 fmt::format("sectors of baseline '{}': {}", baseline->manifest.name,
-                                             fmt::join(names, ", "))));
+                      DidYouMeanOr(code, names,
+                                   fmt::format("sectors of baseline '{}': {}", baseline->manifest.name,
+                                               fmt::join(names, ", "))));
 }
 
 CompileContext BuildCompileContext(const Scenario& s, const Baseline& b, const ProductData& p,
@@ -323,9 +323,9 @@ CompileContext BuildCompileContext(const Scenario& s, const Baseline& b, const P
     const auto importer = b.FindRegion(m.importer);
     if (!importer) {
       throw ScenarioError(m.source.At("importer"), fmt::format("unknown country '{}'", m.importer),
-                          DidYouMean(m.importer, region_names,
-                                     fmt::format("baseline '{}' has {}", b.manifest.name,
-                                                 fmt::join(region_names, ", "))));
+                          DidYouMeanOr(m.importer, region_names,
+                                       fmt::format("baseline '{}' has {}", b.manifest.name,
+                                                   fmt::join(region_names, ", "))));
     }
     ctx.importer[k] = *importer;
     ctx.origins[k] = ctx.ResolveRegions(m.origins, *importer, m.source, "origins");
@@ -335,9 +335,9 @@ CompileContext BuildCompileContext(const Scenario& s, const Baseline& b, const P
       if (!r) {
         throw ScenarioError(m.source.At("rate_from_baseline"),
                             fmt::format("unknown country '{}'", m.rate_from_baseline),
-                            DidYouMean(m.rate_from_baseline, region_names,
-                                       fmt::format("baseline '{}' has {}", b.manifest.name,
-                                                   fmt::join(region_names, ", "))));
+                            DidYouMeanOr(m.rate_from_baseline, region_names,
+                                         fmt::format("baseline '{}' has {}", b.manifest.name,
+                                                     fmt::join(region_names, ", "))));
       }
       ctx.rate_region[k] = *r;
     }

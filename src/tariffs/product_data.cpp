@@ -6,6 +6,8 @@
 #include <mutex>
 #include <set>
 
+#include "data/csv.hpp"
+#include "data/gzip_text.hpp"
 #include "fmt/format.h"
 #include "ricardo/error.hpp"
 #include "ricardo/paths.hpp"
@@ -123,7 +125,7 @@ std::shared_ptr<const ProductData> ProductData::Load(const std::filesystem::path
 
   // Codes.
   const auto codes_file = directory / "hts_codes.txt";
-  detail::ForEachLine(codes_file, [&](long line, std::string_view text) {
+  data_internal::ForEachLine(codes_file, [&](long line, std::string_view text) {
     if (text.empty() || text[0] == '#') return;
     if (!AllDigits(text) || (text.size() != 8 && text.size() != 10)) {
       throw DataError(Location{codes_file.string(), line, 1, ""},
@@ -138,9 +140,9 @@ std::shared_ptr<const ProductData> ProductData::Load(const std::filesystem::path
   // Descriptions of HS2/HS4/HS6 headings.
   const auto desc_file = directory / "hs_descriptions.csv";
   std::vector<std::pair<std::string, std::string>> headings;
-  detail::ForEachLine(desc_file, [&](long line, std::string_view text) {
+  data_internal::ForEachLine(desc_file, [&](long line, std::string_view text) {
     if (line == 1) return ExpectHeader(text, "code,description", desc_file);
-    auto fields = detail::SplitCsv(text);
+    auto fields = data_internal::SplitCsv(text, desc_file, line);
     if (fields.size() != 2 || !AllDigits(fields[0])) {
       throw DataError(Location{desc_file.string(), line, 1, ""}, "expected 'code,description'");
     }
@@ -155,9 +157,9 @@ std::shared_ptr<const ProductData> ProductData::Load(const std::filesystem::path
   // Product lists.
   const auto lists_file = directory / "product_lists.csv";
   std::map<std::string, std::size_t> list_index;
-  detail::ForEachLine(lists_file, [&](long line, std::string_view text) {
+  data_internal::ForEachLine(lists_file, [&](long line, std::string_view text) {
     if (line == 1) return ExpectHeader(text, "list,prefix,effective_from,note", lists_file);
-    const auto fields = detail::SplitCsv(text);
+    const auto fields = data_internal::SplitCsv(text, lists_file, line);
     if (fields.size() != 4) {
       throw DataError(Location{lists_file.string(), line, 1, ""},
                       "expected 4 fields: list,prefix,effective_from,note");
@@ -193,9 +195,9 @@ std::shared_ptr<const ProductData> ProductData::Load(const std::filesystem::path
   data->aluminum_.assign(n, NAN);
   data->copper_.assign(n, NAN);
   const auto metal_file = directory / "metal_content.csv";
-  detail::ForEachLine(metal_file, [&](long line, std::string_view text) {
+  data_internal::ForEachLine(metal_file, [&](long line, std::string_view text) {
     if (line == 1) return ExpectHeader(text, "hts10,steel,aluminum,copper", metal_file);
-    const auto fields = detail::SplitCsv(text);
+    const auto fields = data_internal::SplitCsv(text, metal_file, line);
     if (fields.size() != 4) {
       throw DataError(Location{metal_file.string(), line, 1, ""}, "expected 4 fields");
     }
@@ -221,9 +223,9 @@ std::shared_ptr<const ProductData> ProductData::Load(const std::filesystem::path
   const auto isic_file = directory / "hs6_isic3.csv";
   std::map<std::string, std::pair<int, long>> hs6_division;  // division, line in the file
   std::map<std::string, std::map<int, int>> hs4_votes, hs2_votes;
-  detail::ForEachLine(isic_file, [&](long line, std::string_view text) {
+  data_internal::ForEachLine(isic_file, [&](long line, std::string_view text) {
     if (line == 1) return ExpectHeader(text, "hs6,isic3", isic_file);
-    const auto fields = detail::SplitCsv(text);
+    const auto fields = data_internal::SplitCsv(text, isic_file, line);
     if (fields.size() != 2 || fields[0].size() != 6 || !AllDigits(fields[0])) {
       throw DataError(Location{isic_file.string(), line, 1, ""}, "expected 'hs6,isic3'");
     }
@@ -272,9 +274,9 @@ void ProductData::ApplyDivisionOverrides(const std::filesystem::path& directory,
   const auto file = directory / "hs_division_overrides.csv";
   if (std::filesystem::exists(file)) {
     std::vector<std::pair<std::string, int>> rows;
-    detail::ForEachLine(file, [&](long line, std::string_view text) {
+    data_internal::ForEachLine(file, [&](long line, std::string_view text) {
       if (line == 1) return ExpectHeader(text, "hs,division,note", file);
-      const auto fields = detail::SplitCsv(text);
+      const auto fields = data_internal::SplitCsv(text, file, line);
       if (fields.size() != 3) {
         throw DataError(Location{file.string(), line, 1, ""}, "expected 3 fields: hs,division,note");
       }

@@ -5,33 +5,14 @@
 // quoted fields; a line with a quote goes through the full CSV splitter).
 #include <algorithm>
 
+#include "data/csv.hpp"
+#include "data/gzip_text.hpp"
 #include "fmt/format.h"
 #include "ricardo/error.hpp"
 #include "tariffs/product_data.hpp"
 #include "tariffs/text_files.hpp"
 
 namespace ricardo {
-namespace {
-
-// Comma-separated fields of `text` as views, or of `owned` when the line holds quotes.
-void Fields(std::string_view text, std::vector<std::string>& owned, std::vector<std::string_view>& out) {
-  out.clear();
-  if (text.find('"') != std::string_view::npos) {
-    owned = detail::SplitCsv(text);
-    out.assign(owned.begin(), owned.end());
-    return;
-  }
-  std::size_t start = 0;
-  for (;;) {
-    const std::size_t comma = text.find(',', start);
-    out.push_back(text.substr(start, comma == std::string_view::npos ? std::string_view::npos : comma - start));
-    if (comma == std::string_view::npos) return;
-    start = comma + 1;
-  }
-}
-
-}  // namespace
-
 void ProductData::LoadImports(const std::filesystem::path& directory) {
   const auto file = directory / "us_imports_can_mex_monthly.csv.gz";
   std::vector<std::string> seen;  // months in order of first appearance
@@ -40,9 +21,9 @@ void ProductData::LoadImports(const std::filesystem::path& directory) {
   std::vector<std::string_view> fields;
   std::string last_code;
   std::uint32_t last_index = 0;
-  detail::ForEachLine(file, [&](long line, std::string_view text) {
+  data_internal::ForEachLine(file, [&](long line, std::string_view text) {
     if (line == 1) return detail::ExpectHeader(text, "hts10,partner,month,value_usd,usmca_value_usd", file);
-    Fields(text, owned, fields);
+    data_internal::SplitCsvViews(text, file, line, owned, fields);
     if (fields.size() != 5) throw DataError(Location{file.string(), line, 1, ""}, "expected 5 fields");
     if (fields[0] != last_code) {
       const auto [first, last] = PrefixRange(fields[0]);

@@ -3,8 +3,11 @@
 #include <array>
 #include <map>
 
+#include "data/csv.hpp"
+#include "data/gzip_text.hpp"
 #include "fmt/format.h"
 #include "ricardo/error.hpp"
+#include "ricardo/scenario.hpp"
 #include "tariffs/product_data.hpp"
 #include "tariffs/text_files.hpp"
 
@@ -34,9 +37,9 @@ void ProductData::LoadMfnRates(const std::filesystem::path& directory) {
   mfn_text_.assign(n, 0);
   mfn_texts_.assign(1, std::string());
   std::map<std::string, long> seen;
-  detail::ForEachLine(file, [&](long line, std::string_view text) {
+  data_internal::ForEachLine(file, [&](long line, std::string_view text) {
     if (line == 1) return detail::ExpectHeader(text, "hts8,form,ad_valorem_rate,general", file);
-    auto fields = detail::SplitCsv(text);
+    auto fields = data_internal::SplitCsv(text, file, line);
     if (fields.size() != 4) {
       throw DataError(Location{file.string(), line, 1, ""}, "expected 4 fields: hts8,form,ad_valorem_rate,general");
     }
@@ -58,11 +61,12 @@ void ProductData::LoadMfnRates(const std::filesystem::path& directory) {
                       "write free, ad_valorem, specific, compound or other");
     }
     const double rate = detail::ParseNumber(fields[2], file, line, 3);
-    if (rate < 0.0 || rate > 5.0 || (form == MfnForm::kFree && rate != 0.0) ||
+    if (rate < 0.0 || rate > kMaxTariffRate || (form == MfnForm::kFree && rate != 0.0) ||
         (form == MfnForm::kSpecific && rate != 0.0)) {
       throw DataError(Location{file.string(), line, 3, ""},
                       fmt::format("ad valorem rate {} does not fit the form '{}'", fields[2], fields[1]),
-                      "rates are fractions from 0 to 5 (0.025 for 2.5%), and 0 for free and specific rates");
+                      fmt::format("rates are fractions from 0 to {} (0.025 for 2.5%), and 0 for free and "
+                                  "specific rates", kMaxTariffRate));
     }
     if (fields[3].empty()) {
       throw DataError(Location{file.string(), line, 4, ""}, "the General rate text is empty",

@@ -5,6 +5,8 @@
 //   us_imports_2024_by_country.csv   iso3,census_code,name,eu27,group,imports_2024_usd
 #include <algorithm>
 
+#include "data/csv.hpp"
+#include "data/gzip_text.hpp"
 #include "fmt/format.h"
 #include "ricardo/error.hpp"
 #include "tariffs/product_data.hpp"
@@ -52,8 +54,8 @@ void ProductData::LoadProxyInputs(const std::filesystem::path& directory) {
   }
 
   // 2024 US imports by GTAP goods sector (rows) and partner group (columns).
-  detail::ForEachLine(groups_file, [&](long line, std::string_view text) {
-    const auto fields = detail::SplitCsv(text);
+  data_internal::ForEachLine(groups_file, [&](long line, std::string_view text) {
+    const auto fields = data_internal::SplitCsv(text, groups_file, line);
     if (line == 1) {
       if (fields.size() < 2 || fields[0] != "gtap") {
         throw DataError(Location{groups_file.string(), 1, 1, ""}, fmt::format("unexpected header '{}'", text),
@@ -90,9 +92,9 @@ void ProductData::LoadProxyInputs(const std::filesystem::path& directory) {
 
   // HTS10 → GTAP sector.
   gtap_of_.assign(codes_.size(), -1);
-  detail::ForEachLine(gtap_file, [&](long line, std::string_view text) {
+  data_internal::ForEachLine(gtap_file, [&](long line, std::string_view text) {
     if (line == 1) return detail::ExpectHeader(text, "hts10,gtap,via", gtap_file);
-    const auto fields = detail::SplitCsv(text);
+    const auto fields = data_internal::SplitCsv(text, gtap_file, line);
     if (fields.size() != 3) {
       throw DataError(Location{gtap_file.string(), line, 1, ""}, "expected 3 fields: hts10,gtap,via");
     }
@@ -118,11 +120,11 @@ void ProductData::LoadProxyInputs(const std::filesystem::path& directory) {
   });
 
   // 2024 US imports by country.
-  detail::ForEachLine(countries_file, [&](long line, std::string_view text) {
+  data_internal::ForEachLine(countries_file, [&](long line, std::string_view text) {
     if (line == 1) {
       return detail::ExpectHeader(text, "iso3,census_code,name,eu27,group,imports_2024_usd", countries_file);
     }
-    auto fields = detail::SplitCsv(text);
+    auto fields = data_internal::SplitCsv(text, countries_file, line);
     if (fields.size() != 6) {
       throw DataError(Location{countries_file.string(), line, 1, ""},
                       "expected 6 fields: iso3,census_code,name,eu27,group,imports_2024_usd");

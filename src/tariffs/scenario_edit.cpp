@@ -2,10 +2,10 @@
 #include <algorithm>
 #include <cmath>
 
+#include "core/suggest.hpp"
 #include "fmt/format.h"
 #include "ricardo/paths.hpp"
 #include "ricardo/scenario.hpp"
-#include "tariffs/suggest.hpp"
 
 namespace ricardo {
 
@@ -38,7 +38,7 @@ Measure& Require(Scenario& scenario, std::string_view id) {
     std::vector<std::string> ids;
     for (const Measure& x : scenario.measures) ids.push_back(x.id);
     throw ArgumentError(fmt::format("scenario '{}' has no measure '{}'", scenario.name, id),
-                        detail::DidYouMean(id, ids, fmt::format("measures: {}", fmt::join(ids, ", "))));
+                        detail::DidYouMeanOr(id, ids, fmt::format("measures: {}", fmt::join(ids, ", "))));
   }
   return *m;
 }
@@ -47,9 +47,9 @@ Measure& Require(Scenario& scenario, std::string_view id) {
 
 void SetMeasureRate(Scenario& scenario, std::string_view id, double rate) {
   Measure& m = Require(scenario, id);
-  if (!std::isfinite(rate) || rate < 0.0 || rate > 5.0) {
+  if (!std::isfinite(rate) || rate < 0.0 || rate > kMaxTariffRate) {
     throw ArgumentError(fmt::format("rate {} for measure '{}' is out of range", rate, id),
-                        "rates are fractions from 0 to 5 (0.25 = 25%)");
+                        fmt::format("rates are fractions from 0 to {} (0.25 = 25%)", kMaxTariffRate));
   }
   if (!m.rate_from_baseline.empty()) {
     throw ArgumentError(fmt::format("measure '{}' takes its rates from the baseline ({}); it has "
@@ -111,8 +111,8 @@ std::filesystem::path ResolveScenarioPath(const std::string& name_or_path) {
   if (std::filesystem::exists(name_or_path, ec)) return name_or_path;  // a directory
   const auto names = ShippedScenarioNames();
   throw NotFoundError(Location{name_or_path, 0, 0, ""}, "no such scenario file or shipped scenario",
-                      detail::DidYouMean(name_or_path, names,
-                                         fmt::format("shipped scenarios: {}", fmt::join(names, ", "))));
+                      detail::DidYouMeanOr(name_or_path, names,
+                                           fmt::format("shipped scenarios: {}", fmt::join(names, ", "))));
 }
 
 }  // namespace ricardo

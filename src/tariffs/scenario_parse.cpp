@@ -6,11 +6,11 @@
 #include <sstream>
 
 #include "core/regular_file.hpp"
+#include "core/suggest.hpp"
 #include "fmt/format.h"
 #include "ricardo/scenario.hpp"
 #include "tariffs/product_data.hpp"
 #include "tariffs/scenario_rules.hpp"
-#include "tariffs/suggest.hpp"
 #include "tariffs/toml_guard.hpp"
 #include "tariffs/toml_reader.hpp"
 
@@ -35,8 +35,6 @@ const std::vector<std::string> kStackingKeys = {"measure", "replaces", "replaces
                                                 "stacks_with", "from", "to", "note"};
 const std::vector<std::string> kTradeCostKeys = {"id", "importers", "exporters", "sectors",
                                                  "all_sectors", "d_hat", "from", "to", "notes"};
-
-constexpr double kMaxRate = 5.0;  // 500%: above any rate in force; catches percent typed as 25
 
 bool IsIdentifier(std::string_view s) {
   if (s.empty() || s.size() > 64) return false;
@@ -133,9 +131,9 @@ class Parser {
         const std::string path = JoinPath("elasticities", sector);
         const auto theta = r_.Number(*elasticities, sector, "elasticities",
                                      "write the trade elasticity as a number, e.g. metals = 4.0");
-        if (!std::isfinite(*theta) || *theta <= 0.0 || *theta > 100.0) {
+        if (!std::isfinite(*theta) || *theta <= 0.0 || *theta > kMaxScenarioTheta) {
           r_.Fail(r_.At(value, path), fmt::format("elasticity {} for '{}' is out of range", *theta, sector),
-                  "θ must be a number above 0 and at most 100");
+                  fmt::format("θ must be a number above 0 and at most {}", kMaxScenarioTheta));
         }
         s.elasticities.push_back({sector, *theta, SourceRef{r_.AtKey(key, path), {}}});
       }
@@ -162,13 +160,13 @@ class Parser {
       else if (*method == "h2-2025") out->method = UsmcaShareMethod::kSecondHalf2025;
       else {
         r_.Fail(r_.ValueAt(t, "method", "usmca"), fmt::format("unknown USMCA share method '{}'", *method),
-                detail::DidYouMean(*method, methods, "use rolling-3-month, month or h2-2025"));
+                detail::DidYouMeanOr(*method, methods, "use rolling-3-month, month or h2-2025"));
       }
     }
     if (const auto share = r_.Number(t, "share", "usmca", "write a fraction such as 0.9")) {
-      if (!std::isfinite(*share) || *share < 0.0 || *share > 1.0) {
+      if (!std::isfinite(*share) || *share < 0.0 || *share > kMaxUsmcaShare) {
         r_.Fail(r_.ValueAt(t, "share", "usmca"), fmt::format("USMCA share {} is out of range", *share),
-                "a share is a fraction from 0 to 1");
+                fmt::format("a share is a fraction from 0 to {}", kMaxUsmcaShare));
       }
       out->share_override = *share;
     }
@@ -176,11 +174,11 @@ class Parser {
 
   void CheckRate(double rate, const Location& where, std::string_view key) {
     if (!std::isfinite(rate)) r_.Fail(where, fmt::format("{} {} is not a finite number", key, rate));
-    if (rate < 0.0 || rate > kMaxRate) {
+    if (rate < 0.0 || rate > kMaxTariffRate) {
       r_.Fail(where, fmt::format("{} {} is out of range", key, rate),
-              rate > 1.0 ? fmt::format("rates are fractions from 0 to {}: write {} for {}%", kMaxRate,
+              rate > 1.0 ? fmt::format("rates are fractions from 0 to {}: write {} for {}%", kMaxTariffRate,
                                        rate / 100.0, rate)
-                         : fmt::format("rates are fractions from 0 to {}", kMaxRate));
+                         : fmt::format("rates are fractions from 0 to {}", kMaxTariffRate));
     }
   }
 
@@ -223,8 +221,8 @@ class Parser {
       }
       if (!products_.IsKnownPrefix(digits)) {
         r_.Fail(where[k], fmt::format("unknown HS code '{}'", (*raw)[k]),
-                detail::DidYouMean(digits, products_.PrefixesOfLength(digits.size()),
-                                   "no product of the 2025 US tariff schedule starts with it"));
+                detail::DidYouMeanOr(digits, products_.PrefixesOfLength(digits.size()),
+                                     "no product of the 2025 US tariff schedule starts with it"));
       }
       out.push_back(digits);
     }
@@ -238,8 +236,8 @@ class Parser {
     for (std::size_t k = 0; k < names->size(); ++k) {
       if (!products_.FindList((*names)[k])) {
         r_.Fail(where[k], fmt::format("unknown product list '{}'", (*names)[k]),
-                detail::DidYouMean((*names)[k], products_.list_names(),
-                                   fmt::format("known lists: {}", fmt::join(products_.list_names(), ", "))));
+                detail::DidYouMeanOr((*names)[k], products_.list_names(),
+                                     fmt::format("known lists: {}", fmt::join(products_.list_names(), ", "))));
       }
     }
     return *names;
@@ -294,7 +292,7 @@ class Parser {
       const std::vector<std::string> names = Names({"mfn", "section_232", "ieepa", "section_122", "section_301",
                                                     "section_201", "ad_cvd", "surtax", "other"});
       r_.Fail(r_.ValueAt(t, "authority", path), fmt::format("unknown authority '{}'", *authority),
-              detail::DidYouMean(*authority, names, fmt::format("use one of {}", fmt::join(names, ", "))));
+              detail::DidYouMeanOr(*authority, names, fmt::format("use one of {}", fmt::join(names, ", "))));
     }
     m.authority = *parsed_authority;
     m.legal_basis = r_.String(t, "legal_basis", path).value_or("");
@@ -336,7 +334,7 @@ class Parser {
       }
       if (!found) {
         r_.Fail(r_.ValueAt(t, "rate_form", path), fmt::format("unknown rate form '{}'", *form),
-                detail::DidYouMean(*form, names, "use additional or all-in-floor"));
+                detail::DidYouMeanOr(*form, names, "use additional or all-in-floor"));
       }
       if (m.rate_form == RateForm::kAllInFloor && !m.rate_from_baseline.empty()) {
         r_.Fail(r_.ValueAt(t, "rate_form", path), "an all-in floor needs its own 'rate', not 'rate_from_baseline'");
@@ -351,7 +349,7 @@ class Parser {
       }
       if (!found) {
         r_.Fail(r_.ValueAt(t, "content", path), fmt::format("unknown content basis '{}'", *content),
-                detail::DidYouMean(*content, names, "use full, steel, aluminum, copper or metal"));
+                detail::DidYouMeanOr(*content, names, "use full, steel, aluminum, copper or metal"));
       }
     }
     if (const auto usmca = r_.String(t, "usmca", path)) {
@@ -363,7 +361,7 @@ class Parser {
       }
       if (!found) {
         r_.Fail(r_.ValueAt(t, "usmca", path), fmt::format("unknown USMCA treatment '{}'", *usmca),
-                detail::DidYouMean(*usmca, names, "use none, excluded, duty-free or non-us-content"));
+                detail::DidYouMeanOr(*usmca, names, "use none, excluded, duty-free or non-us-content"));
       }
     }
     const auto us_content = r_.Number(t, "us_content_share", path, "write a fraction such as 0.4");

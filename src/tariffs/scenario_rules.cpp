@@ -5,9 +5,9 @@
 #include <string_view>
 #include <unordered_map>
 
+#include "core/suggest.hpp"
 #include "fmt/format.h"
 #include "tariffs/compile_clock.hpp"
-#include "tariffs/suggest.hpp"
 
 namespace ricardo::detail {
 namespace {
@@ -226,7 +226,7 @@ ResolvedRules ResolveRules(const Scenario& s, const CompileClock* clock) {
           names.push_back(std::string("@") + ToString(a));
         }
         throw ScenarioError(where, fmt::format("unknown authority '{}' in {}", entry, key),
-                            DidYouMean(entry, names, fmt::format("use one of {}", fmt::join(names, ", "))));
+                            DidYouMeanOr(entry, names, fmt::format("use one of {}", fmt::join(names, ", "))));
       }
       const auto a = static_cast<std::size_t>(*authority);
       if (a < of_authority.size()) {
@@ -239,7 +239,7 @@ ResolvedRules ResolveRules(const Scenario& s, const CompileClock* clock) {
     const auto it = index_of.find(entry);
     if (it == index_of.end()) {
       throw ScenarioError(where, fmt::format("unknown measure '{}' in {}", entry, key),
-                          DidYouMean(entry, ids, "name a measure id of this scenario, or @authority"));
+                          DidYouMeanOr(entry, ids, "name a measure id of this scenario, or @authority"));
     }
     if (it->second == self) {
       throw ScenarioError(where, fmt::format("measure '{}' names itself in {}", entry, key));
@@ -295,7 +295,7 @@ ResolvedRules ResolveRules(const Scenario& s, const CompileClock* clock) {
     const auto it = index_of.find(rule.measure);
     if (it == index_of.end()) {
       throw ScenarioError(rule.source.At("measure"), fmt::format("unknown measure '{}' in [[stacking]]", rule.measure),
-                          DidYouMean(rule.measure, ids, "name a measure id of this scenario"));
+                          DidYouMeanOr(rule.measure, ids, "name a measure id of this scenario"));
     }
     const std::uint32_t k = it->second;
     for (std::size_t e = 0; e < rule.others.size(); ++e) {

@@ -2,8 +2,8 @@
 
 #include <cmath>
 
+#include "core/suggest.hpp"
 #include "fmt/format.h"
-#include "tariffs/suggest.hpp"
 
 namespace ricardo::detail {
 
@@ -72,7 +72,7 @@ void TomlReader::CheckKeys(const toml::table& table, const std::vector<std::stri
     for (const std::string& a : allowed) known = known || a == name;
     if (known) continue;
     const std::string fix =
-        DidYouMean(name, allowed, fmt::format("known keys: {}", fmt::join(allowed, ", ")));
+        DidYouMeanOr(name, allowed, fmt::format("known keys: {}", fmt::join(allowed, ", ")));
     Fail(AtKey(key, JoinPath(path, name)), fmt::format("unknown key '{}' in {}", name, context),
          fix);
   }

@@ -4,6 +4,8 @@
 #include <mutex>
 #include <set>
 
+#include "data/csv.hpp"
+#include "data/gzip_text.hpp"
 #include "fmt/format.h"
 #include "ricardo/error.hpp"
 #include "ricardo/paths.hpp"
@@ -26,13 +28,13 @@ const std::vector<std::pair<std::string, std::string>> kGroups = {
 void ReadRates(const std::filesystem::path& file, bool by_partner, std::vector<TrackerRate>* out) {
   const std::string header = by_partner ? "date,label,partner,etr,import_share,etr_tpc"
                                         : "date,label,etr,matched_imports_b,total_imports_b,etr_tpc";
-  detail::ForEachLine(file, [&](long line, std::string_view text) {
+  data_internal::ForEachLine(file, [&](long line, std::string_view text) {
     if (line == 1) {
       detail::ExpectHeader(text, header, file);
       return;
     }
     if (text.empty()) return;
-    const std::vector<std::string> f = detail::SplitCsv(text);
+    const std::vector<std::string> f = data_internal::SplitCsv(text, file, line);
     if (f.size() != 6) {
       throw DataError(Location{file.string(), line, 1, ""}, fmt::format("{} fields, expected 6", f.size()),
                       "the file is the tracker's table as published: " + header);

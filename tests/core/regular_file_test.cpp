@@ -21,7 +21,6 @@
 #include "ricardo/error.hpp"
 #include "ricardo/scenario.hpp"
 #include "ricardo/sensitivity.hpp"
-#include "tariffs/text_files.hpp"
 #include "test_support.hpp"
 
 namespace ricardo {
@@ -153,7 +152,7 @@ TEST(RegularFileTest, FifoDataFilesAreRefused) {
   const auto fifo = MakeFifo(dir / "data.csv.gz");
   const std::string message = fifo.string() + ": is a named pipe, not a regular file" + kNotAFileFix;
   // Product data and tracker files (ForEachLine), WIOD (ReadMaybeGzip), CP2015 (numeric tables).
-  EXPECT_EQ(ErrorOf([&] { detail::ForEachLine(fifo, [](long, std::string_view) {}); }, ErrorKind::kData),
+  EXPECT_EQ(ErrorOf([&] { data_internal::ForEachLine(fifo, [](long, std::string_view) {}); }, ErrorKind::kData),
             message);
   EXPECT_EQ(ErrorOf([&] { data_internal::ReadMaybeGzip(fifo); }, ErrorKind::kData), message);
   EXPECT_EQ(ErrorOf([&] { detail::ReadNumericTable(fifo, {}); }, ErrorKind::kData), message);
@@ -170,7 +169,7 @@ TEST(RegularFileTest, GzipStopsInflatingAtTheCap) {
   const detail::FileKind one_mebibyte{"data file", detail::kMebibyte, ErrorKind::kData};
   const std::string message =
       file.string() + ": inflates to more than 1 MiB, the limit for a data file" + kLimitsFix;
-  EXPECT_EQ(ErrorOf([&] { detail::ForEachLine(file, [](long, std::string_view) {}, one_mebibyte); },
+  EXPECT_EQ(ErrorOf([&] { data_internal::ForEachLine(file, [](long, std::string_view) {}, one_mebibyte); },
                     ErrorKind::kData),
             message);
   EXPECT_EQ(ErrorOf([&] { data_internal::ReadMaybeGzip(file, one_mebibyte); }, ErrorKind::kData),
@@ -186,7 +185,7 @@ TEST(RegularFileTest, GzipBombStopsAtTheDataFileCap) {
   const auto dir = MakeTempDirectory("gzip_bomb");
   const auto file = dir / "tracker.csv.gz";
   WriteGzipZeros(file, 513, detail::kMebibyte);
-  EXPECT_EQ(ErrorOf([&] { detail::ForEachLine(file, [](long, std::string_view) {}); }, ErrorKind::kData),
+  EXPECT_EQ(ErrorOf([&] { data_internal::ForEachLine(file, [](long, std::string_view) {}); }, ErrorKind::kData),
             file.string() + ": inflates to more than 512 MiB, the limit for a data file" + kLimitsFix);
 }
 

@@ -130,8 +130,8 @@ TEST(Cp2015BaseYear, ZeroShockOnTheBaseYearChangesNothing) {
   for (const Baseline* b : {&Built().without_deficits, &Built().with_deficits}) {
     const Solution s = Solve(*b, Shock::None(*b));
     ASSERT_TRUE(s.summary.IsConverged()) << s.summary.FullReport();
-    for (double w : s.equilibrium.wage_change) EXPECT_NEAR(w, 1.0, 2e-8);
-    for (double p : s.equilibrium.price_change.values()) EXPECT_NEAR(p, 1.0, 2e-8);
+    for (double w : s.equilibrium.wage_ratio) EXPECT_NEAR(w, 1.0, 2e-8);
+    for (double p : s.equilibrium.price_ratio.values()) EXPECT_NEAR(p, 1.0, 2e-8);
     const Array3 pi = ExpenditureShares(*b);
     for (std::size_t k = 0; k < pi.size(); ++k) {
       EXPECT_NEAR(s.equilibrium.trade_shares.values()[k], pi.values()[k], 1e-7);  // θ up to 65
@@ -152,8 +152,8 @@ TEST(Cp2015BaseYear, WithInputSharesSummingToOneTheZeroShockIsExact) {
   const Baseline& b = base.without_deficits;
   const Solution s = Solve(b, Shock::None(b));
   ASSERT_TRUE(s.summary.IsConverged());
-  for (double w : s.equilibrium.wage_change) EXPECT_NEAR(w, 1.0, 1e-10);
-  for (double p : s.equilibrium.price_change.values()) EXPECT_NEAR(p, 1.0, 1e-10);
+  for (double w : s.equilibrium.wage_ratio) EXPECT_NEAR(w, 1.0, 1e-10);
+  for (double p : s.equilibrium.price_ratio.values()) EXPECT_NEAR(p, 1.0, 1e-10);
   const Array3 pi = ExpenditureShares(b);
   for (std::size_t k = 0; k < pi.size(); ++k) {
     EXPECT_NEAR(s.equilibrium.trade_shares.values()[k], pi.values()[k], 1e-10);

@@ -80,8 +80,8 @@ TEST(Aggregate, AnAggregatedEquilibriumIsAnEquilibrium) {
   const Baseline a = Aggregate(b, options);
   const Solution s = Solve(a, Shock::None(a));
   ASSERT_TRUE(s.summary.IsConverged()) << s.summary.FullReport();
-  for (double w : s.equilibrium.wage_change) EXPECT_NEAR(w, 1.0, 1e-10);
-  for (double p : s.equilibrium.price_change.values()) EXPECT_NEAR(p, 1.0, 1e-10);
+  for (double w : s.equilibrium.wage_ratio) EXPECT_NEAR(w, 1.0, 1e-10);
+  for (double p : s.equilibrium.price_ratio.values()) EXPECT_NEAR(p, 1.0, 1e-10);
 }
 
 TEST(Aggregate, TheIdentityMapChangesNothing) {
@@ -174,7 +174,7 @@ TEST(Aggregate, CommandWritesAValidAggregatedPackage) {
   EXPECT_NEAR(va_a[0], va[0] + va[1], 1e-9 * va[0]);
   const Solution s = Solve(a, Shock::None(a));
   ASSERT_TRUE(s.summary.IsConverged());
-  for (double w : s.equilibrium.wage_change) EXPECT_NEAR(w, 1.0, 1e-10);
+  for (double w : s.equilibrium.wage_ratio) EXPECT_NEAR(w, 1.0, 1e-10);
 }
 
 }  // namespace

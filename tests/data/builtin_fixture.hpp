@@ -38,8 +38,8 @@ inline const Baseline& ShippedBaseline(const std::string& name) {
 inline void ExpectZeroShockChangesNothing(const Baseline& b) {
   const Solution s = Solve(b, Shock::None(b));
   ASSERT_TRUE(s.summary.IsConverged()) << s.summary.FullReport();
-  for (double w : s.equilibrium.wage_change) EXPECT_NEAR(w, 1.0, 1e-10);
-  for (double p : s.equilibrium.price_change.values()) EXPECT_NEAR(p, 1.0, 1e-10);
+  for (double w : s.equilibrium.wage_ratio) EXPECT_NEAR(w, 1.0, 1e-10);
+  for (double p : s.equilibrium.price_ratio.values()) EXPECT_NEAR(p, 1.0, 1e-10);
   const Array3 pi = ExpenditureShares(b);
   for (std::size_t k = 0; k < pi.size(); ++k) {
     EXPECT_NEAR(s.equilibrium.trade_shares.values()[k], pi.values()[k], 1e-10);

@@ -78,8 +78,8 @@ TEST(DocsExample, IsAnEquilibrium) {
   const Baseline b = ReadPackage(ExampleDirectory());
   const Solution s = Solve(b, Shock::None(b));
   ASSERT_TRUE(s.summary.IsConverged()) << s.summary.FullReport();
-  for (double w : s.equilibrium.wage_change) EXPECT_NEAR(w, 1.0, 1e-10);
-  for (double p : s.equilibrium.price_change.values()) EXPECT_NEAR(p, 1.0, 1e-10);
+  for (double w : s.equilibrium.wage_ratio) EXPECT_NEAR(w, 1.0, 1e-10);
+  for (double p : s.equilibrium.price_ratio.values()) EXPECT_NEAR(p, 1.0, 1e-10);
 }
 
 TEST(DocsExample, TheDocumentQuotesEveryFileVerbatim) {

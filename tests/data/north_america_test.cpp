@@ -92,7 +92,7 @@ TEST(NorthAmerica, TwentyFivePercentUsTariffOnCanadianGoodsSolves) {
   const Solution s = Solve(b, shock);
   ASSERT_TRUE(s.summary.IsConverged()) << s.summary.FullReport();
   EXPECT_TRUE(s.summary.check.Pass(kCheckerTolerance)) << s.summary.check.ToString();
-  EXPECT_LT(s.equilibrium.wage_change[1], s.equilibrium.wage_change[0]);  // Canada loses
+  EXPECT_LT(s.equilibrium.wage_ratio[1], s.equilibrium.wage_ratio[0]);  // Canada loses
 }
 
 TEST(NorthAmerica, ShowJsonListsEveryPair) {

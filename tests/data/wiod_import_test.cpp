@@ -76,8 +76,8 @@ TEST_F(Wiod2011, CalibratedSoAZeroShockChangesNothing) {
   ASSERT_TRUE(result_->calibration);
   const Solution s = Solve(b, Shock::None(b));
   ASSERT_TRUE(s.summary.IsConverged()) << s.summary.FullReport();
-  for (double w : s.equilibrium.wage_change) EXPECT_NEAR(w, 1.0, 1e-10);
-  for (double p : s.equilibrium.price_change.values()) EXPECT_NEAR(p, 1.0, 1e-10);
+  for (double w : s.equilibrium.wage_ratio) EXPECT_NEAR(w, 1.0, 1e-10);
+  for (double p : s.equilibrium.price_ratio.values()) EXPECT_NEAR(p, 1.0, 1e-10);
 }
 
 TEST_F(Wiod2011, TenPercentUsTariffOnAllGoodsSolves) {

@@ -33,7 +33,7 @@ TEST(Armington, SymmetricTariffChangeMatchesTheClosedForm) {
   Shock shock = Shock::None(b);
   for (std::size_t n = 0; n < 2; ++n) {
     shock.tariff_rates(n, 1 - n, 0) = t_new;
-    shock.trade_cost_change(n, 1 - n, 0) = d_hat;
+    shock.trade_cost_ratio(n, 1 - n, 0) = d_hat;
   }
   const Solution s = Solve(b, shock);
   ASSERT_TRUE(s.summary.IsConverged()) << s.summary.FullReport();
@@ -51,8 +51,8 @@ TEST(Armington, SymmetricTariffChangeMatchesTheClosedForm) {
   const double welfare = (X_new / I) / P_hat - 1.0;
 
   for (std::size_t n = 0; n < 2; ++n) {
-    EXPECT_NEAR(s.equilibrium.wage_change[n], 1.0, 1e-12);
-    EXPECT_NEAR(s.equilibrium.price_change(n, 0), P_hat, 1e-12);
+    EXPECT_NEAR(s.equilibrium.wage_ratio[n], 1.0, 1e-12);
+    EXPECT_NEAR(s.equilibrium.price_ratio(n, 0), P_hat, 1e-12);
     EXPECT_NEAR(s.equilibrium.trade_shares(n, 1 - n, 0), pi_foreign_new, 1e-12);
     EXPECT_NEAR(s.equilibrium.expenditure(n, 0), X_new, 1e-10);
   }
@@ -84,7 +84,7 @@ TEST(Armington, AsymmetricTradeCostShockMatchesAHandSolvedWage) {
   const double domestic[2] = {70.0, 150.0}, imports[2] = {30.0, 30.0}, tariff[2] = {0.0, 0.0};
   const Baseline b = TwoCountries(theta, domestic, imports, tariff);
   Shock shock = Shock::None(b);
-  shock.trade_cost_change(0, 1, 0) = d_hat;
+  shock.trade_cost_ratio(0, 1, 0) = d_hat;
   const Solution s = Solve(b, shock);
   ASSERT_TRUE(s.summary.IsConverged()) << s.summary.FullReport();
 
@@ -97,8 +97,8 @@ TEST(Armington, AsymmetricTradeCostShockMatchesAHandSolvedWage) {
   const double omega = 0.5 * (lo + hi);
   const double VA[2] = {domestic[0] + imports[1], domestic[1] + imports[0]};
   const double w_B = (VA[0] + VA[1]) / (VA[0] * omega + VA[1]);
-  EXPECT_NEAR(s.equilibrium.wage_change[0], omega * w_B, 1e-10);
-  EXPECT_NEAR(s.equilibrium.wage_change[1], w_B, 1e-10);
+  EXPECT_NEAR(s.equilibrium.wage_ratio[0], omega * w_B, 1e-10);
+  EXPECT_NEAR(s.equilibrium.wage_ratio[1], w_B, 1e-10);
 
   // Without tariffs and intermediates, real wages follow the ACR formula ŵ/P̂ = π̂_nn^(−1/θ).
   const Outcomes o = ComputeOutcomes(b, shock, s.equilibrium);

@@ -57,7 +57,7 @@ TEST_F(CheckerRejects, NothingWhenTheSolutionIsExact) {
 
 TEST_F(CheckerRejects, AWageMovedByOnePercent) {
   Equilibrium e = solved_->equilibrium;
-  e.wage_change[2] *= 1.01;
+  e.wage_ratio[2] *= 1.01;
   const EquilibriumResiduals r = Check(e);
   EXPECT_GT(r.cost, 1e-3) << r.ToString();  // ln 1.01 × the labour share
   EXPECT_FALSE(r.Pass(kCheckerTolerance)) << r.ToString();
@@ -65,7 +65,7 @@ TEST_F(CheckerRejects, AWageMovedByOnePercent) {
 
 TEST_F(CheckerRejects, APriceIndexMovedByOnePercent) {
   Equilibrium e = solved_->equilibrium;
-  e.price_change(1, 2) *= 1.01;
+  e.price_ratio(1, 2) *= 1.01;
   const EquilibriumResiduals r = Check(e);
   EXPECT_GT(r.price, 5e-3) << r.ToString();
   EXPECT_FALSE(r.Pass(kCheckerTolerance)) << r.ToString();
@@ -101,7 +101,7 @@ TEST_F(CheckerRejects, ExpenditureMovedByOnePercent) {
 
 TEST_F(CheckerRejects, ANonFiniteValueAnywhere) {
   Equilibrium e = solved_->equilibrium;
-  e.cost_change(4, 3) = std::numeric_limits<double>::quiet_NaN();
+  e.cost_ratio(4, 3) = std::numeric_limits<double>::quiet_NaN();
   const EquilibriumResiduals r = Check(e);
   EXPECT_TRUE(r.non_finite) << r.ToString();
   EXPECT_FALSE(r.Pass(kCheckerTolerance)) << r.ToString();
@@ -111,7 +111,7 @@ TEST_F(CheckerRejects, AllWagesScaledTogetherBreaksTheNumeraire) {
   // Scaling every wage, price and expenditure by the same factor keeps relative conditions;
   // the numéraire (world value added unchanged) is what pins the level.
   Equilibrium e = solved_->equilibrium;
-  for (double& w : e.wage_change) w *= 1.02;
+  for (double& w : e.wage_ratio) w *= 1.02;
   const EquilibriumResiduals r = Check(e);
   EXPECT_NEAR(r.numeraire, 0.02, 1e-6) << r.ToString();
   EXPECT_FALSE(r.Pass(kCheckerTolerance)) << r.ToString();

@@ -86,7 +86,7 @@ TEST(SolverOptions, ThreadsGiveTheSameEquilibrium) {
   ASSERT_TRUE(s1.summary.IsConverged());
   ASSERT_TRUE(s2.summary.IsConverged());
   for (std::size_t n = 0; n < 6; ++n) {
-    EXPECT_NEAR(s1.equilibrium.wage_change[n], s2.equilibrium.wage_change[n], 1e-12);
+    EXPECT_NEAR(s1.equilibrium.wage_ratio[n], s2.equilibrium.wage_ratio[n], 1e-12);
   }
 }
 
@@ -113,11 +113,11 @@ TEST(SolverOptions, StartFromANearbySolutionSavesIterationsAndReachesTheSameEqui
   EXPECT_LT(warmed.summary.outer_iterations, cold.summary.outer_iterations);
   EXPECT_LT(warmed.summary.price_iterations, cold.summary.price_iterations);
   for (std::size_t n = 0; n < 5; ++n) {
-    EXPECT_NEAR(warmed.equilibrium.wage_change[n], cold.equilibrium.wage_change[n], 1e-10);
+    EXPECT_NEAR(warmed.equilibrium.wage_ratio[n], cold.equilibrium.wage_ratio[n], 1e-10);
   }
-  for (std::size_t k = 0; k < cold.equilibrium.price_change.size(); ++k) {
-    EXPECT_NEAR(warmed.equilibrium.price_change.values()[k],
-                cold.equilibrium.price_change.values()[k], 1e-10);
+  for (std::size_t k = 0; k < cold.equilibrium.price_ratio.size(); ++k) {
+    EXPECT_NEAR(warmed.equilibrium.price_ratio.values()[k],
+                cold.equilibrium.price_ratio.values()[k], 1e-10);
   }
   // Started at the answer itself, the iteration only confirms it.
   SolverOptions at_answer;
@@ -142,16 +142,16 @@ TEST(SolverOptions, StartsThatDoNotFitAreRejectedWithAnArgumentError) {
     return std::string("no error");
   };
   Equilibrium small = solved.equilibrium;
-  small.wage_change.pop_back();
+  small.wage_ratio.pop_back();
   EXPECT_EQ(message(small), "the start equilibrium does not fit the baseline's 3 regions and 2 "
                             "sectors (start from a solution on the same baseline)");
   Equilibrium negative = solved.equilibrium;
-  negative.price_change(1, 0) = -1.0;
+  negative.price_ratio(1, 0) = -1.0;
   EXPECT_EQ(message(negative),
             "the start equilibrium holds a wage or price change that is not > 0, or an "
             "expenditure that is negative or not finite (start from a converged solution)");
   Equilibrium off_numeraire = solved.equilibrium;
-  for (double& w : off_numeraire.wage_change) w *= 2.0;
+  for (double& w : off_numeraire.wage_ratio) w *= 2.0;
   EXPECT_EQ(message(off_numeraire),
             "the start equilibrium's wages change world value added by a factor 2; the "
             "numéraire keeps it at 1 (start from a solution on the same baseline)");

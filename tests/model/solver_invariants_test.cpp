@@ -30,7 +30,7 @@ Shock TariffWar(const Baseline& b) {
       for (std::size_t j = 0; j < J; j += 2) {
         if (i != n) shock.tariff_rates(n, i, j) += 0.25;
       }
-  for (std::size_t j = 0; j < J; ++j) shock.trade_cost_change(0, 1, j) = 0.9;
+  for (std::size_t j = 0; j < J; ++j) shock.trade_cost_ratio(0, 1, j) = 0.9;
   return shock;
 }
 
@@ -45,8 +45,8 @@ TEST(SolverInvariants, ZeroShockOnACalibratedBaselineChangesNothing) {
     const Baseline b = CalibratedRandom(5, 4, seed);
     const Solution s = Solve(b, Shock::None(b));
     ASSERT_TRUE(s.summary.IsConverged()) << s.summary.FullReport();
-    for (double w : s.equilibrium.wage_change) EXPECT_NEAR(w, 1.0, 1e-10);
-    for (double p : s.equilibrium.price_change.values()) EXPECT_NEAR(p, 1.0, 1e-10);
+    for (double w : s.equilibrium.wage_ratio) EXPECT_NEAR(w, 1.0, 1e-10);
+    for (double p : s.equilibrium.price_ratio.values()) EXPECT_NEAR(p, 1.0, 1e-10);
     const Array3 pi = ExpenditureShares(b);
     EXPECT_LE(MaxAbsDiff(s.equilibrium.trade_shares.values(), pi.values()), 1e-10);
   }
@@ -80,8 +80,8 @@ TEST(SolverInvariants, BothAlgorithmsReachTheSameEquilibrium) {
   const Solution r = Solve(b, TariffWar(b), reference);
   ASSERT_TRUE(a.summary.IsConverged());
   ASSERT_TRUE(r.summary.IsConverged());
-  EXPECT_LE(MaxAbsDiff(a.equilibrium.wage_change, r.equilibrium.wage_change), 1e-9);
-  EXPECT_LE(MaxAbsDiff(a.equilibrium.price_change.values(), r.equilibrium.price_change.values()),
+  EXPECT_LE(MaxAbsDiff(a.equilibrium.wage_ratio, r.equilibrium.wage_ratio), 1e-9);
+  EXPECT_LE(MaxAbsDiff(a.equilibrium.price_ratio.values(), r.equilibrium.price_ratio.values()),
             1e-9);
   EXPECT_LT(a.summary.outer_iterations, r.summary.outer_iterations);
 }
@@ -109,7 +109,7 @@ TEST(SolverInvariants, ScalingEveryMoneyValueChangesNoOutcome) {
     EXPECT_NEAR(c.imports_new / a.imports_new, 1000.0, 1e-9 * 1000.0);
     EXPECT_NEAR(c.tariff_revenue_new / a.tariff_revenue_new, 1000.0, 1e-9 * 1000.0);
   }
-  EXPECT_LE(MaxAbsDiff(s1.equilibrium.price_change.values(), s2.equilibrium.price_change.values()),
+  EXPECT_LE(MaxAbsDiff(s1.equilibrium.price_ratio.values(), s2.equilibrium.price_ratio.values()),
             1e-9);
 }
 
@@ -137,8 +137,8 @@ TEST(SolverInvariants, TradeCostOnlyShockReportsItsWelfareTerm) {
   const Baseline b = CalibratedRandom(3, 2, 11);
   Shock shock = Shock::None(b);
   for (std::size_t j = 0; j < 2; ++j) {
-    shock.trade_cost_change(1, 2, j) = 0.9;
-    shock.trade_cost_change(2, 1, j) = 0.9;
+    shock.trade_cost_ratio(1, 2, j) = 0.9;
+    shock.trade_cost_ratio(2, 1, j) = 0.9;
   }
   const Solution s = Solve(b, shock);
   ASSERT_TRUE(s.summary.IsConverged());

@@ -26,8 +26,8 @@ TEST(Compare, ResultsDoNotDependOnTheThreadCount) {
   for (std::size_t k = 0; k < 2; ++k) {
     EXPECT_EQ(one.runs[k].label, two.runs[k].label);
     EXPECT_TRUE(one.runs[k].result.solution.summary.IsConverged());
-    EXPECT_EQ(one.runs[k].result.solution.equilibrium.wage_change,
-              two.runs[k].result.solution.equilibrium.wage_change);
+    EXPECT_EQ(one.runs[k].result.solution.equilibrium.wage_ratio,
+              two.runs[k].result.solution.equilibrium.wage_ratio);
   }
   // The same as solving each alone.
   const RunResult alone = SmallRun(true);

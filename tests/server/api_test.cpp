@@ -5,6 +5,7 @@
 #include <fstream>
 #include <iterator>
 
+#include "fmt/format.h"
 #include "ricardo/package.hpp"
 #include "ricardo/run.hpp"
 #include "ricardo/scenario.hpp"
@@ -29,6 +30,24 @@ TEST(ServerApi, HealthReportsStatusAndCounters) {
   EXPECT_FALSE(j["dashboard"].get<bool>());
   EXPECT_TRUE(j["solves"].contains("waiting"));
   EXPECT_TRUE(j["cache"].contains("hits"));
+}
+
+// The dashboard reads the bounds of its rate and share fields here (web/src/limits.ts) instead
+// of holding a copy; they are the constants /solve checks its edits against.
+TEST(ServerApi, LimitsAreTheBoundsSolveApplies) {
+  const HttpReply reply = HttpRequest(SharedServer().port(), "GET", "/api/v1/limits");
+  ASSERT_EQ(reply.status, 200);
+  EXPECT_EQ(reply.headers.at("content-type"), "application/json");
+  const Json j = JsonOf(reply);
+  EXPECT_EQ(j["tariff_rate_max"].get<double>(), kMaxTariffRate);
+  EXPECT_EQ(j["usmca_share_max"].get<double>(), kMaxUsmcaShare);
+  // At the bound a rate edit is solved; just above it, refused.
+  const auto edit = [](double rate) {
+    return Solve(fmt::format(R"({{"scenario": "tariffs-test", "rates": {{"s232-steel": {}}}, )"
+                             R"("bilateral_sector": false}})", rate));
+  };
+  EXPECT_EQ(edit(kMaxTariffRate).status, 200);
+  EXPECT_EQ(edit(kMaxTariffRate + 0.01).status, 400);
 }
 
 TEST(ServerApi, ListsAndDescribesBaselines) {

@@ -82,7 +82,7 @@ Differences CompareOutcomes(const Outcome& warm, const Outcome& cold) {
   const CompiledScenario& a = *warm.compiled;
   const CompiledScenario& b = *cold.compiled;
   CompareArrays("tariff_rates", a.shock.tariff_rates, b.shock.tariff_rates, &d);
-  CompareArrays("trade_cost_change", a.shock.trade_cost_change, b.shock.trade_cost_change, &d);
+  CompareArrays("trade_cost_ratio", a.shock.trade_cost_ratio, b.shock.trade_cost_ratio, &d);
   d.Same("sectors", a.baseline.sectors, b.baseline.sectors);
   d.Same("tariff form", a.tariffs == b.tariffs, true);
   d.Same("months", a.trace.months, b.trace.months);

@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "data/csv.hpp"
+#include "data/gzip_text.hpp"
 #include "ricardo/scenario.hpp"
 #include "tariffs/product_data.hpp"
 #include "tariffs/text_files.hpp"
@@ -235,10 +237,10 @@ TEST_F(ShippedProductDataTest, D11BrazilExemptions) {
 // Census codes of Côte d'Ivoire (7480, not Tunisia's 7230) and Myanmar (5460).
 TEST_F(ShippedProductDataTest, D14ReciprocalRatesTable) {
   std::map<std::string, std::vector<std::string>> rows;  // ch99_code → fields
-  detail::ForEachLine(products_->directory() / "us_reciprocal_rates_by_country.csv", [&](long line, std::string_view text) {
+  data_internal::ForEachLine(products_->directory() / "us_reciprocal_rates_by_country.csv", [&](long line, std::string_view text) {
     if (line == 1) return detail::ExpectHeader(text, "iso3,census_code,country,ch99_code,rate,rate_type,phase,terminated,note",
                                                products_->directory() / "us_reciprocal_rates_by_country.csv");
-    auto fields = detail::SplitCsv(text);
+    auto fields = data_internal::SplitCsv(text, products_->directory() / "us_reciprocal_rates_by_country.csv", line);
     ASSERT_EQ(fields.size(), 9u) << line;
     if (fields[0] != "FIN") rows[fields[3] + " " + fields[0]] = fields;  // EU rows repeat per member
   });

@@ -8,9 +8,10 @@
 #include <set>
 #include <string>
 
+#include "data/csv.hpp"
+#include "data/gzip_text.hpp"
 #include "ricardo/scenario.hpp"
 #include "tariffs/product_data.hpp"
-#include "tariffs/text_files.hpp"
 #include "test_support.hpp"
 
 namespace ricardo {
@@ -21,9 +22,9 @@ namespace {
 std::vector<std::map<std::string, std::string>> ReadCsv(const std::filesystem::path& file) {
   std::vector<std::string> header;
   std::vector<std::map<std::string, std::string>> rows;
-  detail::ForEachLine(file, [&](long, std::string_view text) {
+  data_internal::ForEachLine(file, [&](long line, std::string_view text) {
     if (text.empty() || text[0] == '#') return;
-    auto fields = detail::SplitCsv(text);
+    auto fields = data_internal::SplitCsv(text, file, line);
     if (header.empty()) {
       header = std::move(fields);
       return;

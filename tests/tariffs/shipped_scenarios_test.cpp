@@ -104,7 +104,7 @@ TEST_F(ShippedScenariosTest, NorthAmericaOnlyRaisesUsTariffsOnCanadaAndMexico) {
     for (std::size_t i = 0; i < N; ++i) {
       for (std::size_t j = 0; j < J; ++j) {
         const double added = c.shock.tariff_rates(n, i, j) - B().tariff_rates(n, i, j);
-        EXPECT_EQ(c.shock.trade_cost_change(n, i, j), 1.0);
+        EXPECT_EQ(c.shock.trade_cost_ratio(n, i, j), 1.0);
         if (n == usa && (i == can || i == mex)) {
           EXPECT_GE(added, 0.0) << B().sectors[j].code;
         } else {
@@ -245,7 +245,7 @@ TEST_F(ShippedScenariosTest, PartnershipChangesOnlyTradeCostsBetweenCanadaAndMex
     for (std::size_t i = 0; i < B().region_count(); ++i) {
       for (std::size_t j = 0; j < B().sector_count(); ++j) {
         const bool pair = (n == can && i == mex) || (n == mex && i == can);
-        EXPECT_EQ(c.shock.trade_cost_change(n, i, j), pair && Goods(j) ? 0.9 : 1.0)
+        EXPECT_EQ(c.shock.trade_cost_ratio(n, i, j), pair && Goods(j) ? 0.9 : 1.0)
             << n << " " << i << " " << B().sectors[j].code;
       }
     }

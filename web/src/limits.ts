@@ -1,14 +1,41 @@
 // The bounds the dashboard checks before it asks for a solve, so that a typed 600 is refused
-// with a message instead of being clamped or sent. The server is the authority; these mirror it.
+// with a message instead of being clamped or sent. The server is the authority and states them
+// at GET /api/v1/limits (docs/api.md); the page holds no copy, and until they are read (or if
+// reading them failed) no typed value is accepted.
+import { getJson } from './api';
 
-// The largest tariff rate, as a fraction (5 = 500%). Mirrors kMaxRate in
-// src/tariffs/scenario_parse.cpp, which the API's rate edits also apply (SetMeasureRate, and the
-// rate-only fast path's own check in src/server/solve_request.cpp). Change them together.
-export const MAX_RATE_FRACTION = 5.0;
-export const MAX_RATE_PERCENT = MAX_RATE_FRACTION * 100;
+// GET /api/v1/limits: fractions, as in a solve request (5 = 500%).
+export interface Limits {
+  tariff_rate_max: number;
+  usmca_share_max: number;
+}
 
-// The USMCA-qualifying share, percent of trade (the API's usmca_share is a fraction in [0, 1]).
-export const MAX_SHARE_PERCENT = 100;
+let known: Limits | null = null;
+
+// Reads the server's limits; throws (ApiError, or a network error) if they cannot be read.
+export async function loadLimits(): Promise<Limits> {
+  const limits = await getJson<Limits>('/api/v1/limits');
+  if (!Number.isFinite(limits.tariff_rate_max) || !Number.isFinite(limits.usmca_share_max)) {
+    throw new Error('the server\'s /api/v1/limits answer has no tariff_rate_max or usmca_share_max');
+  }
+  known = limits;
+  return limits;
+}
+
+function limits(): Limits {
+  if (!known) throw new Error('the server\'s limits are not known (GET /api/v1/limits failed)');
+  return known;
+}
+
+// The largest tariff rate, percent.
+export function maxRatePercent(): number {
+  return limits().tariff_rate_max * 100;
+}
+
+// The USMCA-qualifying share's largest value, percent of trade.
+export function maxSharePercent(): number {
+  return limits().usmca_share_max * 100;
+}
 
 export type Parsed = { ok: true; percent: number } | { ok: false; message: string };
 

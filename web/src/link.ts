@@ -7,7 +7,7 @@
 //
 // A link is read against the scenario it names: anything that does not fit (an unknown measure,
 // a rate out of range, a bad date) is left out and reported, never a reason not to open.
-import { MAX_RATE_PERCENT, MAX_SHARE_PERCENT, parsePercent } from './limits';
+import { maxRatePercent, maxSharePercent, parsePercent } from './limits';
 import type { MeasureSummary } from './api';
 
 export interface Edits {
@@ -98,7 +98,7 @@ export function applyLink(link: Link, scenario: string, measures: MeasureSummary
         const m = byId.get(name);
         if (!m) { skip(key, value, `no measure '${name}' in ${scenario}`); break; }
         if (!m.rate_editable) { skip(key, value, 'this measure\'s rates come from the baseline'); break; }
-        const parsed = parsePercent(value, MAX_RATE_PERCENT);
+        const parsed = parsePercent(value, maxRatePercent());
         if (!parsed.ok) skip(key, value, parsed.message.replace(/(; not solved)?\.$/, ''));
         // The rate as written is no edit (the page writes no key for it either).
         else if (parsed.percent / 100 !== m.rate) view.edits.rates[name] = parsed.percent / 100;
@@ -119,7 +119,7 @@ export function applyLink(link: Link, scenario: string, measures: MeasureSummary
         break;
       }
       case 'usmca': {
-        const parsed = parsePercent(value, MAX_SHARE_PERCENT, 'share');
+        const parsed = parsePercent(value, maxSharePercent(), 'share');
         if (parsed.ok) view.edits.usmcaShare = parsed.percent / 100;
         else skip(key, value, parsed.message.replace(/(; not solved)?\.$/, ''));
         break;

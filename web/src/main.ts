@@ -15,6 +15,7 @@ import { drawFlows } from './flows';
 import { drawMoney } from './money';
 import { wireCopyLink } from './copy-link';
 import { COUNTRY_NAMES, percent } from './format';
+import { loadLimits } from './limits';
 import { applyLink, encodeView, isDate, noEdits, readLink, type Edits, type Link } from './link';
 import { groupMeasures } from './measure-groups';
 import { measureRow } from './measure-row';
@@ -376,6 +377,15 @@ function firstScenario(offered: ScenarioListed[], link: Link, notes: string[]): 
 
 async function start(): Promise<void> {
   try {
+    // The rate and share fields check against the server's own limits; without them nothing
+    // typed could be checked, so the page stops here and says why.
+    try {
+      await loadLimits();
+    } catch (error) {
+      setStatus(`Cannot read the API's limits (GET /api/v1/limits): ${error instanceof Error ? error.message : String(error)}`, 'error');
+      return;
+    }
+    usmca.applyLimits();
     const [{ baselines }, { scenarios }] = await Promise.all([
       getJson<{ baselines: BaselineSummary[] }>('/api/v1/baselines'),
       getJson<{ scenarios: ScenarioListed[] }>('/api/v1/scenarios'),

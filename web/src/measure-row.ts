@@ -2,7 +2,7 @@
 // whom and when, an on/off switch, and its rate as a slider, marked at the rate as written, with
 // a number field that refuses what the API would (limits.ts) with a message beside it.
 import type { MeasureSummary } from './api';
-import { MAX_RATE_PERCENT, parsePercent } from './limits';
+import { maxRatePercent, parsePercent } from './limits';
 import { titleFor } from './measure-title';
 
 export interface RowContext {
@@ -29,7 +29,7 @@ export function inForce(m: MeasureSummary, date: string | null): boolean {
 
 // The slider's top: 100%, or more to reach the as-written or current rate, in steps of 50 points.
 function sliderMax(...percents: number[]): number {
-  return Math.min(MAX_RATE_PERCENT, Math.max(100, ...percents.map((p) => Math.ceil(p / 50) * 50)));
+  return Math.min(maxRatePercent(), Math.max(100, ...percents.map((p) => Math.ceil(p / 50) * 50)));
 }
 
 function rateControls(m: MeasureSummary, context: RowContext, title: HTMLElement): HTMLElement[] {
@@ -91,11 +91,11 @@ function rateControls(m: MeasureSummary, context: RowContext, title: HTMLElement
   });
   // Typing is checked as it goes; the rate is solved when the field is committed (Enter, Tab).
   field.addEventListener('input', () => {
-    const parsed = parsePercent(field.value, MAX_RATE_PERCENT);
+    const parsed = parsePercent(field.value, maxRatePercent());
     refuse(parsed.ok ? null : parsed.message);
   });
   field.addEventListener('change', () => {
-    const parsed = parsePercent(field.value, MAX_RATE_PERCENT);
+    const parsed = parsePercent(field.value, maxRatePercent());
     if (!parsed.ok) {
       refuse(parsed.message);
       return;

@@ -1,6 +1,6 @@
 // The USMCA utilisation override: a switch, a slider and a field (percent) that refuses what is
 // not a share (limits.ts) with a message beside it instead of clamping it.
-import { MAX_SHARE_PERCENT, parsePercent } from './limits';
+import { maxSharePercent, parsePercent } from './limits';
 
 function element<T extends HTMLElement>(id: string): T {
   const e = document.getElementById(id);
@@ -29,16 +29,21 @@ export class UsmcaControl {
     });
     // Typing is checked as it goes; the share is solved when the field is committed.
     this.field.addEventListener('input', () => {
-      const parsed = parsePercent(this.field.value, MAX_SHARE_PERCENT, 'share');
+      const parsed = parsePercent(this.field.value, maxSharePercent(), 'share');
       this.refuse(parsed.ok ? null : parsed.message);
     });
     this.field.addEventListener('change', () => {
-      const parsed = parsePercent(this.field.value, MAX_SHARE_PERCENT, 'share');
+      const parsed = parsePercent(this.field.value, maxSharePercent(), 'share');
       if (!parsed.ok) return this.refuse(parsed.message);
       this.refuse(null);
       this.slider.value = String(parsed.percent);
       onChange(parsed.percent / 100);
     });
+  }
+
+  // The slider's top from the server's limits (limits.ts), once they are known.
+  applyLimits(): void {
+    this.slider.max = String(maxSharePercent());
   }
 
   // Shows `edit` (a fraction; null: not overridden, the control then offers `fallback`).

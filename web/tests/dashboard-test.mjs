@@ -5,8 +5,9 @@
 // rate as written), switches retaliation off, types rates the API would refuse (refused on the
 // page, no solve sent), checks the address carries the edits and a reload restores them, that a
 // bad address is reported and not fatal, the CSV and PNG downloads, that the charts stay in view
-// while the measures scroll, the layout at 900 px wide, and — on a second server with the shipped
-// scenarios — that the page opens on the main job's scenario. Saves a screenshot.
+// while the measures scroll, the layout at 900 px wide, that the page stops and says why when the
+// API's limits cannot be read, and — on a second server with the shipped scenarios — that the
+// page opens on the main job's scenario. Saves a screenshot.
 //
 // Usage: node dashboard-test.mjs --ricardo PATH/TO/ricardo [--screenshot FILE.png]
 //          [--scenarios DIR] [--web-dir DIR] [--scenario NAME] [--measure ID] [--chromium PATH]
@@ -532,6 +533,23 @@ async function main() {
     } else {
       console.log(`skip the default-scenario check: no ${shippedBaseline}`);
     }
+
+    // The rate and share bounds come from GET /api/v1/limits (the page holds no copy): when that
+    // request fails the page says so and solves nothing. (Its console is not watched: the
+    // browser logs the refused request as an error.)
+    const limitless = await context.newPage();
+    let limitlessSolves = 0;
+    limitless.on('request', (r) => { if (r.url().endsWith('/api/v1/solve')) ++limitlessSolves; });
+    await limitless.route('**/api/v1/limits', (r) => r.fulfill({
+      status: 503, contentType: 'application/json', body: '{"error":{"message":"limits withheld by the test"}}',
+    }));
+    await limitless.goto(`${origin}/?scenario=${options.scenario}`);
+    await limitless.waitForFunction(() => document.body.dataset.state === 'error', null, { timeout: 15000 });
+    const limitlessStatus = await limitless.$eval('#status', (e) => e.textContent);
+    check(limitlessStatus === "Cannot read the API's limits (GET /api/v1/limits): limits withheld by the test",
+          `without the API's limits the page says so (${limitlessStatus})`);
+    check(limitlessSolves === 0, `without the API's limits nothing is solved (${limitlessSolves} solves)`);
+    await limitless.close();
 
     check(consoleErrors.length === 0, `no console errors${consoleErrors.length ? `: ${consoleErrors.join('; ')}` : ''}`);
     check(foreign.length === 0, `no requests outside the server${foreign.length ? `: ${foreign.join(', ')}` : ''}`);
