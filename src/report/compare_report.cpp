@@ -41,6 +41,9 @@ ReportFiles WriteComparisonReportInto(const Comparison& c, const std::filesystem
                                      options.charts);
   page.notes.push_back("Every run's tables are in the CSV files next to this report (column "
                        "`scenario`); comparison.json has the full results.");
+  // One command made every run: the first run's stamp stands for the page.
+  if (!c.runs.empty() && !c.runs.front().result.metadata.stamp.empty())
+    page.stamp = c.runs.front().result.metadata.stamp;
   files.html = directory / "report.html";
   detail::WriteTextFile(files.html, detail::RenderHtml(page));
   for (const auto& ch : page.charts) {
@@ -56,7 +59,9 @@ ReportFiles WriteComparisonReportInto(const Comparison& c, const std::filesystem
 ReportFiles WriteComparisonReport(const Comparison& c, const std::filesystem::path& directory,
                                   const ReportOptions& options) {
   StagedDirectory staged(directory, detail::ReportFolderOptions());
-  return detail::CommitReport(staged, WriteComparisonReportInto(c, staged.path(), options));
+  // The first run's stamp: one program, command and time made every run of the comparison.
+  const RunStamp stamp = c.runs.empty() ? RunStamp{} : c.runs.front().result.metadata.stamp;
+  return detail::CommitReport(staged, WriteComparisonReportInto(c, staged.path(), options), stamp);
 }
 
 }  // namespace ricardo

@@ -2,6 +2,8 @@
 #include "fmt/format.h"
 #include "report/charts.hpp"
 #include "report/html_page.hpp"
+#include "report/key_results.hpp"
+#include "report/measures_table.hpp"
 #include "report/run_csv.hpp"
 #include "report/run_tables.hpp"
 #include "report/staged_report.hpp"
@@ -34,6 +36,9 @@ ReportFiles WriteRunReportInto(const RunResult& result, const std::filesystem::p
   page.heading = tables.heading;
   if (!meta.scenario_description.empty()) page.heading.push_back(meta.scenario_description);
   page.warnings = tables.warnings;
+  page.key_results = detail::BuildKeyResults(result);
+  if (!meta.measures.empty()) page.measures = detail::MeasuresTable(meta);
+  if (!meta.stamp.empty()) page.stamp = meta.stamp;
   page.tables = tables.tables;
   page.charts = charts;
   for (const auto& s : meta.sources) page.notes.push_back("Source: " + s);
@@ -57,7 +62,8 @@ ReportFiles WriteRunReportInto(const RunResult& result, const std::filesystem::p
 ReportFiles WriteRunReport(const RunResult& result, const std::filesystem::path& directory,
                            const ReportOptions& options) {
   StagedDirectory staged(directory, detail::ReportFolderOptions());
-  return detail::CommitReport(staged, WriteRunReportInto(result, staged.path(), options));
+  return detail::CommitReport(staged, WriteRunReportInto(result, staged.path(), options),
+                              result.metadata.stamp);
 }
 
 }  // namespace ricardo

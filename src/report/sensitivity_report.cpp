@@ -116,6 +116,9 @@ ReportFiles WriteSensitivityReportInto(const SensitivityResult& s,
       page.warnings.push_back(r.label + " did not converge (" + summary.message + ").");
     page.notes.push_back("Solver, " + r.label + ": " + summary.BriefReport());
   }
+  // One command made every run: the first run's stamp stands for the page.
+  if (!s.runs.runs.empty() && !s.runs.runs.front().result.metadata.stamp.empty())
+    page.stamp = s.runs.runs.front().result.metadata.stamp;
   files.html = directory / "report.html";
   detail::WriteTextFile(files.html, detail::RenderHtml(page));
   for (const auto& ch : page.charts) {
@@ -133,7 +136,8 @@ ReportFiles WriteSensitivityReport(const SensitivityResult& s,
                                    const ReportOptions& options) {
   if (s.runs.runs.empty()) throw ArgumentError("no sensitivity run to report");
   StagedDirectory staged(directory, detail::ReportFolderOptions());
-  return detail::CommitReport(staged, WriteSensitivityReportInto(s, staged.path(), options));
+  return detail::CommitReport(staged, WriteSensitivityReportInto(s, staged.path(), options),
+                              s.runs.runs.front().result.metadata.stamp);
 }
 
 }  // namespace ricardo

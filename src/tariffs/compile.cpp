@@ -13,6 +13,7 @@
 #include <set>
 
 #include "fmt/format.h"
+#include "tariffs/measure_summary.hpp"
 #include "ricardo/scenario.hpp"
 #include "tariffs/compiler.hpp"
 
@@ -417,6 +418,8 @@ CompiledScenario CompileScenario(const Scenario& s, const Baseline& b, const Com
   }
   WarnIfNothingApplies(s, *date, &out);
   out.metadata.notes = out.trace.notes;
+  out.metadata.measures = detail::SummariseMeasures(s, *date);
+  out.metadata.stamp.data_months = out.trace.months;
   ValidateShock(out.baseline, out.shock);
   return out;
 }
