@@ -37,8 +37,12 @@ ReportFiles WriteComparisonReportInto(const Comparison& c, const std::filesystem
                               "); its numbers are not an equilibrium.");
     page.notes.push_back("Solver, " + r.label + ": " + s.BriefReport());
   }
-  page.charts = detail::RenderCharts(detail::ComparisonCharts(runs), directory / "charts",
-                                     options.charts);
+  std::string png_note;
+  std::vector<std::filesystem::path> png_files;
+  page.charts = detail::RenderChartFiles(detail::ComparisonCharts(runs),
+                                         detail::ChartSubtitle(c.runs.front().result.metadata),
+                                         directory / "charts", options.charts, &png_note, &png_files);
+  if (!png_note.empty()) page.notes.push_back(png_note);
   page.notes.push_back("Every run's tables are in the CSV files next to this report (column "
                        "`scenario`); comparison.json has the full results.");
   // One command made every run: the first run's stamp stands for the page.
@@ -50,6 +54,7 @@ ReportFiles WriteComparisonReportInto(const Comparison& c, const std::filesystem
     files.charts.push_back(ch.svg_file);
     files.written.push_back(ch.svg_file);
   }
+  for (const auto& png : png_files) files.written.push_back(png);
   files.written.push_back(files.html);
   return files;
 }

@@ -104,12 +104,16 @@ ReportFiles WriteSensitivityReportInto(const SensitivityResult& s,
   page.title = "ricardo: sensitivity to the trade elasticities";
   page.heading = {Heading(s)};
   page.tables = SensitivityTables(s, options.table);
-  page.charts = detail::RenderCharts(
+  std::string png_note;
+  std::vector<std::filesystem::path> png_files;
+  page.charts = detail::RenderChartFiles(
       detail::RangeCharts(runs, {{"welfare", "Welfare, % change"},
                                  {"real_wage", "Real wage, % change"},
                                  {"exports", "Exports, % change"},
                                  {"imports", "Imports, % change"}}),
-      directory / "charts", options.charts);
+      detail::ChartSubtitle(s.runs.runs.front().result.metadata), directory / "charts",
+      options.charts, &png_note, &png_files);
+  if (!png_note.empty()) page.notes.push_back(png_note);
   for (const auto& r : s.runs.runs) {
     const auto& summary = r.result.solution.summary;
     if (!summary.IsConverged())
@@ -125,6 +129,7 @@ ReportFiles WriteSensitivityReportInto(const SensitivityResult& s,
     files.charts.push_back(ch.svg_file);
     files.written.push_back(ch.svg_file);
   }
+  for (const auto& png : png_files) files.written.push_back(png);
   files.written.push_back(files.html);
   return files;
 }
