@@ -97,8 +97,13 @@ ChartSpec TradeMatrices(const std::vector<LabelledRun>& runs) {
                             {"value", "black"}}}}}};
   json spec = VegaLiteBase("Change in bilateral imports by scenario, % (row imports from column)");
   spec["data"] = {{"values", values}};
-  spec["facet"] = {{"column", {{"field", "scenario"}, {"type", "nominal"}, {"sort", labels},
-                               {"title", nullptr}, {"header", {{"labelLimit", 0}}}}}};
+  // One matrix under the other, each headed by its scenario's full title (side by side, long
+  // titles ran into each other).
+  spec["facet"] = {{"row", {{"field", "scenario"}, {"type", "nominal"}, {"sort", labels},
+                            {"title", nullptr},
+                            {"header", {{"labelOrient", "top"}, {"labelAngle", 0}, {"labelAlign", "left"},
+                                        {"labelAnchor", "start"}, {"labelLimit", 0},
+                                        {"labelFontSize", 12}}}}}};
   spec["spec"] = {
       {"width", {{"step", 44}}},
       {"height", {{"step", 26}}},
@@ -109,7 +114,7 @@ ChartSpec TradeMatrices(const std::vector<LabelledRun>& runs) {
       {"layer", json::array({rect, text})}};
   return {"trade_change_by_scenario", "Bilateral trade by scenario",
           "Change in imports of the row region from the column region, all sectors, %, one "
-          "matrix per scenario. Colours stop at the 5th–95th percentile range (beyond: the end "
+          "matrix per scenario, one under the other. Colours stop at the 5th–95th percentile range (beyond: the end "
           "colour).",
           spec, note};
 }

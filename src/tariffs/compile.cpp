@@ -419,6 +419,9 @@ CompiledScenario CompileScenario(const Scenario& s, const Baseline& b, const Com
   WarnIfNothingApplies(s, *date, &out);
   out.metadata.notes = out.trace.notes;
   out.metadata.measures = detail::SummariseMeasures(s, *date);
+  // The program and the months belong to the compile; the caller adds what it knows of the
+  // inputs and the command (ricardo/run_stamp.hpp).
+  out.metadata.stamp.program = ThisProgram();
   out.metadata.stamp.data_months = out.trace.months;
   ValidateShock(out.baseline, out.shock);
   return out;

@@ -157,7 +157,9 @@ TEST(StampCli, RunOutTwiceLeavesExactlyTheSecondRunsFiles) {
   // not change could coincide; their subtitles name the scenario, so none does.)
   for (const auto& f : files) {
     auto it = first_hashes.find(f);
-    if (it != first_hashes.end()) EXPECT_NE(it->second, Sha256sum(out / f)) << f << " is the first run's";
+    if (it != first_hashes.end()) {
+      EXPECT_NE(it->second, Sha256sum(out / f)) << f << " is the first run's";
+    }
   }
   EXPECT_EQ(nlohmann::json::parse(ReadText(out / "run.json"))["scenario"]["name"],
             "us-tariffs-2025-11-retaliation");
