@@ -32,11 +32,15 @@ footer { margin-top: 2rem; color: #777; font-size: 0.8rem; }
                   min-width: 9rem; max-width: 13rem; }
 .key-numbers .value { display: block; font-size: 1.3rem; font-weight: 600; font-variant-numeric: tabular-nums; }
 .key-numbers .label { display: block; font-size: 0.8rem; color: #555; }
+.measures { margin: 1rem 0; }
+.measures summary { cursor: pointer; font-weight: 600; }
 .measures table { font-size: 0.8rem; }
 dl.stamp { display: grid; grid-template-columns: max-content 1fr; column-gap: 1rem; margin: 0.5rem 0; }
 dl.stamp dt { font-weight: 600; }
 dl.stamp dd { margin: 0; word-break: break-all; font-family: ui-monospace, monospace; }
 )";
+
+constexpr std::size_t kMeasuresShownOpen = 12;
 
 // The stamp field by field (run.json's `stamp`; docs/reports.md, "Reproducible outputs").
 std::string StampHtml(const RunStamp& s) {
@@ -79,7 +83,12 @@ std::string RenderHtml(const HtmlPage& page) {
     out += "</ul>\n</section>\n";
   }
   if (page.measures) {
-    out += "<section class=\"measures\" id=\"measures\">\n" + page.measures->ToHtml() + "</section>\n";
+    // A whole regime is 60 rows: folded (no script needed) so that the results stay in view, and
+    // open when it is short enough to read at a glance.
+    const bool open = page.measures->rows.size() <= kMeasuresShownOpen;
+    out += std::string("<details class=\"measures\" id=\"measures\"") + (open ? " open" : "") +
+           ">\n<summary>" + EscapeHtml(page.measures->title + ": " + page.measures->note) +
+           "</summary>\n" + page.measures->ToHtml() + "</details>\n";
   }
   out += "<section class=\"tables\">\n";
   for (const auto& t : page.tables) out += "<div>\n" + t.ToHtml() + "</div>\n";

@@ -21,7 +21,7 @@ TextTable MeasuresTable(const RunMetadata& metadata) {
   std::size_t in_force_count = 0;
   for (const auto& m : metadata.measures) in_force_count += m.in_force ? 1 : 0;
   t.note = std::to_string(in_force_count) + " of " + std::to_string(metadata.measures.size()) +
-           " measures in force; the compiled rates by partner and sector: `ricardo scenario explain`.";
+           " measures in force (the compiled rates by partner and sector: ricardo scenario explain)";
   return t;
 }
 
