@@ -2,6 +2,7 @@
 // footer), and item 5: a second `run --out D` leaves exactly its own files. End to end through
 // the CLI; hashes are recomputed here with coreutils' sha256sum, independently of ricardo's.
 #include <array>
+#include <cstdlib>
 #include <cstdio>
 #include <fstream>
 #include <map>
@@ -91,6 +92,18 @@ TEST(StampCli, RunJsonAndReportCarryTheStamp) {
                                std::regex(R"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ)")));
 
   if (!fs::exists(out / "report.html")) GTEST_SKIP() << "no chart renderer: the footer is not checked";
+  // Every chart says under its title which program, scenario and day made it.
+  const std::string subtitle = "ricardo " + stamp["program"]["version"].get<std::string>() +
+                               " · us-tariffs-2025-11 (measures of 2025-11-01) · made " +
+                               stamp["created_utc"].get<std::string>().substr(0, 10);
+  std::size_t charts = 0;
+  for (const auto& e : fs::directory_iterator(out / "charts")) {
+    if (!e.path().string().ends_with(".vl.json")) continue;
+    ++charts;
+    const auto spec = nlohmann::json::parse(ReadText(e.path()));
+    EXPECT_EQ(spec["title"]["subtitle"], subtitle) << e.path();
+  }
+  EXPECT_EQ(charts, 7u);
   const std::string html = ReadText(out / "report.html");
   for (const char* key : {"scenario_sha256", "baseline_sha256", "created_utc"})
     EXPECT_NE(html.find(stamp[key].get<std::string>()), std::string::npos) << key;
@@ -117,6 +130,23 @@ TEST(StampCli, ManifestListsExactlyTheFilesWithTheirHashes) {
   std::set<std::string> present = FilesUnder(out);
   present.erase("manifest.json");
   EXPECT_EQ(listed, present);
+}
+
+// Without the PNG converter the report is complete in SVG and says so in its notes.
+TEST(StampCli, WithoutThePngConverterTheReportSaysSo) {
+  REQUIRE_DEFAULT_SCENARIO();
+  if (!HtmlFlag().empty()) GTEST_SKIP() << "no chart renderer";
+  const fs::path out = MakeTempDirectory("no-png") / "out";
+  setenv("RICARDO_RSVG_CONVERT", "/nonexistent/rsvg-convert", 1);
+  const CommandResult run = RunCli("run us-tariffs-2025-11 --quiet --out " + out.string());
+  unsetenv("RICARDO_RSVG_CONVERT");
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+  for (const auto& e : fs::directory_iterator(out / "charts"))
+    EXPECT_NE(e.path().extension(), ".png") << e.path();
+  EXPECT_NE(ReadText(out / "report.html")
+                .find("PNG copies of the charts were not written: the converter "
+                      "'/nonexistent/rsvg-convert' was not found"),
+            std::string::npos);
 }
 
 // Issue 12 item 5: `ricardo run --out D` twice with different scenarios leaves exactly the second
