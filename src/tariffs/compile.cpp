@@ -433,6 +433,8 @@ void CompiledScenario::SetRates(std::vector<double> new_rates) {
   rates = std::move(new_rates);
   trace.sectors.clear();
   trace.products.clear();
+  // The measures as shown say the rates the shock now has (the same order: scenario order).
+  detail::SetSummaryRates(rates, &metadata.measures);
 }
 
 RunResult RunCompiled(const CompiledScenario& compiled, const SolverOptions& options) {

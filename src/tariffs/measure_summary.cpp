@@ -34,11 +34,16 @@ std::string ScopeText(const Measure& m) {
   return out.empty() ? "(no products)" : out;
 }
 
+constexpr const char* kFromBaseline = "baseline tariff on ";
+constexpr const char* kAllInFloor = " all-in floor";
+
+std::string RateText(double rate, bool all_in_floor) {
+  return fmt::format("{:g}%", rate * 100.0) + (all_in_floor ? kAllInFloor : "");
+}
+
 std::string RateText(const Measure& m) {
-  if (!m.rate_from_baseline.empty()) return "baseline tariff on " + m.rate_from_baseline;
-  std::string out = fmt::format("{:g}%", m.rate * 100.0);
-  if (m.rate_form == RateForm::kAllInFloor) out += " all-in floor";
-  return out;
+  if (!m.rate_from_baseline.empty()) return kFromBaseline + m.rate_from_baseline;
+  return RateText(m.rate, m.rate_form == RateForm::kAllInFloor);
 }
 
 }  // namespace
@@ -63,6 +68,14 @@ std::vector<MeasureSummary> SummariseMeasures(const Scenario& scenario, const Da
     out.push_back(std::move(s));
   }
   return out;
+}
+
+void SetSummaryRates(const std::vector<double>& rates, std::vector<MeasureSummary>* measures) {
+  for (std::size_t k = 0; k < measures->size() && k < rates.size(); ++k) {
+    MeasureSummary& m = (*measures)[k];
+    if (m.rate.starts_with(kFromBaseline)) continue;
+    m.rate = RateText(rates[k], m.rate.ends_with(kAllInFloor));
+  }
 }
 
 }  // namespace ricardo::detail
