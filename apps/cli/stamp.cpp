@@ -13,7 +13,8 @@ std::string& CommandLineText() {
 void SetCommandLine(int argc, char** argv) {
   std::vector<std::string> arguments(argv, argv + argc);
   // The program as typed may be a long build path; its name says which program it was.
-  if (!arguments.empty()) arguments.front() = std::filesystem::path(arguments.front()).filename().string();
+  if (!arguments.empty())
+    arguments.front() = std::filesystem::path(arguments.front()).filename().string();
   CommandLineText() = ShellQuote(arguments);
 }
 

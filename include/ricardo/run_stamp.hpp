@@ -14,7 +14,7 @@ namespace ricardo {
 
 struct ProgramStamp {
   std::string name = "ricardo";
-  std::string version;     // the project version, e.g. "0.1.0"
+  std::string version;  // the project version, e.g. "0.1.0"
   // `git rev-parse HEAD` of the source tree at build time, with "-dirty" when tracked files had
   // uncommitted changes; "unknown" when built outside a git checkout (e.g. from a tarball).
   std::string git_commit;
@@ -40,7 +40,9 @@ struct RunStamp {
   std::string command_line;
   std::string created_utc;  // when the run was made, ISO 8601 UTC: "2026-12-03T14:05:09Z"
 
-  bool empty() const { return scenario_sha256.empty() && baseline_sha256.empty() && command_line.empty(); }
+  bool empty() const {
+    return scenario_sha256.empty() && baseline_sha256.empty() && command_line.empty();
+  }
 };
 
 // A stamp with the program and created_utc filled in, the rest empty.

@@ -6,6 +6,11 @@
 
 #include "fmt/format.h"
 
+// src/CMakeLists.txt defines it; a build of these sources elsewhere (the fuzzers) may not.
+#ifndef RICARDO_BUILD_TYPE
+#define RICARDO_BUILD_TYPE ""
+#endif
+
 namespace ricardo {
 namespace detail {
 extern const char* const kGitCommit;  // generated at build time by cmake/git_commit.cmake
@@ -72,13 +77,14 @@ std::string FormatRunStamp(const RunStamp& s) {
   if (!s.data_months.empty())
     months = s.data_months.size() == 1 ? s.data_months.front()
                                        : fmt::format("{} to {} ({} months)", s.data_months.front(),
-                                                   s.data_months.back(), s.data_months.size());
+                                                     s.data_months.back(), s.data_months.size());
   auto shortHash = [](const std::string& h) { return h.empty() ? std::string("n/a") : h; };
-  return fmt::format("{} {} (commit {}, {} build) · scenario SHA-256 {} · baseline SHA-256 {} · "
-                     "data months {} · command: {} · made {}",
-                     s.program.name, s.program.version, s.program.git_commit, s.program.build_type,
-                     shortHash(s.scenario_sha256), shortHash(s.baseline_sha256), months,
-                     s.command_line.empty() ? "n/a" : s.command_line, s.created_utc);
+  return fmt::format(
+      "{} {} (commit {}, {} build) · scenario SHA-256 {} · baseline SHA-256 {} · "
+      "data months {} · command: {} · made {}",
+      s.program.name, s.program.version, s.program.git_commit, s.program.build_type,
+      shortHash(s.scenario_sha256), shortHash(s.baseline_sha256), months,
+      s.command_line.empty() ? "n/a" : s.command_line, s.created_utc);
 }
 
 }  // namespace ricardo

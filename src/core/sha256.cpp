@@ -51,7 +51,8 @@ std::string Sha256Hex(std::string_view bytes) {
 
 std::string FileSha256(const std::filesystem::path& file) {
   std::ifstream in(file, std::ios::binary);
-  if (!in) throw NotFoundError(Location{file.string(), 0, 0, {}}, "cannot read the file to hash it");
+  if (!in)
+    throw NotFoundError(Location{file.string(), 0, 0, {}}, "cannot read the file to hash it");
   Sha256 digest;
   std::array<char, 1 << 16> buffer{};
   while (in) {
@@ -64,15 +65,18 @@ std::string FileSha256(const std::filesystem::path& file) {
 std::string PackageSha256(const std::filesystem::path& directory) {
   namespace fs = std::filesystem;
   if (!fs::is_directory(directory))
-    throw NotFoundError(Location{directory.string(), 0, 0, {}}, "no such package directory to hash");
+    throw NotFoundError(Location{directory.string(), 0, 0, {}},
+                        "no such package directory to hash");
   std::vector<std::string> files;
-  for (auto it = fs::recursive_directory_iterator(directory); it != fs::recursive_directory_iterator(); ++it) {
+  for (auto it = fs::recursive_directory_iterator(directory);
+       it != fs::recursive_directory_iterator(); ++it) {
     // Hidden entries (editor backups, .git) are not part of the package.
     if (it->path().filename().string().starts_with(".")) {
       if (it->is_directory()) it.disable_recursion_pending();
       continue;
     }
-    if (it->is_regular_file()) files.push_back(fs::relative(it->path(), directory).generic_string());
+    if (it->is_regular_file())
+      files.push_back(fs::relative(it->path(), directory).generic_string());
   }
   std::sort(files.begin(), files.end());  // byte order, as LC_ALL=C sort
   std::string listing;

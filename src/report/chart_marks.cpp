@@ -16,25 +16,34 @@ json BarValueLabels(const std::string& field, const std::string& format) {
   // side by side; outside the bar's end (above a positive bar, below a negative one), so a bar
   // too short to read by length still carries its number.
   auto label = [&](bool positive) {
-    return json{{"transform", json::array({{{"filter", "isValid(datum['" + field + "']) && datum['" +
-                                                           field + "'] " + (positive ? ">=" : "<") + " 0"}}})},
-                {"mark", {{"type", "text"}, {"angle", 270}, {"fontSize", 9}, {"baseline", "middle"},
-                          {"align", positive ? "left" : "right"}, {"dx", positive ? 3 : -3},
-                          {"color", "#333"}}},
-                {"encoding", {{"text", {{"field", field}, {"type", "quantitative"}, {"format", format}}}}}};
+    return json{
+        {"transform",
+         json::array({{{"filter", "isValid(datum['" + field + "']) && datum['" + field + "'] " +
+                                      (positive ? ">=" : "<") + " 0"}}})},
+        {"mark",
+         {{"type", "text"},
+          {"angle", 270},
+          {"fontSize", 9},
+          {"baseline", "middle"},
+          {"align", positive ? "left" : "right"},
+          {"dx", positive ? 3 : -3},
+          {"color", "#333"}}},
+        {"encoding", {{"text", {{"field", field}, {"type", "quantitative"}, {"format", format}}}}}};
   };
   return json::array({label(true), label(false)});
 }
 
 double RobustBound(std::vector<double> values) {
-  values.erase(std::remove_if(values.begin(), values.end(), [](double v) { return !std::isfinite(v); }),
-               values.end());
+  values.erase(
+      std::remove_if(values.begin(), values.end(), [](double v) { return !std::isfinite(v); }),
+      values.end());
   if (values.empty()) return 1.0;
   std::sort(values.begin(), values.end());
   // Nearest-rank percentiles: with few values (a 4-region matrix has 12) they are the extremes,
   // so small charts keep their full range.
   auto at = [&](double p) {
-    const std::size_t rank = static_cast<std::size_t>(std::ceil(p * static_cast<double>(values.size())));
+    const std::size_t rank =
+        static_cast<std::size_t>(std::ceil(p * static_cast<double>(values.size())));
     return values[std::min(values.size() - 1, rank == 0 ? 0 : rank - 1)];
   };
   double bound = std::max(std::fabs(at(0.05)), std::fabs(at(0.95)));
@@ -50,8 +59,9 @@ json ClippedDivergingColor(const std::string& field, const std::string& title, d
 }
 
 std::string ChartSubtitle(const RunMetadata& metadata) {
-  const std::string made = metadata.stamp.created_utc.size() >= 10 ? metadata.stamp.created_utc.substr(0, 10)
-                                                                   : UtcNowIso8601().substr(0, 10);
+  const std::string made = metadata.stamp.created_utc.size() >= 10
+                               ? metadata.stamp.created_utc.substr(0, 10)
+                               : UtcNowIso8601().substr(0, 10);
   std::string out = std::string("ricardo ") + RICARDO_VERSION;
   if (!metadata.scenario_name.empty()) out += " · " + metadata.scenario_name;
   if (!metadata.scenario_date.empty()) out += " (measures of " + metadata.scenario_date + ")";

@@ -53,7 +53,8 @@ std::vector<std::filesystem::path> WritePngCopies(const std::vector<RenderedChar
 
 namespace ricardo::detail {
 
-std::vector<RenderedChart> RenderChartFiles(std::vector<ChartSpec> specs, const std::string& subtitle,
+std::vector<RenderedChart> RenderChartFiles(std::vector<ChartSpec> specs,
+                                            const std::string& subtitle,
                                             const std::filesystem::path& directory,
                                             const ChartRendererOptions& options,
                                             std::string* png_note,

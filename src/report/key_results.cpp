@@ -1,10 +1,9 @@
 #include "report/key_results.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <limits>
-
-#include <cctype>
 
 #include "fmt/format.h"
 #include "report/run_views.hpp"
@@ -15,7 +14,8 @@ namespace {
 std::string Percent(double fraction, int decimals = 2) {
   if (!std::isfinite(fraction)) return "n/a";
   const double pct = 100.0 * fraction;
-  if (std::fabs(pct) < 0.5 * std::pow(10.0, -decimals)) return fmt::format("{:.{}f}%", 0.0, decimals);
+  if (std::fabs(pct) < 0.5 * std::pow(10.0, -decimals))
+    return fmt::format("{:.{}f}%", 0.0, decimals);
   return fmt::format("{:+.{}f}%", pct, decimals);
 }
 
@@ -43,7 +43,8 @@ std::string InSentence(const std::string& name) {
 // Welfare in money: CountryOutcome::welfare_money, which a baseline without it leaves at 0 while
 // the welfare change is not; shown as n/a then rather than as a false zero.
 double WelfareMoney(const CountryOutcome& c) {
-  if (c.welfare_money == 0.0 && c.welfare_exact != 0.0) return std::numeric_limits<double>::quiet_NaN();
+  if (c.welfare_money == 0.0 && c.welfare_exact != 0.0)
+    return std::numeric_limits<double>::quiet_NaN();
   return c.welfare_money;
 }
 
@@ -65,7 +66,8 @@ std::vector<std::size_t> Partners(const RunResult& r, std::size_t subject) {
   for (std::size_t n = 0; n < r.outcomes.countries.size(); ++n)
     if (n != subject) others.push_back(n);
   std::stable_sort(others.begin(), others.end(), [&](std::size_t a, std::size_t b) {
-    return std::fabs(r.outcomes.countries[a].welfare_exact) > std::fabs(r.outcomes.countries[b].welfare_exact);
+    return std::fabs(r.outcomes.countries[a].welfare_exact) >
+           std::fabs(r.outcomes.countries[b].welfare_exact);
   });
   if (others.size() > 2) others.resize(2);
   return others;
@@ -82,13 +84,15 @@ KeyResults BuildKeyResults(const RunResult& r) {
   const CountryOutcome& c = r.outcomes.countries[us];
   const std::string who = NameOf(b, us);
   const std::string who_in_sentence = InSentence(who);
-  const std::string scenario = r.metadata.scenario_title.empty() ? r.metadata.scenario_name
-                                                                 : r.metadata.scenario_title;
+  const std::string scenario =
+      r.metadata.scenario_title.empty() ? r.metadata.scenario_name : r.metadata.scenario_title;
   const double welfare_money = money(b.manifest, WelfareMoney(c));
   const double revenue_change = money(b.manifest, c.tariff_revenue_new - c.tariff_revenue_base);
   const std::string per_year = money.label + " a year";
 
-  std::string on_date = r.metadata.scenario_date.empty() ? "" : " (measures in force on " + r.metadata.scenario_date + ")";
+  std::string on_date = r.metadata.scenario_date.empty()
+                            ? ""
+                            : " (measures in force on " + r.metadata.scenario_date + ")";
   out.sentences.push_back(fmt::format(
       "Under “{}”{}, real income in {} changes by {} ({}; exact welfare).", scenario, on_date,
       who_in_sentence, Percent(c.welfare_exact),
@@ -123,9 +127,11 @@ KeyResults BuildKeyResults(const RunResult& r) {
   std::string partner_label, partner_value;
   for (std::size_t k = 0; k < partners.size(); ++k) {
     partner_label += (k == 0 ? "" : " / ") + NameOf(b, partners[k]);
-    partner_value += (k == 0 ? "" : " / ") + Percent(r.outcomes.countries[partners[k]].welfare_exact);
+    partner_value +=
+        (k == 0 ? "" : " / ") + Percent(r.outcomes.countries[partners[k]].welfare_exact);
   }
-  if (!partners.empty()) out.numbers.push_back({partner_label + " welfare change (exact), %", partner_value});
+  if (!partners.empty())
+    out.numbers.push_back({partner_label + " welfare change (exact), %", partner_value});
   return out;
 }
 

@@ -14,7 +14,8 @@ std::string Shortened(const std::vector<std::string>& items) {
   std::string out;
   for (std::size_t k = 0; k < items.size() && k < kScopeItemsShown; ++k)
     out += (k > 0 ? ", " : "") + items[k];
-  if (items.size() > kScopeItemsShown) out += fmt::format(" (+{} more)", items.size() - kScopeItemsShown);
+  if (items.size() > kScopeItemsShown)
+    out += fmt::format(" (+{} more)", items.size() - kScopeItemsShown);
   return out;
 }
 
@@ -28,7 +29,8 @@ std::string ScopeText(const Measure& m) {
   std::vector<std::string> excluded = s.exclude_hs_prefixes;
   excluded.insert(excluded.end(), s.exclude_lists.begin(), s.exclude_lists.end());
   if (!excluded.empty()) parts.push_back("except " + Shortened(excluded));
-  if (m.content != ContentBasis::kFullValue) parts.push_back(std::string("on the ") + ToString(m.content) + " content");
+  if (m.content != ContentBasis::kFullValue)
+    parts.push_back(std::string("on the ") + ToString(m.content) + " content");
   std::string out;
   for (const auto& p : parts) out += (out.empty() ? "" : "; ") + p;
   return out.empty() ? "(no products)" : out;

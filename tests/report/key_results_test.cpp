@@ -1,11 +1,12 @@
 // The report's key results (issue 12 item 8): three sentences and five numbers generated from
 // the run; numbers not computed (NaN, or welfare in money left at 0) read "n/a", never a false 0.
+#include "report/key_results.hpp"
+
 #include <cmath>
 #include <limits>
 
 #include "fmt/format.h"
 #include "gtest/gtest.h"
-#include "report/key_results.hpp"
 #include "report_fixture.hpp"
 
 namespace ricardo::testing {
@@ -27,7 +28,8 @@ TEST(KeyResults, ThreeSentencesAndFiveNumbersFromTheRun) {
             std::string::npos)
       << k.sentences[1];
   EXPECT_EQ(k.numbers[4].label, "Canada / Mexico welfare change (exact), %");
-  EXPECT_NE(k.sentences[2].find("Canada's real income changes by"), std::string::npos) << k.sentences[2];
+  EXPECT_NE(k.sentences[2].find("Canada's real income changes by"), std::string::npos)
+      << k.sentences[2];
   EXPECT_NE(k.sentences[0].find("the United States"), std::string::npos) << k.sentences[0];
   for (const auto& n : k.numbers) EXPECT_NE(n.value, "n/a") << n.label;
 }

@@ -2,8 +2,8 @@
 // footer), and item 5: a second `run --out D` leaves exactly its own files. End to end through
 // the CLI; hashes are recomputed here with coreutils' sha256sum, independently of ricardo's.
 #include <array>
-#include <cstdlib>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <map>
 #include <regex>
@@ -38,15 +38,20 @@ std::string Shell(const std::string& command) {
   FILE* pipe = popen(command.c_str(), "r");
   if (!pipe) return out;
   std::array<char, 4096> buffer{};
-  while (std::size_t n = std::fread(buffer.data(), 1, buffer.size(), pipe)) out.append(buffer.data(), n);
+  while (std::size_t n = std::fread(buffer.data(), 1, buffer.size(), pipe))
+    out.append(buffer.data(), n);
   pclose(pipe);
   return out;
 }
 
-std::string Quoted(const fs::path& p) { return "'" + p.string() + "'"; }
+std::string Quoted(const fs::path& p) {
+  return "'" + p.string() + "'";
+}
 
 // coreutils' SHA-256 of a file: the first 64 characters of `sha256sum FILE`.
-std::string Sha256sum(const fs::path& file) { return Shell("sha256sum " + Quoted(file)).substr(0, 64); }
+std::string Sha256sum(const fs::path& file) {
+  return Shell("sha256sum " + Quoted(file)).substr(0, 64);
+}
 
 // Every regular file under `directory`, relative, '/'-separated.
 std::set<std::string> FilesUnder(const fs::path& directory) {
@@ -64,7 +69,8 @@ std::string HtmlFlag() {
 TEST(StampCli, RunJsonAndReportCarryTheStamp) {
   REQUIRE_DEFAULT_SCENARIO();
   const fs::path out = MakeTempDirectory("stamp") / "out";
-  const CommandResult run = RunCli("run us-tariffs-2025-11 --quiet --out " + out.string() + HtmlFlag());
+  const CommandResult run =
+      RunCli("run us-tariffs-2025-11 --quiet --out " + out.string() + HtmlFlag());
   ASSERT_EQ(run.exit_code, 0) << run.err;
   const auto stamp = nlohmann::json::parse(ReadText(out / "run.json"))["stamp"];
 
@@ -73,7 +79,8 @@ TEST(StampCli, RunJsonAndReportCarryTheStamp) {
   // The documented definition of a package's hash, with coreutils (docs/run-result-schema.md).
   const fs::path world = ProjectDirectory() / "data/baselines/world";
   const std::string package_hash =
-      Shell("cd " + Quoted(world) + " && find . -type f ! -name '.*' | sed 's|^\\./||' | LC_ALL=C sort | "
+      Shell("cd " + Quoted(world) +
+            " && find . -type f ! -name '.*' | sed 's|^\\./||' | LC_ALL=C sort | "
             "xargs sha256sum | sha256sum")
           .substr(0, 64);
   EXPECT_EQ(stamp["baseline_sha256"], package_hash);
@@ -87,11 +94,13 @@ TEST(StampCli, RunJsonAndReportCarryTheStamp) {
   // The months of product weights and USMCA shares for measures of 2025-11-01: the three
   // latest months of data up to the date (scenario explain prints the same).
   EXPECT_EQ(stamp["data_months"], nlohmann::json({"2025-09", "2025-10", "2025-11"}));
-  EXPECT_EQ(stamp["command_line"], "ricardo run us-tariffs-2025-11 --quiet --out " + out.string() + HtmlFlag());
+  EXPECT_EQ(stamp["command_line"],
+            "ricardo run us-tariffs-2025-11 --quiet --out " + out.string() + HtmlFlag());
   EXPECT_TRUE(std::regex_match(stamp["created_utc"].get<std::string>(),
                                std::regex(R"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ)")));
 
-  if (!fs::exists(out / "report.html")) GTEST_SKIP() << "no chart renderer: the footer is not checked";
+  if (!fs::exists(out / "report.html"))
+    GTEST_SKIP() << "no chart renderer: the footer is not checked";
   // Every chart says under its title which program, scenario and day made it.
   const std::string subtitle = "ricardo " + stamp["program"]["version"].get<std::string>() +
                                " · us-tariffs-2025-11 (measures of 2025-11-01) · made " +
@@ -107,7 +116,8 @@ TEST(StampCli, RunJsonAndReportCarryTheStamp) {
   const std::string html = ReadText(out / "report.html");
   for (const char* key : {"scenario_sha256", "baseline_sha256", "created_utc"})
     EXPECT_NE(html.find(stamp[key].get<std::string>()), std::string::npos) << key;
-  EXPECT_NE(html.find("<dd>ricardo " + stamp["program"]["version"].get<std::string>()), std::string::npos);
+  EXPECT_NE(html.find("<dd>ricardo " + stamp["program"]["version"].get<std::string>()),
+            std::string::npos);
   EXPECT_NE(html.find(stamp["program"]["git_commit"].get<std::string>()), std::string::npos);
   EXPECT_NE(html.find("2025-09, 2025-10, 2025-11"), std::string::npos);
 }
@@ -115,7 +125,8 @@ TEST(StampCli, RunJsonAndReportCarryTheStamp) {
 TEST(StampCli, ManifestListsExactlyTheFilesWithTheirHashes) {
   REQUIRE_DEFAULT_SCENARIO();
   const fs::path out = MakeTempDirectory("manifest") / "out";
-  const CommandResult run = RunCli("run us-tariffs-2025-11 --quiet --out " + out.string() + HtmlFlag());
+  const CommandResult run =
+      RunCli("run us-tariffs-2025-11 --quiet --out " + out.string() + HtmlFlag());
   ASSERT_EQ(run.exit_code, 0) << run.err;
   const auto manifest = nlohmann::json::parse(ReadText(out / "manifest.json"));
   EXPECT_EQ(manifest["schema"], "ricardo.manifest");
@@ -167,7 +178,9 @@ TEST(StampCli, RunOutTwiceLeavesExactlyTheSecondRunsFiles) {
   const CommandResult second =
       RunCli("run us-tariffs-2025-11-retaliation --quiet --out " + out.string() + html);
   ASSERT_EQ(second.exit_code, 0) << second.err;
-  ASSERT_EQ(RunCli("run us-tariffs-2025-11-retaliation --quiet --out " + fresh.string() + html).exit_code, 0);
+  ASSERT_EQ(
+      RunCli("run us-tariffs-2025-11-retaliation --quiet --out " + fresh.string() + html).exit_code,
+      0);
 
   const std::set<std::string> files = FilesUnder(out);
   EXPECT_EQ(files, FilesUnder(fresh));

@@ -1,10 +1,11 @@
 // The rate template (tariffs/scenario_rate_text.hpp) gives ScenarioToToml of the scenario with
 // edited rates, byte for byte, for every shipped scenario and random rates.
+#include "tariffs/scenario_rate_text.hpp"
+
 #include <random>
 
 #include "gtest/gtest.h"
 #include "ricardo/scenario.hpp"
-#include "tariffs/scenario_rate_text.hpp"
 #include "test_support.hpp"
 
 namespace ricardo::testing {
@@ -27,7 +28,8 @@ TEST(ScenarioRateText, SplicedRatesEqualTheSerialisedEditedScenario) {
         m.rate = round == 0 ? 0.0 : round == 1 ? 0.25 : rate(random);
         rates.push_back(m.rate);
       }
-      EXPECT_EQ(detail::ScenarioTomlWithRates(t, scenario, rates), ScenarioToToml(edited)) << entry.path();
+      EXPECT_EQ(detail::ScenarioTomlWithRates(t, scenario, rates), ScenarioToToml(edited))
+          << entry.path();
       ++checked;
     }
   }
