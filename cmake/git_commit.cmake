@@ -2,6 +2,7 @@
 # "unknown" when it is not a git checkout or git is missing (a source tarball must still build).
 # Run at every build (src/CMakeLists.txt); configure_file rewrites OUTPUT only when the commit
 # changed, so a build after a commit recompiles one file, and a build without one none.
+cmake_minimum_required(VERSION 3.25)  # new policies: "@commit@" is written as is, for configure_file
 set(commit "unknown")
 find_package(Git QUIET)
 if(GIT_FOUND)
