@@ -9,7 +9,9 @@ packages=(
   build-essential cmake pkg-config git
   libeigen3-dev libcli11-dev libtomlplusplus-dev nlohmann-json3-dev
   libfmt-dev libgtest-dev libgmock-dev libbenchmark-dev libcpp-httplib-dev
-  zlib1g-dev
+  zlib1g-dev libssl-dev
+  # PNG copies of the report charts (rsvg-convert)
+  librsvg2-bin
   # fuzzing (libFuzzer), browser tests, load tests
   clang libclang-rt-14-dev chromium wrk
   # the layout check (scripts/format.sh --check, ctest format.clang_format)

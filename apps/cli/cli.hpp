@@ -3,10 +3,12 @@
 // in main().
 #pragma once
 
+#include <filesystem>
 #include <functional>
 #include <string>
 
 #include "CLI/CLI.hpp"
+#include "ricardo/run_stamp.hpp"
 
 namespace ricardo::cli {
 
@@ -32,6 +34,14 @@ struct Context {
 // Registers a subcommand whose body returns an exit code. Exceptions propagate to main().
 CLI::App* AddCommand(CLI::App& parent, Context& context, const std::string& name,
                      const std::string& description, std::function<int()> body);
+
+// The command line as typed (set once in main(), shell-quoted: ShellQuote), for output stamps.
+void SetCommandLine(int argc, char** argv);
+// Fills the stamp of a run compiled from `scenario_file` on the baseline `baseline_name_or_dir`:
+// program, time, command line and both SHA-256 (ricardo/run_stamp.hpp); data_months, from the
+// compile, is kept.
+void StampRun(RunStamp* stamp, const std::filesystem::path& scenario_file,
+              const std::string& baseline_name_or_dir);
 
 void RegisterReplicate(CLI::App& app, Context& context);
 void RegisterData(CLI::App& app, Context& context);       // issue 3: data import/aggregate/show/check

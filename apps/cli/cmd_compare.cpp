@@ -46,13 +46,15 @@ int RunCompare(const CompareArguments& args) {
   struct Loaded {
     std::string label;
     Scenario scenario;
+    std::filesystem::path file;  // read from, for the stamp's hash
   };
   std::vector<Loaded> loaded;
   std::set<std::string> labels;
   for (const auto& name : args.scenarios) {
-    Scenario s = LoadScenario(ResolveScenarioPath(name));
+    const std::filesystem::path file = ResolveScenarioPath(name);
+    Scenario s = LoadScenario(file);
     const std::string base_label = s.name.empty() ? name : s.name;
-    loaded.push_back({UniqueLabel(base_label, labels), s});
+    loaded.push_back({UniqueLabel(base_label, labels), s, file});
     for (const auto& tag : args.without_tags) {
       Scenario variant = s;
       variant.title += (variant.title.empty() ? "" : " — ") + std::string("without measures tagged '") + tag + "'";
@@ -61,7 +63,7 @@ int RunCompare(const CompareArguments& args) {
                                 "' is tagged '" + tag + "'",
                             "see the scenario's `tags` lists");
       }
-      loaded.push_back({UniqueLabel(base_label + "-without-" + tag, labels), variant});
+      loaded.push_back({UniqueLabel(base_label + "-without-" + tag, labels), variant, file});
     }
   }
   if (loaded.size() < 2) {
@@ -79,6 +81,7 @@ int RunCompare(const CompareArguments& args) {
     options.date = date;
     options.product_trace = false;
     CompiledScenario compiled = CompileScenario(l.scenario, baseline, options);
+    StampRun(&compiled.metadata.stamp, l.file, baseline_name);
     requests.push_back({l.label, std::move(compiled.baseline), std::move(compiled.shock),
                         std::move(compiled.metadata)});
   }

@@ -117,15 +117,18 @@ int RunSensitivityCommand(const RunArgs& a, const CompiledScenario& compiled) {
 }
 
 int Run(const RunArgs& a) {
-  const Scenario scenario = LoadScenario(ResolveScenarioPath(a.scenario));
-  const Baseline baseline = LoadBaseline(a.baseline.empty() ? scenario.baseline : a.baseline);
+  const std::filesystem::path scenario_file = ResolveScenarioPath(a.scenario);
+  const Scenario scenario = LoadScenario(scenario_file);
+  const std::string baseline_name = a.baseline.empty() ? scenario.baseline : a.baseline;
+  const Baseline baseline = LoadBaseline(baseline_name);
   CompileOptions options;
   options.product_trace = false;
   if (!a.date.empty()) {
     options.date = Date::Parse(a.date);
     if (!options.date) throw ArgumentError(fmt::format("--date '{}' is not a date", a.date), "write YYYY-MM-DD");
   }
-  const CompiledScenario compiled = CompileScenario(scenario, baseline, options);
+  CompiledScenario compiled = CompileScenario(scenario, baseline, options);
+  StampRun(&compiled.metadata.stamp, scenario_file, baseline_name);
   // Nothing applies (no measure in force, a zero shock): said, and the run goes on (exit 0).
   for (const std::string& warning : compiled.trace.warnings) std::fprintf(stderr, "ricardo: warning: %s\n", warning.c_str());
   if (!a.theta_scale.empty() || !a.elasticities.empty()) {

@@ -39,6 +39,7 @@ int main(int argc, char** argv) {
   app.set_version_flag("--version", RICARDO_VERSION_STRING);
   app.require_subcommand(0, 1);
   Context context;
+  SetCommandLine(argc, argv);
   RegisterReplicate(app, context);
   RegisterData(app, context);
   RegisterScenario(app, context);

@@ -12,12 +12,30 @@
 #include "ricardo/baseline.hpp"
 #include "ricardo/elasticity_flags.hpp"
 #include "ricardo/outcomes.hpp"
+#include "ricardo/run_stamp.hpp"
 #include "ricardo/shock.hpp"
 #include "ricardo/solver.hpp"
 
 namespace ricardo {
 
 inline constexpr int kRunResultSchemaVersion = 1;
+
+// One measure of the scenario as the report and run.json (`scenario.measures`) show it: the law
+// as written, not the compiled numbers (those are in the trace: `ricardo scenario explain`).
+struct MeasureSummary {
+  std::string id;
+  std::string title;
+  std::string authority;    // ToString(Authority): "section_232", "ieepa", …
+  std::string legal_basis;  // the instrument, e.g. "Proclamation 10947"
+  std::string importer;     // ISO3
+  std::vector<std::string> origins;  // ISO3 codes or groups (USMCA, ROW, ALL)
+  std::string rate;         // as written: "25%", "15% all-in floor", "baseline tariff on ROW"
+  std::string scope;        // what it covers, shortened: "all goods", "HS 7208, 7210 (+12 more)"
+  std::string from;         // first day in force, ISO date; "" when open
+  std::string to;           // last day in force; "" when open
+  bool in_force = false;    // on the scenario's compile date (and enabled)
+  std::vector<std::string> sources;
+};
 
 struct RunMetadata {
   std::string scenario_name;         // identifier, e.g. "us-tariffs-2025-11"
@@ -29,6 +47,10 @@ struct RunMetadata {
   // What a reader must not miss although the run worked: no measure in force on the date, a
   // shock that changes nothing (CompileTrace::warnings; each is also in `notes`).
   std::vector<std::string> warnings;
+  std::vector<MeasureSummary> measures;  // every measure of the scenario, in scenario order
+  // Program, input hashes, data months, command and time (ricardo/run_stamp.hpp). The compile
+  // fills data_months; the CLI and the server fill the rest. Empty for hand-made runs.
+  RunStamp stamp;
 };
 
 struct RunResult {

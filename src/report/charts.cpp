@@ -3,16 +3,23 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 
 #include "fmt/format.h"
 
 #include "report/chart_limits.hpp"
+#include "report/labels.hpp"
 #include "report/run_views.hpp"
 
 namespace ricardo::detail {
 namespace {
 
 using nlohmann::json;
+
+// Room at both ends of a bar chart's value axis for the value labels beyond the longest bars.
+constexpr int kLabelRoomPx = 34;
+// Sector names are read in full on a heatmap's side ("Agriculture, hunting, forestry and fishing").
+constexpr int kNameLabelLimitPx = 320;
 
 // A number for chart data: null when not finite (Vega-Lite leaves the mark out).
 json Value(double v) {
@@ -74,6 +81,68 @@ json Heatmap(const std::string& x, const std::string& y, const std::string& valu
           {"layer", json::array({rect, text})}};
 }
 
+// A heatmap of percent changes on a diverging colour scale clipped at RobustBound: values
+// beyond it take the end colour and their printed value is marked "*", which the caption
+// explains (ClippedNote). Each element of `values` needs `value` (number or null).
+json ClippedHeatmap(const std::string& x, const std::string& y, const std::string& value,
+                    json& values, json x_sort, json y_sort, double* bound) {
+  std::vector<double> finite;
+  for (const auto& v : values)
+    if (v[value].is_number()) finite.push_back(v[value].get<double>());
+  *bound = RobustBound(finite);
+  for (auto& v : values) {
+    v["label"] = "";  // no number (no base-year value): an empty cell, not "undefined"
+    if (!v[value].is_number()) continue;
+    const double x_value = v[value].get<double>();
+    v["label"] = fmt::format("{:.1f}{}", x_value, std::fabs(x_value) > *bound ? "*" : "");
+  }
+  json rect = {{"mark", {{"type", "rect"}, {"stroke", "white"}, {"tooltip", true}}},
+               {"encoding", {{"color", ClippedDivergingColor(value, "% change", *bound)}}}};
+  json text = {{"mark", {{"type", "text"}, {"fontSize", 10}}},
+               {"encoding",
+                {{"text", {{"field", "label"}, {"type", "nominal"}}},
+                 {"color",
+                  {{"condition",
+                    {{"test", "abs(datum['" + value + "']) > " + std::to_string(0.6 * *bound)},
+                     {"value", "white"}}},
+                   {"value", "black"}}}}}};
+  return {{"encoding",
+           {{"x", {{"field", x}, {"type", "nominal"}, {"sort", std::move(x_sort)},
+                   {"axis", {{"labelAngle", -40}}}}},
+            {"y", {{"field", y}, {"type", "nominal"}, {"sort", std::move(y_sort)},
+                   {"axis", {{"labelLimit", kNameLabelLimitPx}}}}}}},
+          {"layer", json::array({rect, text})}};
+}
+
+std::string ClippedNote(const json& values, double bound) {
+  for (const auto& v : values)
+    if (v.contains("label") && v["label"].get<std::string>().ends_with("*"))
+      return fmt::format("Colours stop at ±{:.1f}% (the 5th–95th percentile range) so that a few "
+                         "large changes do not wash out the rest; cells marked * are beyond it.",
+                         bound);
+  return "";
+}
+
+// Sector codes to names in a chart built with codes (the "sector" field and its sort order), so
+// that every chart shows names while CSV and JSON keep the codes.
+void UseSectorNames(const Baseline& b, ChartSpec& chart) {
+  std::map<std::string, std::string> names;
+  for (const Sector& sector : b.sectors) names[sector.code] = SectorLabel(sector);
+  auto rename = [&](json& v) {
+    if (v.is_string())
+      if (auto it = names.find(v.get<std::string>()); it != names.end()) v = it->second;
+  };
+  if (chart.spec.contains("data") && chart.spec["data"].contains("values"))
+    for (auto& row : chart.spec["data"]["values"])
+      if (row.contains("sector")) rename(row["sector"]);
+  for (const char* axis : {"x", "y"}) {
+    if (!chart.spec.contains("encoding") || !chart.spec["encoding"].contains(axis)) continue;
+    json& e = chart.spec["encoding"][axis];
+    if (e.value("field", "") == "sector" && e.contains("sort") && e["sort"].is_array())
+      for (auto& v : e["sort"]) rename(v);
+  }
+}
+
 ChartSpec WelfareChart(const RunResult& r) {
   const auto regions = ChartRegions(r);
   json values = json::array();
@@ -86,14 +155,16 @@ ChartSpec WelfareChart(const RunResult& r) {
   }
   json spec = VegaLiteBase("Welfare and real wage by country");
   spec["data"] = {{"values", values}};
-  spec["mark"] = {{"type", "bar"}, {"tooltip", true}};
-  spec["width"] = {{"step", 36}};
+  spec["layer"] = json::array({{{"mark", {{"type", "bar"}, {"tooltip", true}}}}});
+  for (auto& label : BarValueLabels("change_pct", "+.2f")) spec["layer"].push_back(label);
+  spec["width"] = {{"step", 44}};
   spec["height"] = 220;
   spec["encoding"] = {
       {"x", {{"field", "region"}, {"type", "nominal"}, {"sort", SortOrder(Codes(r.baseline, regions))},
              {"title", "Region"}, {"axis", {{"labelAngle", 0}}}}},
       {"xOffset", {{"field", "measure"}, {"type", "nominal"}}},
-      {"y", {{"field", "change_pct"}, {"type", "quantitative"}, {"title", "% change"}}},
+      {"y", {{"field", "change_pct"}, {"type", "quantitative"}, {"title", "% change"},
+             {"scale", {{"padding", kLabelRoomPx}}}}},
       {"color", {{"field", "measure"}, {"type", "nominal"}, {"title", nullptr},
                  {"scale", {{"range", {"#1f77b4", "#ff7f0e"}}}}}}};
   return {"welfare_real_wage", "Welfare and real wage",
@@ -105,7 +176,6 @@ ChartSpec BilateralChart(const RunResult& r, const std::vector<std::size_t>& reg
                          const std::string& note) {
   const Baseline& b = r.baseline;
   json values = json::array();
-  double max_abs = 0.0;
   std::vector<std::string> codes;
   for (std::size_t n : regions) codes.push_back(b.regions[n].code);
   for (std::size_t n : regions)
@@ -113,14 +183,15 @@ ChartSpec BilateralChart(const RunResult& r, const std::vector<std::size_t>& reg
       if (i == n) continue;
       const double pct = PercentChange(r.outcomes.BilateralImportsBase(n, i),
                                        r.outcomes.BilateralImportsNew(n, i));
-      if (std::isfinite(pct)) max_abs = std::max(max_abs, std::abs(pct));
       values.push_back({{"importer", b.regions[n].code}, {"exporter", b.regions[i].code},
                         {"change_pct", Value(pct)}});
     }
+  double bound = 0.0;
   json spec = VegaLiteBase("Change in bilateral imports, % (row imports from column)");
+  spec.update(ClippedHeatmap("exporter", "importer", "change_pct", values, codes, codes, &bound));
   spec["data"] = {{"values", values}};
-  spec.update(Heatmap("exporter", "importer", "change_pct", codes, codes,
-                      DivergingColor("change_pct", "% change"), max_abs, ".1f"));
+  std::string clipped = ClippedNote(values, bound);
+  const std::string limits = note;
   spec["width"] = {{"step", 52}};
   spec["height"] = {{"step", 30}};
   spec["encoding"]["x"]["title"] = "Exporter";
@@ -128,32 +199,30 @@ ChartSpec BilateralChart(const RunResult& r, const std::vector<std::size_t>& reg
   return {"bilateral_trade_change", "Bilateral trade",
           "Change in imports of the row region from the column region, all sectors, net of "
           "tariffs, %.",
-          spec, note};
+          spec, limits + (limits.empty() || clipped.empty() ? "" : " ") + clipped};
 }
 
 ChartSpec SectorOutputChart(const RunResult& r, const std::vector<std::size_t>& regions,
                             const std::string& regions_note) {
   const Baseline& b = r.baseline;
   json values = json::array();
-  double max_abs = 0.0;
   std::vector<std::string> region_codes, sector_codes;
   for (std::size_t n : regions) region_codes.push_back(b.regions[n].code);
   std::vector<std::size_t> every_sector(b.sector_count());
   for (std::size_t j = 0; j < b.sector_count(); ++j) every_sector[j] = j;
   const auto sectors = ChartSectors(r, every_sector);
-  for (std::size_t j : sectors) sector_codes.push_back(b.sectors[j].code);
+  for (std::size_t j : sectors) sector_codes.push_back(SectorLabel(b.sectors[j]));
   for (std::size_t n : regions)
     for (std::size_t j : sectors) {
       const double pct =
           PercentChange(r.outcomes.gross_output_base(n, j), r.outcomes.gross_output_new(n, j));
-      if (std::isfinite(pct)) max_abs = std::max(max_abs, std::abs(pct));
-      values.push_back({{"region", b.regions[n].code}, {"sector", b.sectors[j].code},
+      values.push_back({{"region", b.regions[n].code}, {"sector", SectorLabel(b.sectors[j])},
                         {"change_pct", Value(pct)}});
     }
+  double bound = 0.0;
   json spec = VegaLiteBase("Change in gross output by sector, %");
+  spec.update(ClippedHeatmap("region", "sector", "change_pct", values, region_codes, sector_codes, &bound));
   spec["data"] = {{"values", values}};
-  spec.update(Heatmap("region", "sector", "change_pct", region_codes, sector_codes,
-                      DivergingColor("change_pct", "% change"), max_abs, ".1f"));
   spec["width"] = {{"step", 52}};
   spec["height"] = {{"step", 16}};
   spec["encoding"]["x"]["title"] = "Region";
@@ -163,6 +232,8 @@ ChartSpec SectorOutputChart(const RunResult& r, const std::vector<std::size_t>& 
       LimitNote(sectors.size(), b.sector_count(), "sectors", "world base-year gross output",
                 "sector_output.csv and sector_changes.csv");
   if (!sectors_note.empty()) note += (note.empty() ? "" : " ") + sectors_note;
+  const std::string clipped = ClippedNote(values, bound);
+  if (!clipped.empty()) note += (note.empty() ? "" : " ") + clipped;
   return {"sector_output_change", "Output by sector",
           "Change in each sector's gross output (value, relative to world value added), %.", spec,
           note};
@@ -276,31 +347,55 @@ ChartSpec TariffSectorChart(const RunResult& r, const std::vector<std::size_t>& 
                               "world base-year gross output", "effective_tariffs.csv")};
 }
 
+// Tariff revenue before and after: the USA, CAN and MEX in one panel and the rest of the
+// world's regions in another, each on its own scale, so that the US revenue (tens of times the
+// others' after a US tariff) does not flatten every other bar; every bar carries its value.
 ChartSpec RevenueChart(const RunResult& r) {
   const MoneyDisplay money = ChooseMoneyDisplay(r);
   const Manifest& m = r.baseline.manifest;
   const auto regions = ChartRegions(r);
+  const bool split = r.baseline.FindRegion("USA") && r.baseline.FindRegion("CAN") &&
+                     r.baseline.FindRegion("MEX") && regions.size() > 3;
+  const std::string kThree = "USA, CAN and MEX", kRest = "Rest of the world";
   json values = json::array();
   for (std::size_t n : regions) {
     const CountryOutcome& c = r.outcomes.countries[n];
-    values.push_back({{"region", c.code}, {"state", "before"}, {"revenue", Value(money(m, c.tariff_revenue_base))}});
-    values.push_back({{"region", c.code}, {"state", "after"}, {"revenue", Value(money(m, c.tariff_revenue_new))}});
+    const bool three = c.code == "USA" || c.code == "CAN" || c.code == "MEX";
+    const std::string panel = !split || three ? kThree : kRest;
+    values.push_back({{"region", c.code}, {"panel", panel}, {"state", "before"},
+                      {"revenue", Value(money(m, c.tariff_revenue_base))}});
+    values.push_back({{"region", c.code}, {"panel", panel}, {"state", "after"},
+                      {"revenue", Value(money(m, c.tariff_revenue_new))}});
   }
-  json spec = VegaLiteBase("Tariff revenue, " + money.label);
-  spec["data"] = {{"values", values}};
-  spec["mark"] = {{"type", "bar"}, {"tooltip", true}};
-  spec["width"] = {{"step", 36}};
-  spec["height"] = 220;
-  spec["encoding"] = {
+  json layer = json::array({{{"mark", {{"type", "bar"}, {"tooltip", true}}}}});
+  for (auto& label : BarValueLabels("revenue", ".1f")) layer.push_back(label);
+  json encoding = {
       {"x", {{"field", "region"}, {"type", "nominal"}, {"sort", SortOrder(Codes(r.baseline, regions))},
-             {"title", "Region"}, {"axis", {{"labelAngle", 0}}}}},
+             {"title", nullptr}, {"axis", {{"labelAngle", 0}}}}},
       {"xOffset", {{"field", "state"}, {"type", "nominal"}, {"sort", {"before", "after"}}}},
-      {"y", {{"field", "revenue"}, {"type", "quantitative"}, {"title", money.label}}},
+      {"y", {{"field", "revenue"}, {"type", "quantitative"}, {"title", money.label},
+             {"scale", {{"padding", kLabelRoomPx}}}}},
       {"color", {{"field", "state"}, {"type", "nominal"}, {"sort", {"before", "after"}},
                  {"title", nullptr}, {"scale", {{"range", {"#9e9e9e", "#2ca02c"}}}}}}};
+  json spec = VegaLiteBase("Tariff revenue, " + money.label);
+  spec["data"] = {{"values", values}};
+  if (split) {
+    spec["facet"] = {{"column", {{"field", "panel"}, {"type", "nominal"}, {"sort", {kThree, kRest}},
+                                 {"title", nullptr}}}};
+    spec["spec"] = {{"width", {{"step", 44}}}, {"height", 220}, {"encoding", encoding}, {"layer", layer}};
+    spec["resolve"] = {{"scale", {{"x", "independent"}, {"y", "independent"}}}};
+  } else {
+    spec["width"] = {{"step", 44}};
+    spec["height"] = 220;
+    spec["encoding"] = encoding;
+    spec["layer"] = layer;
+  }
   return {"tariff_revenue", "Tariff revenue",
           "Tariff revenue collected by each region before and after, " + money.label +
-              " (after: relative to world value added, the numéraire).",
+              " (after: relative to world value added, the numéraire)" +
+              (split ? "; the USA, CAN and MEX apart from the rest of the world's regions, each "
+                       "panel on its own scale."
+                     : "."),
           spec, RegionsNote(r, regions)};
 }
 
@@ -355,6 +450,7 @@ std::vector<ChartSpec> RunCharts(const RunResult& r, const TableOptions& options
   out.push_back(SectorOutputChart(r, matrix, matrix_note));
   out.push_back(TariffPartnerChart(r, focus));
   out.push_back(TariffSectorChart(r, focus));
+  UseSectorNames(r.baseline, out.back());
   out.push_back(RevenueChart(r));
   return out;
 }

@@ -67,4 +67,33 @@ nlohmann::json GroupedBars(const std::string& title, nlohmann::json values, cons
                            const std::vector<std::string>& group_order, const std::string& y,
                            const std::string& y_title);
 
+// Value labels for bars whose value is `field` (two text layers: above positive bars, below
+// negative ones), printed with the d3 `format`. Add them to the bar's "layer".
+nlohmann::json BarValueLabels(const std::string& field, const std::string& format);
+// The colour bound of a diverging scale: the larger of |5th percentile| and |95th percentile| of
+// the finite `values` (nearest rank), so that one outlier does not wash the others out; 1 when
+// there is nothing to scale.
+double RobustBound(std::vector<double> values);
+// A red–blue colour scale for changes, white at zero, on [−bound, bound]; values beyond are
+// shown at the end colour (clamped), and the heat maps mark them.
+nlohmann::json ClippedDivergingColor(const std::string& field, const std::string& title, double bound);
+// "ricardo 0.1.0 · us-tariffs-2025-11 (measures of 2025-11-01) · made 2026-12-03": which program,
+// scenario and day made a chart, under its title.
+std::string ChartSubtitle(const RunMetadata& metadata);
+void AddSubtitle(std::vector<ChartSpec>& charts, const std::string& subtitle);
+
+// PNG copies of the rendered charts (charts/<name>.png beside each SVG) by rsvg-convert
+// (Debian librsvg2-bin; $RICARDO_RSVG_CONVERT overrides). Returns the PNG files written; when
+// the converter is missing, writes none and sets `note` to say so and how to fix it. OutputError
+// when the converter fails on a chart.
+std::vector<std::filesystem::path> WritePngCopies(const std::vector<RenderedChart>& charts,
+                                                  std::string* note);
+// What every report does with its charts: `subtitle` under each title (AddSubtitle), rendered
+// to SVG (RenderCharts), copied to PNG (WritePngCopies: `png_files`, or `png_note` says why not).
+std::vector<RenderedChart> RenderChartFiles(std::vector<ChartSpec> specs, const std::string& subtitle,
+                                            const std::filesystem::path& directory,
+                                            const ChartRendererOptions& options,
+                                            std::string* png_note,
+                                            std::vector<std::filesystem::path>* png_files);
+
 }  // namespace ricardo::detail

@@ -16,9 +16,15 @@ json Value(double v) {
   return v;
 }
 
+// What tells the scenarios apart in legends and panel headers: "A: <title>" (the letter the
+// comparison tables use), or the run's label when the scenario has no title.
 std::vector<std::string> Labels(const std::vector<LabelledRun>& runs) {
   std::vector<std::string> out;
-  for (const auto& r : runs) out.push_back(r.label);
+  for (std::size_t k = 0; k < runs.size(); ++k) {
+    const std::string& title = runs[k].run->metadata.scenario_title;
+    const std::string letter = k < 26 ? std::string(1, static_cast<char>('A' + k)) : std::to_string(k + 1);
+    out.push_back(letter + ": " + (title.empty() ? runs[k].label : title));
+  }
   return out;
 }
 
@@ -38,14 +44,23 @@ ChartSpec ByScenario(const std::vector<LabelledRun>& runs, const Indicator& indi
   const Baseline& b = runs.front().run->baseline;
   const auto regions = ChartRegions(*runs.front().run);
   json values = json::array();
-  for (const auto& r : runs)
+  const std::vector<std::string> labels = Labels(runs);
+  for (std::size_t k = 0; k < runs.size(); ++k)
     for (std::size_t n : regions)
-      values.push_back({{"region", b.regions[n].code}, {"scenario", r.label},
-                        {"value", Value(indicator.value(*r.run, n))}});
-  return {name, title, caption,
-          GroupedBars(indicator.title, values, "region", Codes(b, regions), "scenario",
-                      Labels(runs), "value", indicator.title),
-          RegionsNote(b, regions)};
+      values.push_back({{"region", b.regions[n].code}, {"scenario", labels[k]},
+                        {"value", Value(indicator.value(*runs[k].run, n))}});
+  json spec = GroupedBars(indicator.title, values, "region", Codes(b, regions), "scenario", labels,
+                          "value", indicator.title);
+  // The legend under the chart, one scenario a line, titles in full.
+  spec["encoding"]["color"]["legend"] = {{"orient", "bottom"}, {"direction", "vertical"},
+                                         {"labelLimit", 0}, {"title", "Scenario"}};
+  spec["encoding"]["color"]["title"] = "Scenario";
+  spec["encoding"]["y"]["scale"] = {{"padding", 34}};  // room for the value labels
+  json layer = json::array({{{"mark", spec["mark"]}}});
+  for (auto& label : BarValueLabels("value", ".2f")) layer.push_back(label);
+  spec.erase("mark");
+  spec["layer"] = layer;
+  return {name, title, caption, spec, RegionsNote(b, regions)};
 }
 
 ChartSpec TradeMatrices(const std::vector<LabelledRun>& runs) {
@@ -56,18 +71,23 @@ ChartSpec TradeMatrices(const std::vector<LabelledRun>& runs) {
   for (std::size_t n : regions) codes.push_back(b.regions[n].code);
   json values = json::array();
   double max_abs = 0.0;
-  for (const auto& r : runs)
+  const std::vector<std::string> labels = Labels(runs);
+  std::vector<double> all_pct;
+  for (std::size_t k = 0; k < runs.size(); ++k) {
+    const LabelledRun& r = runs[k];
     for (std::size_t n : regions)
       for (std::size_t i : regions) {
         if (i == n) continue;
         const double pct = PercentChange(r.run->outcomes.BilateralImportsBase(n, i),
                                          r.run->outcomes.BilateralImportsNew(n, i));
-        if (std::isfinite(pct)) max_abs = std::max(max_abs, std::abs(pct));
-        values.push_back({{"scenario", r.label}, {"importer", b.regions[n].code},
+        all_pct.push_back(pct);
+        values.push_back({{"scenario", labels[k]}, {"importer", b.regions[n].code},
                           {"exporter", b.regions[i].code}, {"change_pct", Value(pct)}});
       }
+  }
+  max_abs = RobustBound(all_pct);
   json rect = {{"mark", {{"type", "rect"}, {"stroke", "white"}, {"tooltip", true}}},
-               {"encoding", {{"color", DivergingColor("change_pct", "% change")}}}};
+               {"encoding", {{"color", ClippedDivergingColor("change_pct", "% change", max_abs)}}}};
   json text = {{"mark", {{"type", "text"}, {"fontSize", 10}}},
                {"encoding",
                 {{"text", {{"field", "change_pct"}, {"type", "quantitative"}, {"format", ".1f"}}},
@@ -77,8 +97,13 @@ ChartSpec TradeMatrices(const std::vector<LabelledRun>& runs) {
                             {"value", "black"}}}}}};
   json spec = VegaLiteBase("Change in bilateral imports by scenario, % (row imports from column)");
   spec["data"] = {{"values", values}};
-  spec["facet"] = {{"column", {{"field", "scenario"}, {"type", "nominal"}, {"sort", Labels(runs)},
-                               {"title", nullptr}}}};
+  // One matrix under the other, each headed by its scenario's full title (side by side, long
+  // titles ran into each other).
+  spec["facet"] = {{"row", {{"field", "scenario"}, {"type", "nominal"}, {"sort", labels},
+                            {"title", nullptr},
+                            {"header", {{"labelOrient", "top"}, {"labelAngle", 0}, {"labelAlign", "left"},
+                                        {"labelAnchor", "start"}, {"labelLimit", 0},
+                                        {"labelFontSize", 12}}}}}};
   spec["spec"] = {
       {"width", {{"step", 44}}},
       {"height", {{"step", 26}}},
@@ -89,7 +114,8 @@ ChartSpec TradeMatrices(const std::vector<LabelledRun>& runs) {
       {"layer", json::array({rect, text})}};
   return {"trade_change_by_scenario", "Bilateral trade by scenario",
           "Change in imports of the row region from the column region, all sectors, %, one "
-          "matrix per scenario.",
+          "matrix per scenario, one under the other. Colours stop at the 5th–95th percentile range (beyond: the end "
+          "colour).",
           spec, note};
 }
 

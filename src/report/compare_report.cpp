@@ -37,16 +37,24 @@ ReportFiles WriteComparisonReportInto(const Comparison& c, const std::filesystem
                               "); its numbers are not an equilibrium.");
     page.notes.push_back("Solver, " + r.label + ": " + s.BriefReport());
   }
-  page.charts = detail::RenderCharts(detail::ComparisonCharts(runs), directory / "charts",
-                                     options.charts);
+  std::string png_note;
+  std::vector<std::filesystem::path> png_files;
+  page.charts = detail::RenderChartFiles(detail::ComparisonCharts(runs),
+                                         detail::ChartSubtitle(c.runs.front().result.metadata),
+                                         directory / "charts", options.charts, &png_note, &png_files);
+  if (!png_note.empty()) page.notes.push_back(png_note);
   page.notes.push_back("Every run's tables are in the CSV files next to this report (column "
                        "`scenario`); comparison.json has the full results.");
+  // One command made every run: the first run's stamp stands for the page.
+  if (!c.runs.empty() && !c.runs.front().result.metadata.stamp.empty())
+    page.stamp = c.runs.front().result.metadata.stamp;
   files.html = directory / "report.html";
   detail::WriteTextFile(files.html, detail::RenderHtml(page));
   for (const auto& ch : page.charts) {
     files.charts.push_back(ch.svg_file);
     files.written.push_back(ch.svg_file);
   }
+  for (const auto& png : png_files) files.written.push_back(png);
   files.written.push_back(files.html);
   return files;
 }
@@ -56,7 +64,9 @@ ReportFiles WriteComparisonReportInto(const Comparison& c, const std::filesystem
 ReportFiles WriteComparisonReport(const Comparison& c, const std::filesystem::path& directory,
                                   const ReportOptions& options) {
   StagedDirectory staged(directory, detail::ReportFolderOptions());
-  return detail::CommitReport(staged, WriteComparisonReportInto(c, staged.path(), options));
+  // The first run's stamp: one program, command and time made every run of the comparison.
+  const RunStamp stamp = c.runs.empty() ? RunStamp{} : c.runs.front().result.metadata.stamp;
+  return detail::CommitReport(staged, WriteComparisonReportInto(c, staged.path(), options), stamp);
 }
 
 }  // namespace ricardo

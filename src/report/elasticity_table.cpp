@@ -1,6 +1,7 @@
 // The flag on sectors with a high trade elasticity: a warning line and a table of their largest
 // changes under the run's θ and re-solved under the alternative θ (RunResult::elasticity_flags).
 #include "fmt/format.h"
+#include "report/labels.hpp"
 #include "report/run_tables.hpp"
 #include "report/run_views.hpp"
 
@@ -29,7 +30,7 @@ std::string ElasticityFlagWarning(const RunResult& r) {
   for (std::size_t k = 0; k < flags.size(); ++k) {
     if (k > 0) sectors += k + 1 == flags.size() ? " and " : ", ";
     sectors +=
-        fmt::format("{} (θ = {:g})", r.baseline.sectors[flags[k].sector].code, flags[k].theta);
+        fmt::format("{} (θ = {:g})", SectorLabel(r.baseline.sectors[flags[k].sector]), flags[k].theta);
   }
   const ElasticityFlag& f = flags.front();
   return fmt::format(
@@ -56,7 +57,7 @@ TextTable ElasticityFlagTable(const RunResult& r, const MoneyDisplay& money) {
   t.align.resize(t.headers.size(), Align::kRight);
   std::string failures;
   for (const ElasticityFlag& f : r.elasticity_flags) {
-    const std::string& code = b.sectors[f.sector].code;
+    const std::string code = SectorLabel(b.sectors[f.sector]);
     for (const FlaggedChange& c : f.changes) {
       t.AddRow({code, fmt::format("{:g}", f.theta), ChangeLabel(b, c),
                 Fixed(money(m, c.value_base), 1), Fixed(money(m, c.value_new), 1),

@@ -394,6 +394,45 @@ void SolverJson(Out& out, const SolverSummary& s) {
   o.Key("warm_start").Bool(s.warm_start);
 }
 
+// RunMetadata::measures, keys in nlohmann's order.
+void MeasuresJson(Out& out, const std::vector<MeasureSummary>& measures) {
+  Array a(out);
+  for (const MeasureSummary& m : measures) {
+    a.Next();
+    Object o(out);
+    o.Key("authority").Str(m.authority);
+    o.Key("from").Str(m.from);
+    o.Key("id").Str(m.id);
+    o.Key("importer").Str(m.importer);
+    o.Key("in_force").Bool(m.in_force);
+    o.Key("legal_basis").Str(m.legal_basis);
+    o.Key("origins").Strings(m.origins);
+    o.Key("rate").Str(m.rate);
+    o.Key("scope").Str(m.scope);
+    o.Key("sources").Strings(m.sources);
+    o.Key("title").Str(m.title);
+    o.Key("to").Str(m.to);
+  }
+}
+
+// The output stamp (ricardo/run_stamp.hpp), as RunStampToJson writes it.
+void StampJson(Out& out, const RunStamp& stamp) {
+  Object o(out);
+  o.Key("baseline_sha256").Str(stamp.baseline_sha256);
+  o.Key("command_line").Str(stamp.command_line);
+  o.Key("created_utc").Str(stamp.created_utc);
+  o.Key("data_months").Strings(stamp.data_months);
+  {
+    o.Key("program");
+    Object p(out);
+    p.Key("build_type").Str(stamp.program.build_type);
+    p.Key("git_commit").Str(stamp.program.git_commit);
+    p.Key("name").Str(stamp.program.name);
+    p.Key("version").Str(stamp.program.version);
+  }
+  o.Key("scenario_sha256").Str(stamp.scenario_sha256);
+}
+
 }  // namespace
 
 std::string RunResultToJsonText(const RunResult& result, const RunJsonOptions& options) {
@@ -445,6 +484,8 @@ std::string RunResultToJsonText(const RunResult& result, const RunJsonOptions& o
       Object s(out);
       s.Key("date").Str(m.scenario_date);
       s.Key("description").Str(m.scenario_description);
+      s.Key("measures");
+      MeasuresJson(out, m.measures);
       s.Key("name").Str(m.scenario_name);
       s.Key("notes").Strings(notes);
       s.Key("sources").Strings(m.sources);
@@ -457,6 +498,8 @@ std::string RunResultToJsonText(const RunResult& result, const RunJsonOptions& o
     SectorsJson(out, result);
     j.Key("solver");
     SolverJson(out, result.solution.summary);
+    j.Key("stamp");
+    StampJson(out, m.stamp);
     {
       j.Key("units");
       Object u(out);

@@ -2,6 +2,8 @@
 #include "fmt/format.h"
 #include "report/charts.hpp"
 #include "report/html_page.hpp"
+#include "report/key_results.hpp"
+#include "report/measures_table.hpp"
 #include "report/run_csv.hpp"
 #include "report/run_tables.hpp"
 #include "report/staged_report.hpp"
@@ -26,14 +28,21 @@ ReportFiles WriteRunReportInto(const RunResult& result, const std::filesystem::p
   if (!ChartRendererAvailable(options.charts, &files.html_skipped_reason)) return files;
 
   const detail::RunTables tables = detail::BuildRunTables(result, options.table);
-  const auto charts = detail::RenderCharts(detail::RunCharts(result, options.table),
-                                           directory / "charts", options.charts);
+  std::string png_note;
+  std::vector<std::filesystem::path> png_files;
+  const auto charts = detail::RenderChartFiles(detail::RunCharts(result, options.table),
+                                               detail::ChartSubtitle(result.metadata),
+                                               directory / "charts", options.charts, &png_note,
+                                               &png_files);
   detail::HtmlPage page;
   const RunMetadata& meta = result.metadata;
   page.title = "ricardo: " + (meta.scenario_title.empty() ? meta.scenario_name : meta.scenario_title);
   page.heading = tables.heading;
   if (!meta.scenario_description.empty()) page.heading.push_back(meta.scenario_description);
   page.warnings = tables.warnings;
+  page.key_results = detail::BuildKeyResults(result);
+  if (!meta.measures.empty()) page.measures = detail::MeasuresTable(meta);
+  if (!meta.stamp.empty()) page.stamp = meta.stamp;
   page.tables = tables.tables;
   page.charts = charts;
   for (const auto& s : meta.sources) page.notes.push_back("Source: " + s);
@@ -41,13 +50,16 @@ ReportFiles WriteRunReportInto(const RunResult& result, const std::filesystem::p
   page.notes.push_back(tables.solver_line.empty() ? "Solver: " + result.solution.summary.BriefReport()
                                                   : tables.solver_line);
   page.notes.push_back("Tables as CSV and the full result as run.json sit next to this file; "
-                       "each chart is also in charts/ as SVG and as its Vega-Lite spec.");
+                       "each chart is also in charts/ as SVG, PNG and its Vega-Lite spec; "
+                       "manifest.json lists every file with its SHA-256.");
+  if (!png_note.empty()) page.notes.push_back(png_note);
   files.html = directory / "report.html";
   detail::WriteTextFile(files.html, detail::RenderHtml(page));
   for (const auto& c : charts) {
     files.charts.push_back(c.svg_file);
     files.written.push_back(c.svg_file);
   }
+  for (const auto& png : png_files) files.written.push_back(png);
   files.written.push_back(files.html);
   return files;
 }
@@ -57,7 +69,8 @@ ReportFiles WriteRunReportInto(const RunResult& result, const std::filesystem::p
 ReportFiles WriteRunReport(const RunResult& result, const std::filesystem::path& directory,
                            const ReportOptions& options) {
   StagedDirectory staged(directory, detail::ReportFolderOptions());
-  return detail::CommitReport(staged, WriteRunReportInto(result, staged.path(), options));
+  return detail::CommitReport(staged, WriteRunReportInto(result, staged.path(), options),
+                              result.metadata.stamp);
 }
 
 }  // namespace ricardo

@@ -2,6 +2,7 @@
 #include <cmath>
 
 #include "fmt/format.h"
+#include "report/labels.hpp"
 #include "report/run_tables.hpp"
 #include "report/run_views.hpp"
 #include "ricardo/error.hpp"
@@ -79,7 +80,7 @@ TextTable SectorTable(const RunResult& r, const std::vector<std::size_t>& region
   const Manifest& m = r.baseline.manifest;
   for (const SectorChange& s : LargestSectorChanges(r, regions, options.top_sectors,
                                                     options.min_sector_output_share)) {
-    t.AddRow({r.baseline.regions[s.region].code, r.baseline.sectors[s.sector].code,
+    t.AddRow({r.baseline.regions[s.region].code, SectorLabel(r.baseline.sectors[s.sector]),
               Fixed(money(m, s.output_base), 1), Fixed(money(m, s.output_new), 1),
               SignedFixed(s.change_pct, 2)});
   }

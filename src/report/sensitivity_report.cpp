@@ -104,24 +104,32 @@ ReportFiles WriteSensitivityReportInto(const SensitivityResult& s,
   page.title = "ricardo: sensitivity to the trade elasticities";
   page.heading = {Heading(s)};
   page.tables = SensitivityTables(s, options.table);
-  page.charts = detail::RenderCharts(
+  std::string png_note;
+  std::vector<std::filesystem::path> png_files;
+  page.charts = detail::RenderChartFiles(
       detail::RangeCharts(runs, {{"welfare", "Welfare, % change"},
                                  {"real_wage", "Real wage, % change"},
                                  {"exports", "Exports, % change"},
                                  {"imports", "Imports, % change"}}),
-      directory / "charts", options.charts);
+      detail::ChartSubtitle(s.runs.runs.front().result.metadata), directory / "charts",
+      options.charts, &png_note, &png_files);
+  if (!png_note.empty()) page.notes.push_back(png_note);
   for (const auto& r : s.runs.runs) {
     const auto& summary = r.result.solution.summary;
     if (!summary.IsConverged())
       page.warnings.push_back(r.label + " did not converge (" + summary.message + ").");
     page.notes.push_back("Solver, " + r.label + ": " + summary.BriefReport());
   }
+  // One command made every run: the first run's stamp stands for the page.
+  if (!s.runs.runs.empty() && !s.runs.runs.front().result.metadata.stamp.empty())
+    page.stamp = s.runs.runs.front().result.metadata.stamp;
   files.html = directory / "report.html";
   detail::WriteTextFile(files.html, detail::RenderHtml(page));
   for (const auto& ch : page.charts) {
     files.charts.push_back(ch.svg_file);
     files.written.push_back(ch.svg_file);
   }
+  for (const auto& png : png_files) files.written.push_back(png);
   files.written.push_back(files.html);
   return files;
 }
@@ -133,7 +141,8 @@ ReportFiles WriteSensitivityReport(const SensitivityResult& s,
                                    const ReportOptions& options) {
   if (s.runs.runs.empty()) throw ArgumentError("no sensitivity run to report");
   StagedDirectory staged(directory, detail::ReportFolderOptions());
-  return detail::CommitReport(staged, WriteSensitivityReportInto(s, staged.path(), options));
+  return detail::CommitReport(staged, WriteSensitivityReportInto(s, staged.path(), options),
+                              s.runs.runs.front().result.metadata.stamp);
 }
 
 }  // namespace ricardo

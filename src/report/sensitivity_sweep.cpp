@@ -62,6 +62,7 @@ struct SensitivitySweepWriter::State {
   std::optional<StagedDirectory> staged;
   std::optional<StreamFile> csv, json;
   std::vector<std::filesystem::path> files;
+  RunStamp stamp;  // the first variant's (one command made them all), for manifest.json
 
   State(const Baseline& b, std::size_t count, SweepOutput out)
       : baseline(b), variant_count(count), output(std::move(out)) {}
@@ -144,6 +145,7 @@ void SensitivitySweepWriter::Add(std::size_t /*index*/, const ElasticityVariant&
   State& s = *state_;
   const bool converged = result.solution.summary.IsConverged();
   if (!converged) s.non_converged.push_back(variant.label);
+  if (s.added == 0) s.stamp = result.metadata.stamp;
   nlohmann::json values = nlohmann::json::object();
   std::string csv, rows;
   for (std::size_t n = 0; n < s.baseline.region_count(); ++n) {
@@ -198,7 +200,8 @@ void SensitivitySweepWriter::Finish() {
   s.json->Write(tail);
   s.csv->Close();
   s.json->Close();
-  s.files = {s.staged->Final(s.csv->path()), s.staged->Final(s.json->path())};
+  const std::filesystem::path manifest = detail::WriteManifest(s.staged->path(), s.stamp);
+  s.files = {s.staged->Final(s.csv->path()), s.staged->Final(s.json->path()), s.staged->Final(manifest)};
   s.staged->Commit();
 }
 

@@ -7,6 +7,7 @@
 #include "fmt/format.h"
 #include "ricardo/error.hpp"
 #include "ricardo/package.hpp"
+#include "ricardo/run_stamp.hpp"
 #include "server/request_body.hpp"
 
 namespace ricardo::server {
@@ -42,7 +43,15 @@ std::shared_ptr<const Baseline> Catalog::GetBaseline(const std::string& name) {
   auto baseline = std::make_shared<const Baseline>(
       extra != extra_baselines_.end() ? ReadPackage(extra->second) : LoadBaseline(name));
   baselines_.emplace(name, baseline);
+  baseline_sha256_[name] =
+      PackageSha256(extra != extra_baselines_.end() ? extra->second : ResolveBaseline(name));
   return baseline;
+}
+
+std::string Catalog::BaselineSha256(const std::string& name) {
+  GetBaseline(name);
+  std::lock_guard lock(mutex_);
+  return baseline_sha256_.at(name);
 }
 
 std::vector<std::string> Catalog::ScenarioNames() const {
@@ -99,6 +108,22 @@ std::shared_ptr<const CompiledScenario> Catalog::GetCompiled(const std::shared_p
   std::lock_guard lock(mutex_);
   if (compiled_.size() >= 16) compiled_.clear();
   return compiled_.try_emplace(key, CachedCompile{scenario, baseline, compiled}).first->second.compiled;
+}
+
+std::shared_ptr<const detail::RateTemplate> Catalog::GetRateTemplate(
+    const std::shared_ptr<const Scenario>& scenario) {
+  {
+    std::lock_guard lock(mutex_);
+    if (auto it = templates_.find(scenario.get()); it != templates_.end()) return it->second.rate_template;
+  }
+  // Made outside the lock (a serialisation); two first requests may both make it, both right.
+  auto made = std::make_shared<const detail::RateTemplate>(detail::MakeRateTemplate(*scenario));
+  std::lock_guard lock(mutex_);
+  // Edited scenario files give new objects; the old ones' templates go with a bound on memory.
+  constexpr std::size_t kTemplatesKept = 64;
+  if (templates_.size() >= kTemplatesKept) templates_.clear();
+  templates_[scenario.get()] = CachedTemplate{scenario, made};
+  return made;
 }
 
 }  // namespace ricardo::server

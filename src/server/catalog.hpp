@@ -11,6 +11,7 @@
 
 #include "ricardo/baseline.hpp"
 #include "ricardo/scenario.hpp"
+#include "tariffs/scenario_rate_text.hpp"
 
 namespace ricardo::server {
 
@@ -24,6 +25,9 @@ class Catalog {
   std::vector<std::string> BaselineNames() const;  // sorted
   // Loads on first use. NotFoundError (with suggestions) for a name not offered.
   std::shared_ptr<const Baseline> GetBaseline(const std::string& name);
+  // PackageSha256 of the baseline's package (ricardo/run_stamp.hpp), computed once, when it is
+  // loaded. NotFoundError as GetBaseline.
+  std::string BaselineSha256(const std::string& name);
 
   std::vector<std::string> ScenarioNames() const;  // file stems, sorted
   // Parsed on first use and again when the file changes. NotFoundError for an unknown name.
@@ -42,6 +46,10 @@ class Catalog {
   std::shared_ptr<const CompiledScenario> GetCompiled(const std::shared_ptr<const Scenario>& scenario,
                                                       const std::shared_ptr<const Baseline>& baseline);
 
+  // The rate template of a scenario this catalog gave (detail::MakeRateTemplate), for the
+  // stamp's hash of a rate edit; made on first use, kept while the scenario object is current.
+  std::shared_ptr<const detail::RateTemplate> GetRateTemplate(const std::shared_ptr<const Scenario>& scenario);
+
  private:
   struct CachedScenario {
     std::filesystem::file_time_type modified;
@@ -51,6 +59,7 @@ class Catalog {
   std::filesystem::path scenario_directory_;
   std::mutex mutex_;
   std::map<std::string, std::shared_ptr<const Baseline>> baselines_;
+  std::map<std::string, std::string> baseline_sha256_;
   std::map<std::string, CachedScenario> scenarios_;
   struct CachedCompile {
     std::shared_ptr<const Scenario> scenario;  // held, so that the key's addresses stay theirs
@@ -58,6 +67,11 @@ class Catalog {
     std::shared_ptr<const CompiledScenario> compiled;
   };
   std::map<std::pair<const Scenario*, const Baseline*>, CachedCompile> compiled_;
+  struct CachedTemplate {
+    std::shared_ptr<const Scenario> scenario;  // held, so that the key's address stays its own
+    std::shared_ptr<const detail::RateTemplate> rate_template;
+  };
+  std::map<const Scenario*, CachedTemplate> templates_;
 };
 
 }  // namespace ricardo::server

@@ -32,13 +32,33 @@ CompiledScenario CompiledFor(const SolveRequest& request, const PipelineOptions&
   return CompileScenario(request.scenario, *request.baseline, CompileOptionsFor(request, false, options));
 }
 
+// The stamp of an API answer (ricardo/run_stamp.hpp): the request's method and path stand for
+// the command line, and the scenario's hash is of the canonical TOML text of the scenario as
+// compiled, edits applied (a rate edit of a named scenario is serialised with its new rates).
+void StampAnswer(const SolveRequest& request, Catalog& catalog, RunStamp* stamp) {
+  std::vector<std::string> months = std::move(stamp->data_months);
+  *stamp = NewRunStamp();
+  stamp->data_months = std::move(months);
+  stamp->command_line = "POST /api/v1/solve";
+  stamp->baseline_sha256 = catalog.BaselineSha256(request.baseline_name);
+  if (request.rates_only && request.named) {
+    // The named scenario's text with the edited rates spliced in: ScenarioToToml of the edited
+    // scenario, byte for byte (tests/tariffs/scenario_rate_text_test.cpp), at a fraction of its cost.
+    stamp->scenario_sha256 = Sha256Hex(detail::ScenarioTomlWithRates(
+        *catalog.GetRateTemplate(request.named), *request.named, request.rates));
+  } else {
+    stamp->scenario_sha256 = Sha256Hex(ScenarioToToml(request.scenario));
+  }
+}
+
 }  // namespace
 
 Answer SolveAnswer(const SolveRequest& request, const PipelineOptions& options, Catalog& catalog) {
   RunOptions run;
   run.solver.max_time_in_seconds = options.solve_time_limit_seconds;
   run.elasticity_flags.enabled = request.elasticity_flags;
-  const RunResult result = RunCompiled(CompiledFor(request, options, catalog), run);
+  RunResult result = RunCompiled(CompiledFor(request, options, catalog), run);
+  StampAnswer(request, catalog, &result.metadata.stamp);
   RunJsonOptions json_options;
   json_options.include_bilateral_sector = request.bilateral_sector;
   const SolverSummary& summary = result.solution.summary;

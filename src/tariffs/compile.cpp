@@ -13,6 +13,7 @@
 #include <set>
 
 #include "fmt/format.h"
+#include "tariffs/measure_summary.hpp"
 #include "ricardo/scenario.hpp"
 #include "tariffs/compiler.hpp"
 
@@ -418,6 +419,11 @@ CompiledScenario CompileScenario(const Scenario& s, const Baseline& b, const Com
   WarnIfNothingApplies(s, *date, &out);
   out.metadata.notes = out.trace.notes;
   out.metadata.warnings = out.trace.warnings;
+  out.metadata.measures = detail::SummariseMeasures(s, *date);
+  // The program and the months belong to the compile; the caller adds what it knows of the
+  // inputs and the command (ricardo/run_stamp.hpp).
+  out.metadata.stamp.program = ThisProgram();
+  out.metadata.stamp.data_months = out.trace.months;
   ValidateShock(out.baseline, out.shock);
   return out;
 }
@@ -428,6 +434,8 @@ void CompiledScenario::SetRates(std::vector<double> new_rates) {
   rates = std::move(new_rates);
   trace.sectors.clear();
   trace.products.clear();
+  // The measures as shown say the rates the shock now has (the same order: scenario order).
+  detail::SetSummaryRates(rates, &metadata.measures);
 }
 
 RunResult RunCompiled(const CompiledScenario& compiled, const SolverOptions& options) {

@@ -5,6 +5,7 @@
 
 #include "fmt/format.h"
 #include "ricardo/scenario.hpp"
+#include "tariffs/scenario_rate_text.hpp"
 #include "tariffs/toml_reader.hpp"
 
 namespace ricardo {
@@ -251,3 +252,62 @@ Scenario ScenarioFromJson(const nlohmann::json& document, const std::string& sou
 }
 
 }  // namespace ricardo
+
+// ---- The rate template (tariffs/scenario_rate_text.hpp) ----
+
+namespace ricardo::detail {
+namespace {
+
+// How ScenarioToToml writes a rate: toml++'s own double formatting, read off a one-key table.
+std::string TomlDouble(double value) {
+  std::ostringstream out;
+  out << toml::toml_formatter(toml::table{{"r", value}});
+  std::string text = out.str();
+  const std::size_t start = text.find("= ");
+  std::string number = start == std::string::npos ? text : text.substr(start + 2);
+  while (!number.empty() && (number.back() == '\n' || number.back() == ' ')) number.pop_back();
+  return number;
+}
+
+// Rates no scenario uses, each printed as a whole number: the k-th measure's is 987654000 + k.
+constexpr double kSentinelBase = 987654000.0;
+
+}  // namespace
+
+RateTemplate MakeRateTemplate(const Scenario& scenario) {
+  RateTemplate out;
+  Scenario marked = scenario;
+  for (std::size_t k = 0; k < marked.measures.size(); ++k) {
+    if (!marked.measures[k].rate_from_baseline.empty()) continue;
+    marked.measures[k].rate = kSentinelBase + static_cast<double>(k);
+    out.slots.push_back(k);
+  }
+  const std::string text = ScenarioToToml(marked);
+  std::size_t from = 0;
+  for (std::size_t k : out.slots) {
+    const std::string key = "rate = " + TomlDouble(kSentinelBase + static_cast<double>(k));
+    const std::size_t at = text.find(key, from);
+    // Each sentinel once, in measure order; anything else and the template is not used.
+    if (at == std::string::npos || text.find(key, at + key.size()) != std::string::npos) return out;
+    out.parts.push_back(text.substr(from, at + 7 - from));  // up to and with "rate = "
+    from = at + key.size();
+  }
+  out.parts.push_back(text.substr(from));
+  out.usable = true;
+  return out;
+}
+
+std::string ScenarioTomlWithRates(const RateTemplate& t, const Scenario& scenario,
+                                  const std::vector<double>& rates) {
+  if (!t.usable || rates.size() != scenario.measures.size()) {
+    Scenario edited = scenario;
+    for (std::size_t k = 0; k < edited.measures.size() && k < rates.size(); ++k)
+      edited.measures[k].rate = rates[k];
+    return ScenarioToToml(edited);
+  }
+  std::string out = t.parts.front();
+  for (std::size_t s = 0; s < t.slots.size(); ++s) out += TomlDouble(rates[t.slots[s]]) + t.parts[s + 1];
+  return out;
+}
+
+}  // namespace ricardo::detail

@@ -136,7 +136,7 @@ TEST(ElasticityFlags, TerminalTableShowsTheWarningAndBothColumns) {
   const ElasticityFlag& f = run.elasticity_flags[0];
   const std::string text = FormatRunTable(run);
   const std::size_t warning = text.find(
-      "High trade elasticity: petroleum (θ = 64.85) is above 20, so small price changes move its "
+      "High trade elasticity: Coke, refined petroleum and nuclear fuel (θ = 64.85) is above 20, so small price changes move its "
       "trade and output a lot.");
   const std::size_t countries = text.find("Outcomes by country");
   const std::size_t table = text.find(kTableTitle);
@@ -147,7 +147,7 @@ TEST(ElasticityFlags, TerminalTableShowsTheWarningAndBothColumns) {
   const std::string rest = text.substr(table);
   EXPECT_NE(rest.find("θ = 4: after"), std::string::npos) << rest;
   // Both percent changes of the output row, as printed.
-  const std::string row = rest.substr(rest.find("petroleum  64.85  gross output of MEX"), 200);
+  const std::string row = rest.substr(rest.find("Coke, refined petroleum and nuclear fuel  64.85  gross output of MEX"), 200);
   char expected[64];
   std::snprintf(expected, sizeof expected, "%+.2f", 100.0 * f.changes[0].change());
   EXPECT_NE(row.find(expected), std::string::npos) << row;
@@ -156,7 +156,7 @@ TEST(ElasticityFlags, TerminalTableShowsTheWarningAndBothColumns) {
 
   TableOptions md;
   md.format = TableFormat::kMarkdown;
-  EXPECT_NE(FormatRunTable(run, md).find("| petroleum | 64.85 | gross output of MEX |"),
+  EXPECT_NE(FormatRunTable(run, md).find("| Coke, refined petroleum and nuclear fuel | 64.85 | gross output of MEX |"),
             std::string::npos);
 }
 
@@ -206,7 +206,7 @@ TEST(ElasticityFlags, HtmlReportShowsTheWarningAndTheTable) {
   const ReportFiles files = WriteRunReport(PartnershipRun(), dir);
   ASSERT_FALSE(files.html.empty()) << files.html_skipped_reason;
   const std::string html = ReadAll(files.html);
-  EXPECT_NE(html.find("<p class=\"warning\">High trade elasticity: petroleum (θ = 64.85)"),
+  EXPECT_NE(html.find("<p class=\"warning\">High trade elasticity: Coke, refined petroleum and nuclear fuel (θ = 64.85)"),
             std::string::npos);
   EXPECT_NE(html.find("<caption>" + kTableTitle), std::string::npos);
   EXPECT_NE(html.find("<td>gross output of MEX</td>"), std::string::npos);
@@ -270,7 +270,8 @@ TEST(ElasticityFlags, DisappearsWhenThetaIsNotAboveTheThreshold) {
   EXPECT_EQ(paper.elasticity_flags[0].theta, 25.0);
   EXPECT_EQ(paper.baseline.sectors[paper.elasticity_flags[1].sector].code, "petroleum");
   EXPECT_NE(FormatRunTable(paper).find(
-                "High trade elasticity: paper (θ = 25) and petroleum (θ = 64.85) are above 20"),
+                "High trade elasticity: Pulp, paper, printing and publishing (θ = 25) and "
+                "Coke, refined petroleum and nuclear fuel (θ = 64.85) are above 20"),
             std::string::npos);
 }
 
@@ -336,14 +337,14 @@ TEST(ElasticityFlags, FailedSecondSolveIsReported) {
   EXPECT_TRUE(doc["elasticity_flags"][0]["changes"][0]["change_alternative_pct"].is_null());
   EXPECT_EQ(Joined(JsonSchemaValidator(LoadSchema()).Validate(doc)), "");
   const std::string text = FormatRunTable(run);
-  EXPECT_NE(text.find("The re-solve of petroleum with θ = 4 failed ("), std::string::npos) << text;
+  EXPECT_NE(text.find("The re-solve of Coke, refined petroleum and nuclear fuel with θ = 4 failed ("), std::string::npos) << text;
 }
 
 // `ricardo run` prints the flag; --format json carries it.
 TEST(ElasticityFlags, CliRunPrintsTheFlag) {
   const CommandResult table = RunCli(std::string("run ") + kPartnership);
   ASSERT_EQ(table.exit_code, 0) << table.err;
-  EXPECT_NE(table.out.find("High trade elasticity: petroleum (θ = 64.85)"), std::string::npos);
+  EXPECT_NE(table.out.find("High trade elasticity: Coke, refined petroleum and nuclear fuel (θ = 64.85)"), std::string::npos);
   EXPECT_NE(table.out.find(kTableTitle), std::string::npos);
   const CommandResult json = RunCli(std::string("run ") + kPartnership + " --format json");
   ASSERT_EQ(json.exit_code, 0) << json.err;

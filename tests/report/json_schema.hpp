@@ -5,6 +5,7 @@
 // this validator ignores. Header-only: tests/CMakeLists.txt compiles only *_test.cpp files.
 #pragma once
 
+#include <regex>
 #include <set>
 #include <string>
 #include <vector>
@@ -53,7 +54,7 @@ class JsonSchemaValidator {
     static const std::set<std::string> kKnown = {
         "type", "const", "enum", "properties", "required", "additionalProperties", "items",
         "minItems", "minimum", "exclusiveMinimum", "$ref", "title", "description", "$schema",
-        "$id", "$defs"};
+        "$id", "$defs", "pattern"};
     if (schema.is_boolean()) {
       if (!schema.get<bool>()) errors.push_back(path + ": not allowed here");
       return;
@@ -79,6 +80,10 @@ class JsonSchemaValidator {
       for (const auto& e : schema["enum"]) found = found || e == v;
       if (!found) errors.push_back(path + ": " + v.dump() + " is not one of " + schema["enum"].dump());
     }
+    // ECMAScript regular expression, unanchored as JSON Schema says (schemas anchor with ^…$).
+    if (v.is_string() && schema.contains("pattern") &&
+        !std::regex_search(v.get<std::string>(), std::regex(schema["pattern"].get<std::string>())))
+      errors.push_back(path + ": " + v.dump() + " does not match " + schema["pattern"].dump());
     if (v.is_number()) {
       const double x = v.get<double>();
       if (schema.contains("minimum") && x < schema["minimum"].get<double>())

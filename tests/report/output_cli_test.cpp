@@ -116,8 +116,8 @@ TEST(OutputCli, AFolderOfOtherFilesIsNotReplaced) {
   EXPECT_EQ(r.err,
             "ricardo: output error: " + out.string() +
                 ": is a folder that holds other files and no run.json, comparison.json, "
-                "sensitivity.json, sensitivity.csv, report.html or country_changes.csv from an "
-                "earlier run; ricardo replaces its output folder as a whole and does not delete "
+                "sensitivity.json, sensitivity.csv, report.html, country_changes.csv or manifest.json "
+                "from an earlier run; ricardo replaces its output folder as a whole and does not delete "
                 "files it did not write (give a new or empty folder, or remove this one)\n");
   EXPECT_EQ(Entries(out), std::set<std::string>{"notes.txt"});
   EXPECT_EQ(Entries(dir), std::set<std::string>{"mine"});

@@ -117,8 +117,15 @@ TEST(RunJsonSchema, ImportsByPartnerIsOptionalAndFollowsTheOutcome) {
 }
 
 TEST(RunJsonSchema, ValidatorRejectsKeywordsItDoesNotImplement) {
-  const JsonSchemaValidator validator(nlohmann::json{{"type", "string"}, {"pattern", "^a"}});
-  EXPECT_EQ(Joined(validator.Validate("abc")), "$: schema error: unsupported keyword 'pattern'\n");
+  const JsonSchemaValidator validator(nlohmann::json{{"type", "string"}, {"maxLength", 2}});
+  EXPECT_EQ(Joined(validator.Validate("abc")), "$: schema error: unsupported keyword 'maxLength'\n");
+}
+
+// `pattern` (the stamp's hashes and times) is implemented: unanchored ECMAScript, as JSON Schema.
+TEST(RunJsonSchema, ValidatorChecksPatterns) {
+  const JsonSchemaValidator validator(nlohmann::json{{"type", "string"}, {"pattern", "^[0-9a-f]{4}$"}});
+  EXPECT_EQ(Joined(validator.Validate("09af")), "");
+  EXPECT_EQ(Joined(validator.Validate("09AF")), "$: \"09AF\" does not match \"^[0-9a-f]{4}$\"\n");
 }
 
 // Every field of the schema is named in the human documentation, so the two cannot drift.

@@ -8,6 +8,7 @@
 #include "fmt/format.h"
 #include "ricardo/package.hpp"
 #include "ricardo/run.hpp"
+#include "ricardo/run_stamp.hpp"
 #include "ricardo/scenario.hpp"
 #include "server/server_fixture.hpp"
 #include "test_support.hpp"
@@ -87,13 +88,21 @@ TEST(ServerApi, ListsAndDescribesScenarios) {
             LoadScenario(ServerTestData() / "scenarios" / "tariffs-test.toml"));
 }
 
-// The run-result document of `ricardo run FILE --format json`, without the wall-clock time (the
-// only field that differs between two runs of the same solve).
+// What differs between two runs of the same solve: the wall-clock time, and the stamp's time,
+// command line and scenario hash (of the file's bytes for the CLI, of the canonical TOML text as
+// compiled for the API; checked in SolveReturnsTheRunResultDocument).
+void EraseRunSpecific(Json& j) {
+  j["solver"].erase("seconds");
+  for (const char* key : {"created_utc", "command_line", "scenario_sha256"}) j["stamp"].erase(key);
+}
+
+// The run-result document of `ricardo run FILE --format json`, without what differs between two
+// runs of the same solve.
 Json CliRunJson(const std::filesystem::path& file, const std::string& options = "") {
   const CommandResult run = RunCli("run " + file.string() + " --format json" + options);
   EXPECT_EQ(run.exit_code, 0) << run.err;
   Json j = Json::parse(run.out);
-  j["solver"].erase("seconds");
+  EraseRunSpecific(j);
   return j;
 }
 
@@ -121,14 +130,14 @@ TEST(ServerApi, RateEditEqualsTheRunOfTheEditedFileBitForBit) {
   Json served = one;
   ASSERT_TRUE(served["solver"]["converged"].get<bool>()) << served.dump();
   EXPECT_FALSE(served["solver"]["warm_start"].get<bool>());
-  served["solver"].erase("seconds");
+  EraseRunSpecific(served);
   EXPECT_EQ(served, CliRunJson(EditedScenarioFile("s232-steel", "0.15", "rate_edit_one")));
 
   const HttpReply two =
       Solve(R"({"scenario": "tariffs-test", "rates": {"s232-steel": 0.0, "ca-surtax": 0.4}})");
   ASSERT_EQ(two.status, 200) << two.body;
   served = JsonOf(two);
-  served["solver"].erase("seconds");
+  EraseRunSpecific(served);
   const std::filesystem::path steel = EditedScenarioFile("s232-steel", "0.0", "rate_edit_two");
   std::ifstream in(steel);
   std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
@@ -151,7 +160,7 @@ TEST(ServerApi, ElasticityFlagsAreOnByDefaultAndCanBeLeftOut) {
   Json lean = JsonOf(Solve(
       R"({"scenario": "tariffs-test", "rates": {"s232-steel": 0.15}, "elasticity_flags": false})"));
   EXPECT_TRUE(lean["elasticity_flags"].empty());
-  lean["solver"].erase("seconds");
+  EraseRunSpecific(lean);
   EXPECT_EQ(lean, CliRunJson(EditedScenarioFile("s232-steel", "0.15", "rate_edit_lean"), " --no-elasticity-flags"));
   const HttpReply bad = Solve(R"({"scenario": "tariffs-test", "elasticity_flags": "no"})");
   EXPECT_EQ(bad.status, 400) << bad.body;
@@ -168,19 +177,28 @@ TEST(ServerApi, SolveReturnsTheRunResultDocument) {
   const RunResult run = RunCompiled(CompileScenario(scenario, baseline, compile));
   Json expected = RunResultToJson(run);
   // Wall-clock time is the only field that differs between two runs of the same solve.
-  expected["solver"].erase("seconds");
+  EraseRunSpecific(expected);
   const HttpReply reply = Solve(R"({"scenario": "tariffs-test"})");
   ASSERT_EQ(reply.status, 200) << reply.body;
   Json served = JsonOf(reply);
   EXPECT_EQ(served["schema"], "ricardo.run-result");
+  // The stamp says where the answer comes from: the method and path, the canonical TOML text of
+  // the scenario as compiled, the baseline package (the library run here has neither).
+  EXPECT_EQ(served["stamp"]["command_line"], "POST /api/v1/solve");
+  EXPECT_EQ(served["stamp"]["scenario_sha256"], Sha256Hex(ScenarioToToml(scenario)));
+  EXPECT_EQ(served["stamp"]["baseline_sha256"], PackageSha256(ResolveBaseline("north-america")));
+  EXPECT_EQ(served["stamp"]["program"], expected["stamp"]["program"]);
+  served["stamp"].erase("baseline_sha256");
+  expected["stamp"].erase("baseline_sha256");
   EXPECT_TRUE(served["solver"]["converged"].get<bool>());
-  served["solver"].erase("seconds");
+  EraseRunSpecific(served);
   EXPECT_EQ(served, expected);
 
   const HttpReply dated = Solve(R"({"scenario": "tariffs-test", "date": "2025-11-01"})");
   ASSERT_EQ(dated.status, 200) << dated.body;
   Json full = JsonOf(dated);
-  full["solver"].erase("seconds");
+  EraseRunSpecific(full);
+  full["stamp"].erase("baseline_sha256");
   EXPECT_EQ(full, expected);
 }
 
