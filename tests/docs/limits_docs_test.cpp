@@ -119,7 +119,7 @@ TEST(DocumentedLimits, CliReportCapsAreTheConstants) {
                                  detail::kMatrixRegionsMax));
   EXPECT_EQ(Cell(cli, "sector-output and tariff-by-sector heatmaps", 1),
             fmt::format("{} sectors", detail::kChartSectorsMax));
-  EXPECT_EQ(Cell(cli, "effective tariff by partner, tariffs by sector and partner", 1),
+  EXPECT_EQ(Cell(cli, "added tariff on goods by partner, and by sector and partner", 1),
             fmt::format("{} importer ← exporter pairs", detail::kChartPairsMax));
   EXPECT_EQ(Cell(cli, "imports by partner (trade diversion)", 1),
             fmt::format("{} partners", detail::kChartPartnersMax));
