@@ -14,7 +14,8 @@
 // value (usmca = "none"), the pair's all-goods additional rate must be 0.5: checked after the
 // timed loop. Report the
 // medians of the repetitions:
-//   taskset -c 0 build/bench/compile_bench --benchmark_repetitions=5 --benchmark_report_aggregates_only
+//   taskset -c 0 build/bench/compile_bench --benchmark_repetitions=5
+//   --benchmark_report_aggregates_only
 #include <cmath>
 #include <string>
 
@@ -27,11 +28,13 @@ namespace {
 
 std::string Overlapping(int n, bool selector) {
   const double total = n * (n + 1) / 2.0;
-  std::string text = fmt::format("name = \"overlapping-{}\"\nbaseline = \"world\"\ndate = 2025-11-01\n\n", n);
+  std::string text =
+      fmt::format("name = \"overlapping-{}\"\nbaseline = \"world\"\ndate = 2025-11-01\n\n", n);
   std::string earlier;
   for (int k = 0; k < n; ++k) {
     text += fmt::format(
-        "[[measures]]\nid = \"m{}\"\nauthority = \"ieepa\"\nimporter = \"USA\"\norigins = [\"CAN\"]\n"
+        "[[measures]]\nid = \"m{}\"\nauthority = \"ieepa\"\nimporter = \"USA\"\norigins = "
+        "[\"CAN\"]\n"
         "scope = {{ all_goods = true }}\nrate = {:.17g}\nfrom = 2025-01-01\nstacks_with = [{}]\n\n",
         k, 0.5 * (k + 1) / total, selector ? std::string("\"@ieepa\"") : earlier);
     earlier += fmt::format("{}\"m{}\"", k ? ", " : "", k);
@@ -46,7 +49,8 @@ const ricardo::Baseline& World() {
 
 void BM_CompileOverlapping(benchmark::State& state) {
   const int n = static_cast<int>(state.range(0));
-  const ricardo::Scenario scenario = ricardo::ParseScenario(Overlapping(n, state.range(1) == 1), "overlapping.toml");
+  const ricardo::Scenario scenario =
+      ricardo::ParseScenario(Overlapping(n, state.range(1) == 1), "overlapping.toml");
   ricardo::CompileOptions options;
   options.product_trace = false;
   double all_goods_rate = 0.0;
@@ -59,7 +63,8 @@ void BM_CompileOverlapping(benchmark::State& state) {
     state.ResumeTiming();
   }
   if (std::abs(all_goods_rate - 0.5) > 1e-9) {
-    const std::string error = fmt::format("the stacked rate is {}, not the sum of the rates, 0.5", all_goods_rate);
+    const std::string error =
+        fmt::format("the stacked rate is {}, not the sum of the rates, 0.5", all_goods_rate);
     state.SkipWithError(error.c_str());
   }
   state.counters["all_goods_rate"] = all_goods_rate;
@@ -79,8 +84,13 @@ void BM_ParseOverlapping(benchmark::State& state) {
     measures = ricardo::ParseScenario(text, "overlapping.toml").measures.size();
     benchmark::DoNotOptimize(measures);
   }
-  if (measures != static_cast<std::size_t>(state.range(0))) state.SkipWithError("wrong number of measures");
+  if (measures != static_cast<std::size_t>(state.range(0)))
+    state.SkipWithError("wrong number of measures");
 }
-BENCHMARK(BM_ParseOverlapping)->Args({250, 0})->Args({1000, 0})->Args({1000, 1})->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_ParseOverlapping)
+    ->Args({250, 0})
+    ->Args({1000, 0})
+    ->Args({1000, 1})
+    ->Unit(benchmark::kMillisecond);
 
 }  // namespace

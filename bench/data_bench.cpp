@@ -51,8 +51,9 @@ namespace {
 constexpr double kNorthAmericaCanWelfarePct = -0.85238757;  // Canada, 25% US tariff on its goods
 constexpr double kWorldUsaWelfarePct = 0.15961988;          // USA, 10% US tariff on all goods
 constexpr double kWiodUsaWelfarePct = 0.18711455;           // USA, 10% US tariff on all goods
-constexpr double kDefaultScenarioUsaWelfarePct = -0.07164828; // USA, the default scenario; rebuilding
-                                                             // data or editing the scenario moves it
+constexpr double kDefaultScenarioUsaWelfarePct =
+    -0.07164828;  // USA, the default scenario; rebuilding
+                  // data or editing the scenario moves it
 
 struct Instance {
   ricardo::Baseline baseline;
@@ -99,10 +100,12 @@ const Instance& World() {
 
 const Instance& WorldDefaultScenario() {
   static const Instance instance = [] {
-    const ricardo::Scenario scenario = ricardo::LoadScenario(ricardo::ResolveScenarioPath("us-tariffs-2025-11"));
+    const ricardo::Scenario scenario =
+        ricardo::LoadScenario(ricardo::ResolveScenarioPath("us-tariffs-2025-11"));
     ricardo::CompileOptions options;
     options.product_trace = false;
-    ricardo::CompiledScenario compiled = ricardo::CompileScenario(scenario, ricardo::LoadBaseline("world"), options);
+    ricardo::CompiledScenario compiled =
+        ricardo::CompileScenario(scenario, ricardo::LoadBaseline("world"), options);
     Instance x;
     x.watched_region = *compiled.baseline.FindRegion("USA");
     x.baseline = std::move(compiled.baseline);
@@ -182,10 +185,18 @@ void BM_Wiod2011UsTariffOnAll(benchmark::State& state) {
 }  // namespace
 
 BENCHMARK(BM_WorldUsTariffOnAll)
-    ->Unit(benchmark::kMillisecond)->Repetitions(10)->ReportAggregatesOnly(true);
+    ->Unit(benchmark::kMillisecond)
+    ->Repetitions(10)
+    ->ReportAggregatesOnly(true);
 BENCHMARK(BM_WorldDefaultScenario)
-    ->Unit(benchmark::kMillisecond)->Repetitions(10)->ReportAggregatesOnly(true);
+    ->Unit(benchmark::kMillisecond)
+    ->Repetitions(10)
+    ->ReportAggregatesOnly(true);
 BENCHMARK(BM_NorthAmericaUsTariffOnCanada)
-    ->Unit(benchmark::kMillisecond)->Repetitions(10)->ReportAggregatesOnly(true);
+    ->Unit(benchmark::kMillisecond)
+    ->Repetitions(10)
+    ->ReportAggregatesOnly(true);
 BENCHMARK(BM_Wiod2011UsTariffOnAll)
-    ->Unit(benchmark::kMillisecond)->Repetitions(5)->ReportAggregatesOnly(true);
+    ->Unit(benchmark::kMillisecond)
+    ->Repetitions(5)
+    ->ReportAggregatesOnly(true);

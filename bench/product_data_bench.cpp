@@ -46,7 +46,7 @@ BENCHMARK(BM_LoadProductDataFrom)->Unit(benchmark::kMillisecond);
 void BM_ProxyWeightsWorld(benchmark::State& state) {
   const auto products = ricardo::ProductData::Load(ricardo::DataDirectory() / "tariffs");
   const std::vector<std::string> regions = {"USA", "CAN", "MEX", "CHN", "EU27", "GBR",
-                                            "JPN", "KOR", "IND", "TWN", "BRA", "ROW"};
+                                            "JPN", "KOR", "IND", "TWN", "BRA",  "ROW"};
   double total = 0.0;
   for (auto _ : state) {
     products->derived_cache().Clear();
@@ -57,7 +57,8 @@ void BM_ProxyWeightsWorld(benchmark::State& state) {
       }
     }
   }
-  if (std::abs(total / 1e9 - 3123.77) > 0.01) state.SkipWithError("weights do not add up to the groups' total");
+  if (std::abs(total / 1e9 - 3123.77) > 0.01)
+    state.SkipWithError("weights do not add up to the groups' total");
   state.counters["total_usd_bn"] = total / 1e9;
 }
 BENCHMARK(BM_ProxyWeightsWorld)->Unit(benchmark::kMillisecond);

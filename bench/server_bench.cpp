@@ -49,8 +49,8 @@ std::string Body(long k) {
 
 // As the server reads it: a rate-only request (no scenario copy; rates and the named scenario).
 ricardo::server::SolveRequest Read(long k) {
-  return ricardo::server::ReadSolveRequest(Body(k), BodyFormat::kJson, kNoQuery,
-                                           Endpoint::kSolve, SharedCatalog());
+  return ricardo::server::ReadSolveRequest(Body(k), BodyFormat::kJson, kNoQuery, Endpoint::kSolve,
+                                           SharedCatalog());
 }
 
 // The same request with the scenario's own date given, which takes the full compile: the
@@ -139,10 +139,10 @@ void TimedRun(benchmark::State& state, const ricardo::CompiledScenario& compiled
   if (!result.solution.summary.IsConverged()) state.SkipWithError("not converged");
   benchmark::DoNotOptimize(&result);
   const ricardo::SolverSummary& summary = result.solution.summary;
-  for (const auto& [name, count] : {std::pair{"outer_iterations", summary.outer_iterations},
-                                    std::pair{"price_iterations", summary.price_iterations},
-                                    std::pair{"expenditure_iterations",
-                                              summary.expenditure_iterations}}) {
+  for (const auto& [name, count] :
+       {std::pair{"outer_iterations", summary.outer_iterations},
+        std::pair{"price_iterations", summary.price_iterations},
+        std::pair{"expenditure_iterations", summary.expenditure_iterations}}) {
     benchmark::Counter& counter = state.counters[name];  // mean over the iterations
     counter.value += count;
     counter.flags = benchmark::Counter::kAvgIterations;

@@ -28,8 +28,8 @@ const Nafta& Instance() {
     Nafta n;
     n.raw = ricardo::cp2015::ReadRaw(ricardo::cp2015::ShippedDataDirectory());
     n.base_year = ricardo::cp2015::BuildBaseYear(n.raw).without_deficits;
-    n.shock = ricardo::cp2015::MakeShock(n.base_year, n.raw,
-                                         ricardo::cp2015::TariffExperiment::kNafta);
+    n.shock =
+        ricardo::cp2015::MakeShock(n.base_year, n.raw, ricardo::cp2015::TariffExperiment::kNafta);
     return n;
   }();
   return nafta;
@@ -94,9 +94,19 @@ void BM_ReplicateCommand(benchmark::State& state) {
 }  // namespace
 
 BENCHMARK(BM_NaftaCounterfactualAccelerated)
-    ->Unit(benchmark::kMillisecond)->Repetitions(10)->ReportAggregatesOnly(true);
+    ->Unit(benchmark::kMillisecond)
+    ->Repetitions(10)
+    ->ReportAggregatesOnly(true);
 BENCHMARK(BM_NaftaCounterfactualReference)
-    ->Unit(benchmark::kMillisecond)->Repetitions(5)->ReportAggregatesOnly(true);
-BENCHMARK(BM_Cp2015BaseYear)->Unit(benchmark::kMillisecond)->Repetitions(5)->ReportAggregatesOnly(true);
+    ->Unit(benchmark::kMillisecond)
+    ->Repetitions(5)
+    ->ReportAggregatesOnly(true);
+BENCHMARK(BM_Cp2015BaseYear)
+    ->Unit(benchmark::kMillisecond)
+    ->Repetitions(5)
+    ->ReportAggregatesOnly(true);
 BENCHMARK(BM_ReplicateCommand)
-    ->Unit(benchmark::kMillisecond)->Iterations(3)->Repetitions(5)->ReportAggregatesOnly(true);
+    ->Unit(benchmark::kMillisecond)
+    ->Iterations(3)
+    ->Repetitions(5)
+    ->ReportAggregatesOnly(true);

@@ -81,7 +81,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       piece.remove_prefix(parser.Feed(piece));
       if (parser.phase() == HttpParser::Phase::kError) {
         const auto& error = *parser.error();
-        if (error.status() < 400 || error.status() == 500) Fail("a parser error with a bad status", error.what());
+        if (error.status() < 400 || error.status() == 500)
+          Fail("a parser error with a bad status", error.what());
         Check(ricardo::server::ErrorResponse(error), error.what());
         return 0;
       }
@@ -93,6 +94,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       }
     }
   }
-  if (parser.started()) Check(ricardo::server::ErrorResponse(parser.TimeoutError(1, true)), "timeout");
+  if (parser.started())
+    Check(ricardo::server::ErrorResponse(parser.TimeoutError(1, true)), "timeout");
   return 0;
 }

@@ -30,7 +30,8 @@ CommandResult RunCli(const std::string& arguments) {
   if (!pipe) return result;
   std::array<char, 4096> buffer{};
   std::size_t read = 0;
-  while ((read = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) result.out.append(buffer.data(), read);
+  while ((read = fread(buffer.data(), 1, buffer.size(), pipe)) > 0)
+    result.out.append(buffer.data(), read);
   const int status = pclose(pipe);
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
   std::ifstream err(err_file);
@@ -52,7 +53,9 @@ bool SharedDataRequired() {
   return RICARDO_REQUIRE_SHARED_DATA || (ci && *ci);
 }
 
-std::filesystem::path ProjectDirectory() { return RICARDO_PROJECT_DIR; }
+std::filesystem::path ProjectDirectory() {
+  return RICARDO_PROJECT_DIR;
+}
 
 std::filesystem::path MakeTempDirectory(const std::string& name) {
   const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
@@ -70,10 +73,12 @@ Baseline MakeRandomBaseline(std::size_t N, std::size_t J, unsigned seed) {
   std::mt19937 rng(seed);
   std::uniform_real_distribution<double> unit(0.0, 1.0);
   std::vector<Region> regions;
-  for (std::size_t n = 0; n < N; ++n) regions.push_back({"R" + std::to_string(n), "Region " + std::to_string(n)});
+  for (std::size_t n = 0; n < N; ++n)
+    regions.push_back({"R" + std::to_string(n), "Region " + std::to_string(n)});
   std::vector<Sector> sectors;
   for (std::size_t j = 0; j < J; ++j) {
-    sectors.push_back({"s" + std::to_string(j), "Sector " + std::to_string(j), true, 2.0 + 8.0 * unit(rng), ""});
+    sectors.push_back(
+        {"s" + std::to_string(j), "Sector " + std::to_string(j), true, 2.0 + 8.0 * unit(rng), ""});
   }
   Baseline b = MakeEmptyBaseline(regions, sectors);
   b.manifest.name = "random-" + std::to_string(seed);

@@ -41,13 +41,13 @@ Baseline MakeRandomBaseline(std::size_t regions, std::size_t sectors, unsigned s
 
 // `dir` = ../shared/data/<sub> (sub may be ""), or stop the test: a failure where the shared
 // data is required (SharedDataRequired()), a skip elsewhere (a user's machine without it).
-#define REQUIRE_SHARED_DATA(dir, sub)                                                          \
-  const auto dir##_shared = ::ricardo::testing::SharedDataDirectory();                         \
-  if (!dir##_shared || !std::filesystem::is_directory(*dir##_shared / (sub))) {                \
-    if (::ricardo::testing::SharedDataRequired()) {                                            \
-      FAIL() << "../shared/data/" << (sub) << " is missing, and this build requires it "        \
-             << "(RICARDO_REQUIRE_SHARED_DATA=ON or CI set)";                                  \
-    }                                                                                          \
-    GTEST_SKIP() << "../shared/data/" << (sub) << " is not available";                         \
-  }                                                                                            \
+#define REQUIRE_SHARED_DATA(dir, sub)                                                    \
+  const auto dir##_shared = ::ricardo::testing::SharedDataDirectory();                   \
+  if (!dir##_shared || !std::filesystem::is_directory(*dir##_shared / (sub))) {          \
+    if (::ricardo::testing::SharedDataRequired()) {                                      \
+      FAIL() << "../shared/data/" << (sub) << " is missing, and this build requires it " \
+             << "(RICARDO_REQUIRE_SHARED_DATA=ON or CI set)";                            \
+    }                                                                                    \
+    GTEST_SKIP() << "../shared/data/" << (sub) << " is not available";                   \
+  }                                                                                      \
   const std::filesystem::path dir = *dir##_shared / (sub)

@@ -19,8 +19,8 @@ namespace {
 
 struct CompareArguments {
   std::vector<std::string> scenarios;
-  std::string baseline;            // empty: the scenarios' own `baseline`
-  std::string date;                // empty: each scenario's date
+  std::string baseline;  // empty: the scenarios' own `baseline`
+  std::string date;      // empty: each scenario's date
   std::vector<std::string> without_tags;
   std::string out;
   std::string format = "table";
@@ -41,7 +41,8 @@ int RunCompare(const CompareArguments& args) {
   std::optional<Date> date;
   if (!args.date.empty()) {
     date = Date::Parse(args.date);
-    if (!date) throw ArgumentError("--date '" + args.date + "' is not a date", "write it as YYYY-MM-DD");
+    if (!date)
+      throw ArgumentError("--date '" + args.date + "' is not a date", "write it as YYYY-MM-DD");
   }
   struct Loaded {
     std::string label;
@@ -57,11 +58,12 @@ int RunCompare(const CompareArguments& args) {
     loaded.push_back({UniqueLabel(base_label, labels), s, file});
     for (const auto& tag : args.without_tags) {
       Scenario variant = s;
-      variant.title += (variant.title.empty() ? "" : " — ") + std::string("without measures tagged '") + tag + "'";
+      variant.title += (variant.title.empty() ? "" : " — ") +
+                       std::string("without measures tagged '") + tag + "'";
       if (SetTagEnabled(variant, tag, false) == 0) {
-        throw ArgumentError("--without-tag: no measure of scenario '" + base_label +
-                                "' is tagged '" + tag + "'",
-                            "see the scenario's `tags` lists");
+        throw ArgumentError(
+            "--without-tag: no measure of scenario '" + base_label + "' is tagged '" + tag + "'",
+            "see the scenario's `tags` lists");
       }
       loaded.push_back({UniqueLabel(base_label + "-without-" + tag, labels), variant, file});
     }

@@ -1,4 +1,5 @@
-// ricardo data list | show | check | import cp2015|wiod2013 | aggregate | build world|north-america|concordance
+// ricardo data list | show | check | import cp2015|wiod2013 | aggregate | build
+// world|north-america|concordance
 #include <cstdio>
 #include <memory>
 #include <sstream>
@@ -7,9 +8,9 @@
 #include "fmt/format.h"
 #include "ricardo/aggregate.hpp"
 #include "ricardo/baseline_summary.hpp"
+#include "ricardo/builtin_baselines.hpp"
 #include "ricardo/cp2015.hpp"
 #include "ricardo/error.hpp"
-#include "ricardo/builtin_baselines.hpp"
 #include "ricardo/output_directory.hpp"
 #include "ricardo/package.hpp"
 #include "ricardo/paths.hpp"
@@ -29,7 +30,8 @@ std::vector<std::string> SplitCommas(const std::string& text) {
 }
 
 void PrintIssues(const std::vector<PackageIssue>& issues, const char* label) {
-  for (const auto& issue : issues) std::fprintf(stderr, "%s: %s\n", label, issue.ToString().c_str());
+  for (const auto& issue : issues)
+    std::fprintf(stderr, "%s: %s\n", label, issue.ToString().c_str());
 }
 
 // Packages are written whole into a staging folder and swapped into place: a failure leaves no
@@ -66,11 +68,13 @@ void RegisterShow(CLI::App& data, Context& context) {
     std::string regions;
   };
   auto o = std::make_shared<Options>();
-  CLI::App* show = AddCommand(data, context, "show", "Summarise a baseline: regions, GDP, goods "
+  CLI::App* show = AddCommand(data, context, "show",
+                              "Summarise a baseline: regions, GDP, goods "
                               "trade among the focus regions, average tariffs, sectors",
                               [o]() -> int {
                                 const Baseline b = LoadBaseline(o->baseline);
-                                const BaselineSummary s = SummarizeBaseline(b, SplitCommas(o->regions));
+                                const BaselineSummary s =
+                                    SummarizeBaseline(b, SplitCommas(o->regions));
                                 if (o->json) {
                                   std::printf("%s\n", SummaryToJson(s).dump(2).c_str());
                                 } else {
@@ -78,7 +82,8 @@ void RegisterShow(CLI::App& data, Context& context) {
                                 }
                                 return kExitOk;
                               });
-  show->add_option("baseline", o->baseline, "Built-in name (ricardo data list) or package directory")
+  show->add_option("baseline", o->baseline,
+                   "Built-in name (ricardo data list) or package directory")
       ->required();
   show->add_flag("--json", o->json, "Print one JSON object");
   show->add_option("--regions", o->regions,
@@ -128,18 +133,20 @@ void RegisterImport(CLI::App& data, Context& context) {
       *import, context, "cp2015",
       "Caliendo–Parro (2015) base year 1993, calibrated (deficit-free unless --keep-deficits)",
       [cp]() -> int {
-        const auto raw = cp2015::ReadRaw(cp->data_dir.empty() ? cp2015::ShippedDataDirectory()
-                                                               : std::filesystem::path(cp->data_dir));
+        const auto raw =
+            cp2015::ReadRaw(cp->data_dir.empty() ? cp2015::ShippedDataDirectory()
+                                                 : std::filesystem::path(cp->data_dir));
         cp2015::BaseYear year = cp2015::BuildBaseYear(raw);
         Baseline& b = cp->keep_deficits ? year.with_deficits : year.without_deficits;
-        b.manifest.licence = "replication data of Caliendo and Parro (2015), Review of Economic "
-                             "Studies 82(1); cite the paper";
+        b.manifest.licence =
+            "replication data of Caliendo and Parro (2015), Review of Economic "
+            "Studies 82(1); cite the paper";
         std::string notes;
         for (const auto& note : year.notes) notes += "- " + note + "\n";
-        notes += fmt::format("- calibrated by the authors' algorithm: {}\n",
-                             (cp->keep_deficits ? year.with_deficits_summary
-                                                : year.without_deficits_summary)
-                                 .BriefReport());
+        notes += fmt::format(
+            "- calibrated by the authors' algorithm: {}\n",
+            (cp->keep_deficits ? year.with_deficits_summary : year.without_deficits_summary)
+                .BriefReport());
         b.manifest.notes = notes;
         WritePackageStaged(b, cp->out, cp->force);
         std::printf("wrote %s (%zu regions x %zu sectors)\n", cp->out.c_str(), b.region_count(),
@@ -158,31 +165,32 @@ void RegisterImport(CLI::App& data, Context& context) {
     bool no_calibrate = false, force = false;
   };
   auto w = std::make_shared<WiodOptions>();
-  CLI::App* wiod_cmd = AddCommand(
-      *import, context, "wiod2013",
-      "World Input-Output Database, 2013 release (41 regions x 35 industries), one year",
-      [w]() -> int {
-        wiod::ImportOptions options;
-        options.year = w->year;
-        options.source_directory = w->source;
-        options.tariffs = w->tariffs == "none" ? wiod::TariffSource::kNone
-                                               : wiod::TariffSource::kCp2015Year2005;
-        options.calibrate = !w->no_calibrate;
-        const wiod::ImportResult result = wiod::Import(options);
-        PrintNotes(result.notes);
-        WritePackageStaged(result.baseline, w->out, w->force);
-        std::printf("wrote %s (%zu regions x %zu sectors)\n", w->out.c_str(),
-                    result.baseline.region_count(), result.baseline.sector_count());
-        return kExitOk;
-      });
+  CLI::App* wiod_cmd =
+      AddCommand(*import, context, "wiod2013",
+                 "World Input-Output Database, 2013 release (41 regions x 35 industries), one year",
+                 [w]() -> int {
+                   wiod::ImportOptions options;
+                   options.year = w->year;
+                   options.source_directory = w->source;
+                   options.tariffs = w->tariffs == "none" ? wiod::TariffSource::kNone
+                                                          : wiod::TariffSource::kCp2015Year2005;
+                   options.calibrate = !w->no_calibrate;
+                   const wiod::ImportResult result = wiod::Import(options);
+                   PrintNotes(result.notes);
+                   WritePackageStaged(result.baseline, w->out, w->force);
+                   std::printf("wrote %s (%zu regions x %zu sectors)\n", w->out.c_str(),
+                               result.baseline.region_count(), result.baseline.sector_count());
+                   return kExitOk;
+                 });
   wiod_cmd->add_option("--year", w->year, "Year of the table, 1995-2011")
       ->check(CLI::Range(wiod::kFirstYear, wiod::kLastYear));
   wiod_cmd->add_option("--out", w->out, "Directory to write the package to")->required();
   wiod_cmd->add_option("--source", w->source,
                        "Directory with wiotYYYY_*.csv.gz (default: $RICARDO_WIOD_DIR or "
                        "../shared/data/wiod2013)");
-  wiod_cmd->add_option("--tariffs", w->tariffs,
-                       "cp2015-2005 (Caliendo–Parro's 2005 applied rates, default) or none")
+  wiod_cmd
+      ->add_option("--tariffs", w->tariffs,
+                   "cp2015-2005 (Caliendo–Parro's 2005 applied rates, default) or none")
       ->check(CLI::IsMember({"cp2015-2005", "none"}));
   wiod_cmd->add_flag("--no-calibrate", w->no_calibrate,
                      "Write the table as imported, without solving the base-year equilibrium");
@@ -207,7 +215,8 @@ void RegisterAggregate(CLI::App& data, Context& context) {
         if (!o->regions.empty()) options.regions = ReadGroupMap(o->regions, region_codes, "region");
         if (!o->sectors.empty()) options.sectors = ReadGroupMap(o->sectors, sector_codes, "sector");
         if (!options.regions && !options.sectors) {
-          throw ArgumentError("nothing to aggregate", "give --regions MAP.csv and/or --sectors MAP.csv");
+          throw ArgumentError("nothing to aggregate",
+                              "give --regions MAP.csv and/or --sectors MAP.csv");
         }
         options.name = o->name;
         const Baseline out = Aggregate(b, options);
@@ -217,15 +226,18 @@ void RegisterAggregate(CLI::App& data, Context& context) {
         return kExitOk;
       });
   aggregate->add_option("baseline", o->baseline, "Built-in name or package directory")->required();
-  aggregate->add_option("--regions", o->regions, "CSV map: code,group[,group_name]; '*' = the rest");
-  aggregate->add_option("--sectors", o->sectors, "CSV map: code,group[,group_name]; '*' = the rest");
+  aggregate->add_option("--regions", o->regions,
+                        "CSV map: code,group[,group_name]; '*' = the rest");
+  aggregate->add_option("--sectors", o->sectors,
+                        "CSV map: code,group[,group_name]; '*' = the rest");
   aggregate->add_option("--out", o->out, "Directory to write the package to")->required();
   aggregate->add_option("--name", o->name, "Name of the new baseline (default: the input's)");
   aggregate->add_flag("--force", o->force, "Overwrite an existing package");
 }
 
 void RegisterBuild(CLI::App& data, Context& context) {
-  CLI::App* build = data.add_subcommand("build", "Rebuild a built-in baseline or the GTAP "
+  CLI::App* build = data.add_subcommand("build",
+                                        "Rebuild a built-in baseline or the GTAP "
                                         "concordance from its sources");
   build->require_subcommand(1);
   struct Options {
@@ -240,13 +252,14 @@ void RegisterBuild(CLI::App& data, Context& context) {
       options.sources.wiod_directory = o->wiod;
       options.sources.world_directory = o->world;
       const BuiltinBuild result = builder(options);
-      const std::filesystem::path out = o->out.empty() ? DataDirectory() / "baselines" / name
-                                                       : std::filesystem::path(o->out);
+      const std::filesystem::path out =
+          o->out.empty() ? DataDirectory() / "baselines" / name : std::filesystem::path(o->out);
       WritePackageStaged(result.baseline, out, o->force, result.provenance_markdown);
       std::fprintf(stderr, "%s", result.baseline.manifest.notes.c_str());
-      std::printf("wrote %s (%zu targets, %d round(s), largest target error %.2g; calibration: %s)\n",
-                  out.string().c_str(), result.targets.size(), result.rounds,
-                  result.max_target_error, result.calibration.BriefReport().c_str());
+      std::printf(
+          "wrote %s (%zu targets, %d round(s), largest target error %.2g; calibration: %s)\n",
+          out.string().c_str(), result.targets.size(), result.rounds, result.max_target_error,
+          result.calibration.BriefReport().c_str());
       return kExitOk;
     });
     cmd->add_option("--out", o->out, fmt::format("Directory (default: data/baselines/{})", name));
@@ -276,7 +289,8 @@ void RegisterBuild(CLI::App& data, Context& context) {
             c->out.empty() ? DataDirectory() / "concordance" / "gtap_to_wiod35.csv"
                            : std::filesystem::path(c->out);
         if (std::filesystem::exists(out) && !c->force)
-          throw OutputError(Location{out.string(), 0, 0, {}}, "already exists", "pass --force to replace it");
+          throw OutputError(Location{out.string(), 0, 0, {}}, "already exists",
+                            "pass --force to replace it");
         WriteFileAtomically(out, GtapConcordanceCsv(result));
         PrintNotes(result.notes);
         std::printf("wrote %s (%zu GTAP sectors, %zu rows)\n", out.string().c_str(),
@@ -284,14 +298,16 @@ void RegisterBuild(CLI::App& data, Context& context) {
         return kExitOk;
       });
   concordance->add_option("--out", c->out, "File (default: data/concordance/gtap_to_wiod35.csv)");
-  concordance->add_option("--world", c->world, "Crosswalk directory (default: ../shared/data/world)");
+  concordance->add_option("--world", c->world,
+                          "Crosswalk directory (default: ../shared/data/world)");
   concordance->add_flag("--force", c->force, "Overwrite an existing file");
 }
 
 }  // namespace
 
 void RegisterData(CLI::App& app, Context& context) {
-  CLI::App* data = app.add_subcommand("data", "Baseline data: list, show, check, import, "
+  CLI::App* data = app.add_subcommand("data",
+                                      "Baseline data: list, show, check, import, "
                                       "aggregate, build");
   data->require_subcommand(1);
   RegisterList(*data, context);

@@ -7,7 +7,8 @@
 namespace ricardo::cli {
 
 void RegisterReplicate(CLI::App& app, Context& context) {
-  CLI::App* replicate = app.add_subcommand("replicate", "Reproduce published results from raw data");
+  CLI::App* replicate =
+      app.add_subcommand("replicate", "Reproduce published results from raw data");
   replicate->require_subcommand(1);
 
   struct Options {

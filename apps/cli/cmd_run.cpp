@@ -22,12 +22,12 @@ struct RunArgs {
   std::string baseline;
   std::string format = "table";
   std::string date;
-  std::string out;            // --out DIR: CSV, JSON, HTML report
-  bool quiet = false;         // nothing on stdout
+  std::string out;                   // --out DIR: CSV, JSON, HTML report
+  bool quiet = false;                // nothing on stdout
   bool no_elasticity_flags = false;  // skip the high-θ flags and their second solve
-  bool no_html = false;       // --out without report.html and charts
-  std::string theta_scale;    // --theta-scale 0.5,1,2
-  std::string elasticities;   // --elasticities FILE
+  bool no_html = false;              // --out without report.html and charts
+  std::string theta_scale;           // --theta-scale 0.5,1,2
+  std::string elasticities;          // --elasticities FILE
 };
 
 TableOptions TableFor(const RunArgs& a) {
@@ -42,8 +42,9 @@ void ReportWritten(const RunArgs& a, const ReportFiles& files) {
   if (!files.html_skipped_reason.empty())
     std::fprintf(stderr, "ricardo: warning: %s\n", files.html_skipped_reason.c_str());
   if (!a.quiet)
-    std::fprintf(stderr, "ricardo: wrote %zu files to %s%s\n", files.written.size(), a.out.c_str(),
-                 files.html.empty() ? "" : fmt::format(" (report: {})", files.html.string()).c_str());
+    std::fprintf(
+        stderr, "ricardo: wrote %zu files to %s%s\n", files.written.size(), a.out.c_str(),
+        files.html.empty() ? "" : fmt::format(" (report: {})", files.html.string()).c_str());
 }
 
 ReportOptions ReportFor(const RunArgs& a) {
@@ -58,13 +59,14 @@ ReportOptions ReportFor(const RunArgs& a) {
 int RunSweepCommand(const RunArgs& a, const CompiledScenario& compiled,
                     const std::vector<ElasticityVariant>& variants) {
   if (!a.out.empty() && !a.no_html) {
-    throw LimitError(Location{"--out", 0, 0, {}},
-                     fmt::format("{} elasticity variants, more than the {} an HTML sensitivity "
-                                 "report shows",
-                                 variants.size(), kSensitivityReportVariantsMax),
-                     fmt::format("add --no-html to write only sensitivity.csv and sensitivity.json, "
-                                 "which stream, or give at most {} variants",
-                                 kSensitivityReportVariantsMax));
+    throw LimitError(
+        Location{"--out", 0, 0, {}},
+        fmt::format("{} elasticity variants, more than the {} an HTML sensitivity "
+                    "report shows",
+                    variants.size(), kSensitivityReportVariantsMax),
+        fmt::format("add --no-html to write only sensitivity.csv and sensitivity.json, "
+                    "which stream, or give at most {} variants",
+                    kSensitivityReportVariantsMax));
   }
   SweepOutput output;
   output.stream = a.quiet ? nullptr : stdout;
@@ -72,10 +74,9 @@ int RunSweepCommand(const RunArgs& a, const CompiledScenario& compiled,
   output.table_format = TableFor(a).format;
   output.directory = a.out;
   SensitivitySweepWriter writer(compiled.baseline, variants.size(), output);
-  StreamSensitivity(compiled.baseline, compiled.shock, compiled.metadata, variants,
-                    [&](std::size_t k, const ElasticityVariant& v, const RunResult& r) {
-                      writer.Add(k, v, r);
-                    });
+  StreamSensitivity(
+      compiled.baseline, compiled.shock, compiled.metadata, variants,
+      [&](std::size_t k, const ElasticityVariant& v, const RunResult& r) { writer.Add(k, v, r); });
   writer.Finish();
   if (!a.out.empty() && !a.quiet)
     std::fprintf(stderr, "ricardo: wrote %zu files to %s\n", writer.files().size(), a.out.c_str());
@@ -96,7 +97,8 @@ int RunSensitivityCommand(const RunArgs& a, const CompiledScenario& compiled) {
   const auto variants = a.elasticities.empty()
                             ? ScaledElasticities(baseline, ParseThetaScales(a.theta_scale))
                             : ReadElasticityVariants(a.elasticities, baseline);
-  if (variants.size() > kSensitivityReportVariantsMax) return RunSweepCommand(a, compiled, variants);
+  if (variants.size() > kSensitivityReportVariantsMax)
+    return RunSweepCommand(a, compiled, variants);
   const SensitivityResult s = RunSensitivity(baseline, compiled.shock, compiled.metadata, variants);
   if (!a.quiet) {
     if (a.format == "json") {
@@ -125,12 +127,14 @@ int Run(const RunArgs& a) {
   options.product_trace = false;
   if (!a.date.empty()) {
     options.date = Date::Parse(a.date);
-    if (!options.date) throw ArgumentError(fmt::format("--date '{}' is not a date", a.date), "write YYYY-MM-DD");
+    if (!options.date)
+      throw ArgumentError(fmt::format("--date '{}' is not a date", a.date), "write YYYY-MM-DD");
   }
   CompiledScenario compiled = CompileScenario(scenario, baseline, options);
   StampRun(&compiled.metadata.stamp, scenario_file, baseline_name);
   // Nothing applies (no measure in force, a zero shock): said, and the run goes on (exit 0).
-  for (const std::string& warning : compiled.trace.warnings) std::fprintf(stderr, "ricardo: warning: %s\n", warning.c_str());
+  for (const std::string& warning : compiled.trace.warnings)
+    std::fprintf(stderr, "ricardo: warning: %s\n", warning.c_str());
   if (!a.theta_scale.empty() || !a.elasticities.empty()) {
     return RunSensitivityCommand(a, compiled);
   }
@@ -161,23 +165,27 @@ int Run(const RunArgs& a) {
 
 void RegisterRun(CLI::App& app, Context& context) {
   auto a = std::make_shared<RunArgs>();
-  CLI::App* cmd = AddCommand(app, context, "run",
-                             "Compile a scenario, solve the counterfactual and print outcomes per country",
-                             [a] { return Run(*a); });
+  CLI::App* cmd =
+      AddCommand(app, context, "run",
+                 "Compile a scenario, solve the counterfactual and print outcomes per country",
+                 [a] { return Run(*a); });
   cmd->add_option("scenario", a->scenario,
                   "Scenario file or shipped scenario name (default: us-tariffs-2025-11)");
-  cmd->add_option("--baseline", a->baseline, "Baseline name or package directory (default: the scenario's)");
+  cmd->add_option("--baseline", a->baseline,
+                  "Baseline name or package directory (default: the scenario's)");
   cmd->add_option("--format", a->format, "table (default), md (Markdown) or json")
       ->check(CLI::IsMember({"table", "md", "json"}));
   cmd->add_option("--date", a->date, "Compile date YYYY-MM-DD (default: the scenario's date)");
   cmd->add_option("--out", a->out, "Also write CSV, run.json, report.html and charts/*.svg to DIR");
   cmd->add_flag("--no-html", a->no_html,
                 "With --out, write the CSV and JSON files only (no report.html and charts)");
-  cmd->add_flag("--quiet,-q", a->quiet, "Print nothing on stdout (errors and warnings still go to stderr)");
+  cmd->add_flag("--quiet,-q", a->quiet,
+                "Print nothing on stdout (errors and warnings still go to stderr)");
   cmd->add_flag("--no-elasticity-flags", a->no_elasticity_flags,
                 "Do not flag sectors with a trade elasticity above 20 (skips their second solve)");
-  cmd->add_option("--theta-scale", a->theta_scale,
-                  "Sensitivity: rerun with every trade elasticity scaled by each factor, e.g. 0.5,1,2");
+  cmd->add_option(
+      "--theta-scale", a->theta_scale,
+      "Sensitivity: rerun with every trade elasticity scaled by each factor, e.g. 0.5,1,2");
   cmd->add_option("--elasticities", a->elasticities,
                   "Sensitivity: sets of elasticities from a CSV file variant,sector,theta");
 }

@@ -14,7 +14,9 @@ namespace {
 std::optional<Date> ParseDateOption(const std::string& text) {
   if (text.empty()) return std::nullopt;
   const auto date = Date::Parse(text);
-  if (!date) throw ArgumentError(fmt::format("--date '{}' is not a date", text), "write YYYY-MM-DD, e.g. 2025-11-01");
+  if (!date)
+    throw ArgumentError(fmt::format("--date '{}' is not a date", text),
+                        "write YYYY-MM-DD, e.g. 2025-11-01");
   return date;
 }
 
@@ -64,7 +66,8 @@ int Explain(const ExplainArgs& a) {
   options.product_trace_sector = explain.sector;
   explain.max_trace_lines = a.max_trace_lines;
   const CompiledScenario compiled = CompileScenario(scenario, baseline, options);
-  for (const std::string& warning : compiled.trace.warnings) std::fprintf(stderr, "ricardo: warning: %s\n", warning.c_str());
+  for (const std::string& warning : compiled.trace.warnings)
+    std::fprintf(stderr, "ricardo: warning: %s\n", warning.c_str());
   // Beside a published tracker's rates when the whole scenario is explained (not one partner).
   TrackerComparison tracker;
   if (!explain.origin && !explain.sector) {
@@ -83,22 +86,28 @@ int Explain(const ExplainArgs& a) {
 
 void RegisterExplain(CLI::App& parent, Context& context) {
   auto a = std::make_shared<ExplainArgs>();
-  CLI::App* cmd = AddCommand(parent, context, "explain",
-                             "Compile a scenario on a date and show every number: measures per product, "
-                             "stacked rates, trade-weighted rates per sector",
-                             [a] { return Explain(*a); });
-  cmd->add_option("scenario", a->scenario, "Scenario file, or the name of a shipped scenario")->required();
-  cmd->add_option("--baseline", a->baseline, "Baseline name or package directory (default: the scenario's)");
+  CLI::App* cmd =
+      AddCommand(parent, context, "explain",
+                 "Compile a scenario on a date and show every number: measures per product, "
+                 "stacked rates, trade-weighted rates per sector",
+                 [a] { return Explain(*a); });
+  cmd->add_option("scenario", a->scenario, "Scenario file, or the name of a shipped scenario")
+      ->required();
+  cmd->add_option("--baseline", a->baseline,
+                  "Baseline name or package directory (default: the scenario's)");
   cmd->add_option("--date", a->date, "Compile date YYYY-MM-DD (default: the scenario's date)");
   cmd->add_option("--origin", a->origin, "Only imports from this region (ISO3)");
   cmd->add_option("--sector", a->sector, "Only this sector");
   cmd->add_option("--products", a->products, "Product lines shown per pair (-1 = all)");
-  cmd->add_option("--max-trace-lines", a->max_trace_lines,
-                  "Product trace lines in the whole answer: a product and each measure under it (-1 = all)")
+  cmd->add_option(
+         "--max-trace-lines", a->max_trace_lines,
+         "Product trace lines in the whole answer: a product and each measure under it (-1 = all)")
       ->capture_default_str();
-  cmd->add_option("--usmca-method", a->usmca_method, "USMCA shares: rolling-3-month, month or h2-2025")
+  cmd->add_option("--usmca-method", a->usmca_method,
+                  "USMCA shares: rolling-3-month, month or h2-2025")
       ->check(CLI::IsMember({"rolling-3-month", "month", "h2-2025"}));
-  cmd->add_option("--usmca-share", a->usmca_share, "Set every product's USMCA-qualifying share (0–1)")
+  cmd->add_option("--usmca-share", a->usmca_share,
+                  "Set every product's USMCA-qualifying share (0–1)")
       ->check(CLI::Range(0.0, 1.0));
   cmd->add_flag("--json", a->json, "Print JSON (rates as fractions)");
 }
@@ -110,19 +119,23 @@ struct CheckArgs {
 
 void RegisterCheckScenario(CLI::App& parent, Context& context) {
   auto a = std::make_shared<CheckArgs>();
-  CLI::App* cmd = AddCommand(parent, context, "check",
-                             "Validate a scenario against its baseline (syntax, codes, stacking rules)", [a] {
-                               const Scenario s = LoadScenario(ResolveScenarioPath(a->scenario));
-                               const Baseline b = LoadBaseline(a->baseline.empty() ? s.baseline : a->baseline);
-                               CheckScenario(s, b);
-                               std::printf("%s: ok (%zu measures, %zu stacking rules, %zu trade-cost shocks, "
-                                           "%zu elasticity overrides; baseline %s)\n",
-                                           a->scenario.c_str(), s.measures.size(), s.stacking.size(),
-                                           s.trade_costs.size(), s.elasticities.size(), b.manifest.name.c_str());
-                               return kExitOk;
-                             });
-  cmd->add_option("scenario", a->scenario, "Scenario file, or the name of a shipped scenario")->required();
-  cmd->add_option("--baseline", a->baseline, "Baseline name or package directory (default: the scenario's)");
+  CLI::App* cmd =
+      AddCommand(parent, context, "check",
+                 "Validate a scenario against its baseline (syntax, codes, stacking rules)", [a] {
+                   const Scenario s = LoadScenario(ResolveScenarioPath(a->scenario));
+                   const Baseline b = LoadBaseline(a->baseline.empty() ? s.baseline : a->baseline);
+                   CheckScenario(s, b);
+                   std::printf(
+                       "%s: ok (%zu measures, %zu stacking rules, %zu trade-cost shocks, "
+                       "%zu elasticity overrides; baseline %s)\n",
+                       a->scenario.c_str(), s.measures.size(), s.stacking.size(),
+                       s.trade_costs.size(), s.elasticities.size(), b.manifest.name.c_str());
+                   return kExitOk;
+                 });
+  cmd->add_option("scenario", a->scenario, "Scenario file, or the name of a shipped scenario")
+      ->required();
+  cmd->add_option("--baseline", a->baseline,
+                  "Baseline name or package directory (default: the scenario's)");
 }
 
 void RegisterListScenarios(CLI::App& parent, Context& context) {
@@ -138,7 +151,8 @@ void RegisterListScenarios(CLI::App& parent, Context& context) {
 }  // namespace
 
 void RegisterScenario(CLI::App& app, Context& context) {
-  CLI::App* scenario = app.add_subcommand("scenario", "Scenario files: explain how they compile, check, list");
+  CLI::App* scenario =
+      app.add_subcommand("scenario", "Scenario files: explain how they compile, check, list");
   scenario->require_subcommand(1);
   RegisterExplain(*scenario, context);
   RegisterCheckScenario(*scenario, context);

@@ -1,7 +1,8 @@
 // ricardo serve: the HTTP JSON API and the web dashboard (docs/api.md, docs/dashboard.md).
+#include <pthread.h>
+
 #include <csignal>
 #include <cstdio>
-#include <pthread.h>
 #include <thread>
 
 #include "cli.hpp"
@@ -66,46 +67,58 @@ int Serve(ServeArguments& args) {
 
 void RegisterServe(CLI::App& app, Context& context) {
   auto args = std::make_shared<ServeArguments>();
-  CLI::App* sub = AddCommand(app, context, "serve",
-                             "HTTP JSON API under /api/v1 and the web dashboard",
-                             [args] { return Serve(*args); });
+  CLI::App* sub =
+      AddCommand(app, context, "serve", "HTTP JSON API under /api/v1 and the web dashboard",
+                 [args] { return Serve(*args); });
   ServerOptions& o = args->server;
   sub->add_option("--host", o.host, "address to listen on (default: this machine only)")
       ->capture_default_str();
   sub->add_option("--port", o.port, "TCP port (0 = any free port)")
-      ->check(CLI::Range(0, 65535))->capture_default_str();
+      ->check(CLI::Range(0, 65535))
+      ->capture_default_str();
   sub->add_option("--max-body-bytes", o.max_body_bytes, "largest request body (413 beyond)")
       ->capture_default_str();
   sub->add_option("--solves", o.max_concurrent_solves, "solves computed at once")
-      ->check(CLI::PositiveNumber)->capture_default_str();
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
   sub->add_option("--queue", o.max_waiting_solves, "solves allowed to wait (503 beyond)")
-      ->check(CLI::NonNegativeNumber)->capture_default_str();
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
   sub->add_option("--solve-time-limit", o.solve_time_limit_seconds, "seconds per solve")
-      ->check(CLI::PositiveNumber)->capture_default_str();
-  sub->add_option("--request-deadline", o.request_deadline_seconds,
-                  "seconds for a request's line, headers and body, from its first byte (408 beyond)")
-      ->check(CLI::PositiveNumber)->capture_default_str();
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
+  sub->add_option(
+         "--request-deadline", o.request_deadline_seconds,
+         "seconds for a request's line, headers and body, from its first byte (408 beyond)")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
   sub->add_option("--read-timeout", o.read_timeout_seconds,
                   "seconds without a byte before a request gets 408")
-      ->check(CLI::PositiveNumber)->capture_default_str();
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
   sub->add_option("--write-timeout", o.write_timeout_seconds,
                   "seconds to send an answer before the connection is closed")
-      ->check(CLI::PositiveNumber)->capture_default_str();
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
   sub->add_option("--keep-alive-timeout", o.keep_alive_timeout_seconds,
                   "idle seconds before a keep-alive connection is closed")
-      ->check(CLI::Range(1.0, 3600.0))->capture_default_str();
+      ->check(CLI::Range(1.0, 3600.0))
+      ->capture_default_str();
   sub->add_option("--keep-alive-max-requests", o.keep_alive_max_requests,
                   "requests on one connection before it is closed")
-      ->check(CLI::PositiveNumber)->capture_default_str();
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
   sub->add_option("--threads", o.handler_threads,
                   "handler threads (each blocks while its solve waits or runs)")
-      ->check(CLI::Range(1, 4096))->capture_default_str();
+      ->check(CLI::Range(1, 4096))
+      ->capture_default_str();
   sub->add_option("--max-queued-requests", o.max_queued_requests,
                   "requests waiting for a handler thread (503 beyond)")
-      ->check(CLI::NonNegativeNumber)->capture_default_str();
-  sub->add_option("--max-connections", o.max_connections,
-                  "open connections (503 and close beyond)")
-      ->check(CLI::PositiveNumber)->capture_default_str();
+      ->check(CLI::NonNegativeNumber)
+      ->capture_default_str();
+  sub->add_option("--max-connections", o.max_connections, "open connections (503 and close beyond)")
+      ->check(CLI::PositiveNumber)
+      ->capture_default_str();
   sub->add_option("--max-request-line-bytes", o.max_request_line_bytes,
                   "longest request line (414 beyond)")
       ->capture_default_str();

@@ -61,10 +61,11 @@ int main(int argc, char** argv) {
     return ExitCodeFor(e.kind());
   } catch (const std::bad_alloc&) {
     // Memory exhausted: a size problem, not a usage error; the model or the sweep did not fit.
-    std::fputs("ricardo: out of memory: an allocation failed (the baseline, the scenario set or "
-               "the --theta-scale sweep is too large for this machine's memory; use a smaller "
-               "one, or see the limits in docs/cli.md)\n",
-               stderr);
+    std::fputs(
+        "ricardo: out of memory: an allocation failed (the baseline, the scenario set or "
+        "the --theta-scale sweep is too large for this machine's memory; use a smaller "
+        "one, or see the limits in docs/cli.md)\n",
+        stderr);
     return kExitInternal;
   } catch (const std::exception& e) {
     std::fprintf(stderr, "ricardo: internal error: %s (please report this as a bug)\n", e.what());

@@ -17,14 +17,14 @@
 namespace ricardo {
 
 struct Manifest {
-  std::string name;           // short identifier, e.g. "north-america"
-  std::string title;          // one line for people
-  int year = 0;               // base year of the data
+  std::string name;   // short identifier, e.g. "north-america"
+  std::string title;  // one line for people
+  int year = 0;       // base year of the data
   std::string currency = "USD";
-  double money_unit = 1.0;    // one model money unit, in currency units (1e6 = "million")
-  std::string source;         // where the data come from
-  std::string licence;        // terms of use of the data
-  std::string notes;          // construction choices, caveats
+  double money_unit = 1.0;  // one model money unit, in currency units (1e6 = "million")
+  std::string source;       // where the data come from
+  std::string licence;      // terms of use of the data
+  std::string notes;        // construction choices, caveats
 
   // "US$ million", "US$ 10 billion", ... for labels.
   std::string MoneyUnitLabel() const;
@@ -38,10 +38,10 @@ struct Region {
 };
 
 struct Sector {
-  std::string code;        // short identifier, e.g. "basic_metals"
+  std::string code;  // short identifier, e.g. "basic_metals"
   std::string name;
   bool tradable = true;
-  double theta = 0.0;      // trade elasticity θ_j (> 0); dispersion of productivity
+  double theta = 0.0;  // trade elasticity θ_j (> 0); dispersion of productivity
   // ISIC Rev.3 divisions the sector covers, for mapping HS products to sectors: two-digit codes
   // and ranges separated by commas, e.g. "27-28" or "01,02,05". Empty if unknown.
   std::string isic_rev3;

@@ -13,13 +13,13 @@ namespace ricardo {
 struct BaselineSummary {
   struct RegionRow {
     std::string code, name;
-    double gdp_usd = 0.0;             // value added
+    double gdp_usd = 0.0;  // value added
     double gross_output_usd = 0.0;
-    double exports_usd = 0.0;         // all sectors, net of tariffs, excluding domestic sales
+    double exports_usd = 0.0;  // all sectors, net of tariffs, excluding domestic sales
     double imports_usd = 0.0;
     double goods_exports_usd = 0.0;
     double goods_imports_usd = 0.0;
-    double surplus_usd = 0.0;         // exports − imports
+    double surplus_usd = 0.0;  // exports − imports
     double tariff_revenue_usd = 0.0;
     // Tariff on goods imports from foreign partners: Σ t·M / Σ M, and the simple mean over
     // partner × goods sector (fractions).
@@ -43,8 +43,8 @@ struct BaselineSummary {
   Manifest manifest;
   std::vector<RegionRow> regions;
   std::vector<SectorRow> sectors;
-  std::vector<std::string> focus;     // the regions whose pairwise goods trade is listed
-  std::vector<PairRow> goods_trade;   // every directed pair among `focus`
+  std::vector<std::string> focus;    // the regions whose pairwise goods trade is listed
+  std::vector<PairRow> goods_trade;  // every directed pair among `focus`
 };
 
 // `focus`: region codes whose goods trade to list; empty = every region when there are at most

@@ -19,7 +19,7 @@ namespace ricardo {
 
 // Where a build reads its inputs; empty paths take the defaults.
 struct BuiltinSources {
-  std::filesystem::path wiod_directory;     // WIOD 2013 tables; default wiod::DefaultSourceDirectory()
+  std::filesystem::path wiod_directory;  // WIOD 2013 tables; default wiod::DefaultSourceDirectory()
   std::filesystem::path world_directory;    // ../shared/data/world (trade/ and concordance/)
   std::filesystem::path cp2015_directory;   // default: the shipped data/cp2015
   std::filesystem::path product_directory;  // default: the shipped data/tariffs
@@ -33,9 +33,9 @@ std::filesystem::path DefaultWorldDataDirectory();
 struct FlowTarget {
   std::vector<std::string> importers;  // region codes
   std::vector<std::string> exporters;
-  std::string sector;      // sector code; "" = the goods sectors together, their mix kept
+  std::string sector;  // sector code; "" = the goods sectors together, their mix kept
   double value_usd = 0.0;
-  std::string source;      // where the value comes from, one line
+  std::string source;  // where the value comes from, one line
 
   // "CAN → USA, mining", "USA → JPN+KOR+TWN+IND+ROW, goods".
   std::string Label() const;
@@ -51,14 +51,14 @@ struct BuiltinBuildOptions {
 };
 
 struct BuiltinBuild {
-  Baseline baseline;                 // calibrated: a zero shock changes nothing
-  std::string provenance_markdown;   // PROVENANCE.md: sources, licences, method, every target
-  std::vector<FlowTarget> targets;   // what the baseline was rescaled to
-  GtapConcordance concordance;       // the GTAP → WIOD split used
-  double nominal_factor = 0.0;       // every 2011 money value × this before the targets
-  int rounds = 0;                    // rescale-and-calibrate rounds needed
-  double max_target_error = 0.0;     // largest error over the targets (see target_tolerance)
-  SolverSummary calibration;         // the last calibration
+  Baseline baseline;                // calibrated: a zero shock changes nothing
+  std::string provenance_markdown;  // PROVENANCE.md: sources, licences, method, every target
+  std::vector<FlowTarget> targets;  // what the baseline was rescaled to
+  GtapConcordance concordance;      // the GTAP → WIOD split used
+  double nominal_factor = 0.0;      // every 2011 money value × this before the targets
+  int rounds = 0;                   // rescale-and-calibrate rounds needed
+  double max_target_error = 0.0;    // largest error over the targets (see target_tolerance)
+  SolverSummary calibration;        // the last calibration
 };
 
 // Throw NotFoundError for missing inputs, DataError for malformed ones, ArgumentError if the

@@ -26,8 +26,8 @@ struct CalibrationOptions {
 };
 
 struct CalibrationResult {
-  Baseline baseline;       // an equilibrium: a zero shock on it changes nothing
-  SolverSummary summary;   // the solve that produced it
+  Baseline baseline;      // an equilibrium: a zero shock on it changes nothing
+  SolverSummary summary;  // the solve that produced it
 };
 
 // Solves at zero tariff change and returns the equilibrium baseline. Throws ArgumentError if

@@ -37,8 +37,8 @@ struct RawData {
 RawData ReadRaw(const std::filesystem::path& directory);
 
 enum class NegativeInputShares {
-  kKeep,                 // use as given, like the authors (needed to reproduce their numbers)
-  kClipAndRenormalize,   // set to zero and rescale the column to sum to one
+  kKeep,                // use as given, like the authors (needed to reproduce their numbers)
+  kClipAndRenormalize,  // set to zero and rescale the column to sum to one
 };
 
 struct BaseYearOptions {
@@ -50,9 +50,9 @@ struct BaseYearOptions {
 };
 
 struct BaseYear {
-  Baseline data;                 // the base year straight from the files (not an equilibrium)
-  Baseline with_deficits;        // equilibrium at zero shock, 1993 surpluses kept ("withS")
-  Baseline without_deficits;     // equilibrium with every trade balance zero ("noS")
+  Baseline data;              // the base year straight from the files (not an equilibrium)
+  Baseline with_deficits;     // equilibrium at zero shock, 1993 surpluses kept ("withS")
+  Baseline without_deficits;  // equilibrium with every trade balance zero ("noS")
   SolverSummary with_deficits_summary;
   SolverSummary without_deficits_summary;
   std::vector<std::string> notes;  // choices made on the way (clipped shares, raised output)

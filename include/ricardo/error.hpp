@@ -12,24 +12,24 @@ namespace ricardo {
 
 // Where in an input a problem was found. Unknown parts are left empty or zero.
 struct Location {
-  std::string file;      // file name or logical source ("request body")
-  long line = 0;         // 1-based line or data row; 0 = not applicable
-  long column = 0;       // 1-based column; 0 = not applicable
-  std::string field;     // named field or key, e.g. "measures[2].rate"
+  std::string file;   // file name or logical source ("request body")
+  long line = 0;      // 1-based line or data row; 0 = not applicable
+  long column = 0;    // 1-based column; 0 = not applicable
+  std::string field;  // named field or key, e.g. "measures[2].rate"
 
   // "file:line:column" with the parts that are known, or "" if nothing is known.
   std::string ToString() const;
 };
 
 enum class ErrorKind {
-  kData,       // a data file or baseline package is malformed or inconsistent
-  kScenario,   // a scenario file is malformed or refers to unknown things
-  kArgument,   // a caller passed an invalid option or argument
-  kNotFound,   // a named baseline, scenario or file does not exist
-  kLimit,      // a documented limit was reached: time, size, count or memory (the input may be
-               // valid; the message names the limit and the option that raises it)
-  kOutput,     // an output could not be written (a path, the disk, permissions)
-  kInternal,   // a bug: an invariant of ricardo itself failed
+  kData,      // a data file or baseline package is malformed or inconsistent
+  kScenario,  // a scenario file is malformed or refers to unknown things
+  kArgument,  // a caller passed an invalid option or argument
+  kNotFound,  // a named baseline, scenario or file does not exist
+  kLimit,     // a documented limit was reached: time, size, count or memory (the input may be
+              // valid; the message names the limit and the option that raises it)
+  kOutput,    // an output could not be written (a path, the disk, permissions)
+  kInternal,  // a bug: an invariant of ricardo itself failed
 };
 
 const char* ToString(ErrorKind kind);

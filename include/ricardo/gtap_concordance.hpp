@@ -17,11 +17,11 @@
 namespace ricardo {
 
 struct GtapSplit {
-  std::string gtap;            // GTAP code, lower case ("ele")
-  std::string sector;          // ricardo's WIOD industry code ("electrical")
-  double share = 0.0;          // of the GTAP sector's value, fraction; sums to one per GTAP code
-  double weight_usd = 0.0;     // US imports from CAN and MEX in 2025 of the lines behind it
-  int hts10_lines = 0;         // crosswalk lines mapped to this industry
+  std::string gtap;         // GTAP code, lower case ("ele")
+  std::string sector;       // ricardo's WIOD industry code ("electrical")
+  double share = 0.0;       // of the GTAP sector's value, fraction; sums to one per GTAP code
+  double weight_usd = 0.0;  // US imports from CAN and MEX in 2025 of the lines behind it
+  int hts10_lines = 0;      // crosswalk lines mapped to this industry
   bool equal_line_weights = false;  // the GTAP sector had no such imports: lines count equally
 };
 

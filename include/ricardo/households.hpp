@@ -13,11 +13,11 @@
 namespace ricardo {
 
 struct HouseholdCount {
-  std::string region;   // region code of the baselines (ISO3, EU27)
+  std::string region;       // region code of the baselines (ISO3, EU27)
   double households = 0.0;  // count of households (not thousands)
-  int year = 0;         // reference year of the count
-  std::string source;   // statistical office
-  std::string table;    // table, survey or release
+  int year = 0;             // reference year of the count
+  std::string source;       // statistical office
+  std::string table;        // table, survey or release
   std::string url;
 };
 

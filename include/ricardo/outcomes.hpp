@@ -35,29 +35,29 @@ namespace ricardo {
 struct GoodsDuties {
   static constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
   double goods_imports_base = 0.0, goods_imports_new = 0.0;  // money units, net of tariffs
-  double added_at_base_weights = kNaN;   // (t′ − t), base weights
-  double added_after_shifts = kNaN;      // (t′ − t), counterfactual weights
-  double applied_base = kNaN;            // t,  base weights (the baseline's own tariff)
-  double applied_new = kNaN;             // t′, counterfactual weights
+  double added_at_base_weights = kNaN;                       // (t′ − t), base weights
+  double added_after_shifts = kNaN;                          // (t′ − t), counterfactual weights
+  double applied_base = kNaN;  // t,  base weights (the baseline's own tariff)
+  double applied_new = kNaN;   // t′, counterfactual weights
 };
 
 struct CountryOutcome {
   std::string code;
-  double wage_change = 0.0;          // ŵ − 1 (nominal, relative to the numéraire)
-  double price_index_change = 0.0;   // Π_j P̂_nj^{α_nj} − 1 (consumer prices)
-  double real_wage_change = 0.0;     // ŵ / Π P̂^α − 1
-  double welfare_exact = 0.0;        // Î / Π P̂^α − 1 (real income; exact)
-  double welfare_tot = 0.0;          // linearised terms-of-trade effect, fraction of I_n
-  double welfare_vot = 0.0;          // linearised volume-of-trade effect, fraction of I_n
-  double welfare_trade_cost = 0.0;   // linearised trade-cost term (0 without d̂ shocks)
-  double welfare_linear = 0.0;       // tot + vot + trade_cost
+  double wage_change = 0.0;         // ŵ − 1 (nominal, relative to the numéraire)
+  double price_index_change = 0.0;  // Π_j P̂_nj^{α_nj} − 1 (consumer prices)
+  double real_wage_change = 0.0;    // ŵ / Π P̂^α − 1
+  double welfare_exact = 0.0;       // Î / Π P̂^α − 1 (real income; exact)
+  double welfare_tot = 0.0;         // linearised terms-of-trade effect, fraction of I_n
+  double welfare_vot = 0.0;         // linearised volume-of-trade effect, fraction of I_n
+  double welfare_trade_cost = 0.0;  // linearised trade-cost term (0 without d̂ shocks)
+  double welfare_linear = 0.0;      // tot + vot + trade_cost
 
   // Levels in money units: base year and counterfactual.
-  double income_base = 0.0, income_new = 0.0;               // I = VA + tariff revenue − S
+  double income_base = 0.0, income_new = 0.0;  // I = VA + tariff revenue − S
   double value_added_base = 0.0, value_added_new = 0.0;
   double tariff_revenue_base = 0.0, tariff_revenue_new = 0.0;
-  double exports_base = 0.0, exports_new = 0.0;             // net of tariffs, excl. domestic
-  double imports_base = 0.0, imports_new = 0.0;             // net of tariffs, excl. domestic
+  double exports_base = 0.0, exports_new = 0.0;  // net of tariffs, excl. domestic
+  double imports_base = 0.0, imports_new = 0.0;  // net of tariffs, excl. domestic
   // Import-weighted average tariff, Σ t·M / Σ M over foreign partners and all sectors,
   // services included (fraction). Not the effective tariff: see goods_duties.
   double average_tariff_base = 0.0, average_tariff_new = 0.0;
@@ -71,9 +71,9 @@ struct CountryOutcome {
   // Households in the region (count), from data/households (cited there); NaN when the
   // baseline's region has no count, or none within kHouseholdYearWindow of the baseline's year.
   double households = GoodsDuties::kNaN;
-  int households_year = 0;          // reference year of the count (0 without one)
-  std::string households_source;    // "US Census Bureau, American Community Survey 2024 …"
-  std::string households_note;      // why households is NaN ("" when it is not)
+  int households_year = 0;        // reference year of the count (0 without one)
+  std::string households_source;  // "US Census Bureau, American Community Survey 2024 …"
+  std::string households_note;    // why households is NaN ("" when it is not)
   // welfare_money × money_unit / households: currency units (e.g. US$) per household per year
   // at the baseline's prices; NaN without a household count.
   double welfare_per_household_currency = GoodsDuties::kNaN;
@@ -120,11 +120,11 @@ struct ImportsByPartner {
 struct Outcomes {
   std::vector<CountryOutcome> countries;  // one per region, baseline order
 
-  Array3 flows_base;           // (n, i, j) net of tariffs, money units (diagonal = domestic)
+  Array3 flows_base;  // (n, i, j) net of tariffs, money units (diagonal = domestic)
   Array3 flows_new;
-  Array2 gross_output_base;    // (i, j)
+  Array2 gross_output_base;  // (i, j)
   Array2 gross_output_new;
-  Array2 price_change;         // (n, j) P̂ − 1
+  Array2 price_change;  // (n, j) P̂ − 1
   // (n, partner i): contribution of the pair to n's linearised ToT and VoT, fractions of I_n.
   // Row sums equal welfare_tot and welfare_vot.
   Array2 bilateral_tot;

@@ -3,9 +3,9 @@
 // staging folder swapped into place. A failure half-way leaves no partial folder and an existing
 // target untouched; a second run into the same folder leaves exactly the second run's files.
 //
-//   StagedDirectory out("results");          // checks the target, creates results/../.results.tmp-XXXXXX
-//   WriteSomething(out.path() / "run.json");
-//   out.Commit();                            // "results" now holds exactly what was written
+//   StagedDirectory out("results");          // checks the target, creates
+//   results/../.results.tmp-XXXXXX WriteSomething(out.path() / "run.json"); out.Commit(); //
+//   "results" now holds exactly what was written
 //
 // Errors are OutputError naming the path and the operating system's reason (exit 73).
 #pragma once

@@ -17,14 +17,14 @@ struct ReplicationOptions {
   std::filesystem::path data_directory;  // the seven raw files; empty = the shipped copy
   bool keep_deficits = false;            // counterfactual on the base year with 1993 deficits
   cp2015::TariffExperiment experiment = cp2015::TariffExperiment::kNafta;
-  SolverOptions solver;                  // for the counterfactual
+  SolverOptions solver;  // for the counterfactual
 };
 
 // A computed number and, where one exists for this configuration, the published target.
 struct ComparedValue {
-  double computed = 0.0;              // percent
-  std::optional<double> published;    // percent, as printed
-  int decimals = 2;                   // printed precision of `published`
+  double computed = 0.0;            // percent
+  std::optional<double> published;  // percent, as printed
+  int decimals = 2;                 // printed precision of `published`
   // True if there is no target, or the computed value rounds to it at its printed precision.
   bool Matches() const;
 };
@@ -50,9 +50,9 @@ struct ReplicationImportGrowth {
 
 struct Cp2015Replication {
   ReplicationOptions options;
-  bool published_targets_apply = false;  // only for the paper's configuration
-  std::vector<ReplicationCountry> countries;        // MEX, CAN, USA
-  std::vector<ReplicationImportGrowth> table5;      // six directed pairs
+  bool published_targets_apply = false;         // only for the paper's configuration
+  std::vector<ReplicationCountry> countries;    // MEX, CAN, USA
+  std::vector<ReplicationImportGrowth> table5;  // six directed pairs
   SolverSummary base_year_with_deficits;
   SolverSummary base_year_without_deficits;
   SolverSummary counterfactual;

@@ -73,7 +73,7 @@ struct ChartRendererOptions {
 };
 
 struct ReportOptions {
-  TableOptions table;        // focus regions and sector list, shared with the HTML tables
+  TableOptions table;  // focus regions and sector list, shared with the HTML tables
   RunJsonOptions json;
   bool write_csv = true;
   bool write_json = true;

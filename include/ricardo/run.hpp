@@ -25,21 +25,21 @@ inline constexpr int kRunResultSchemaVersion = 1;
 struct MeasureSummary {
   std::string id;
   std::string title;
-  std::string authority;    // ToString(Authority): "section_232", "ieepa", …
-  std::string legal_basis;  // the instrument, e.g. "Proclamation 10947"
-  std::string importer;     // ISO3
+  std::string authority;             // ToString(Authority): "section_232", "ieepa", …
+  std::string legal_basis;           // the instrument, e.g. "Proclamation 10947"
+  std::string importer;              // ISO3
   std::vector<std::string> origins;  // ISO3 codes or groups (USMCA, ROW, ALL)
-  std::string rate;         // as written: "25%", "15% all-in floor", "baseline tariff on ROW"
-  std::string scope;        // what it covers, shortened: "all goods", "HS 7208, 7210 (+12 more)"
-  std::string from;         // first day in force, ISO date; "" when open
-  std::string to;           // last day in force; "" when open
-  bool in_force = false;    // on the scenario's compile date (and enabled)
+  std::string rate;       // as written: "25%", "15% all-in floor", "baseline tariff on ROW"
+  std::string scope;      // what it covers, shortened: "all goods", "HS 7208, 7210 (+12 more)"
+  std::string from;       // first day in force, ISO date; "" when open
+  std::string to;         // last day in force; "" when open
+  bool in_force = false;  // on the scenario's compile date (and enabled)
   std::vector<std::string> sources;
 };
 
 struct RunMetadata {
-  std::string scenario_name;         // identifier, e.g. "us-tariffs-2025-11"
-  std::string scenario_title;        // one line for people
+  std::string scenario_name;   // identifier, e.g. "us-tariffs-2025-11"
+  std::string scenario_title;  // one line for people
   std::string scenario_description;
   std::string scenario_date;         // ISO date the measures were compiled for ("" if none)
   std::vector<std::string> sources;  // where the measures come from

@@ -71,18 +71,18 @@ struct SourceRef {
 
 // The legal authority of a measure. New values go at the end.
 enum class Authority {
-  kMfn,          // most-favoured-nation duty (or its removal of a preference)
-  kSection232,   // US Trade Expansion Act 1962, s.232 (steel, aluminum, copper, autos, lumber, …)
-  kIeepa,        // US International Emergency Economic Powers Act ("fentanyl", reciprocal)
-  kSection122,   // US Trade Act 1974, s.122 balance-of-payments surcharge
-  kSection301,   // US Trade Act 1974, s.301
-  kSection201,   // US safeguards
-  kAdCvd,        // anti-dumping / countervailing duties
-  kSurtax,       // a partner's retaliatory surtax order (e.g. Canada, Customs Tariff s.53)
+  kMfn,         // most-favoured-nation duty (or its removal of a preference)
+  kSection232,  // US Trade Expansion Act 1962, s.232 (steel, aluminum, copper, autos, lumber, …)
+  kIeepa,       // US International Emergency Economic Powers Act ("fentanyl", reciprocal)
+  kSection122,  // US Trade Act 1974, s.122 balance-of-payments surcharge
+  kSection301,  // US Trade Act 1974, s.301
+  kSection201,  // US safeguards
+  kAdCvd,       // anti-dumping / countervailing duties
+  kSurtax,      // a partner's retaliatory surtax order (e.g. Canada, Customs Tariff s.53)
   kOther,
 };
-const char* ToString(Authority authority);                          // "section_232", …
-std::optional<Authority> ParseAuthority(std::string_view text);    // inverse of ToString
+const char* ToString(Authority authority);                       // "section_232", …
+std::optional<Authority> ParseAuthority(std::string_view text);  // inverse of ToString
 
 // The part of a product's customs value a rate applies to.
 enum class ContentBasis {
@@ -113,15 +113,16 @@ enum class UsmcaTreatment {
   kNonUsContent,  // qualifying goods pay on their non-US content only, 1 − us_content_share
                   // (232 USMCA vehicles)
 };
-const char* ToString(UsmcaTreatment treatment);  // "none", "excluded", "duty-free", "non-us-content"
+const char* ToString(
+    UsmcaTreatment treatment);  // "none", "excluded", "duty-free", "non-us-content"
 
 // Which products a measure covers. A product is covered if it matches any inclusion (all_goods,
 // an HS prefix, a list, a sector) and no exclusion.
 struct ProductScope {
-  bool all_goods = false;                        // every HS product (all goods sectors)
-  std::vector<std::string> hs_prefixes;          // HS/HTS prefixes, 2–10 digits ("7208", "870322")
-  std::vector<std::string> lists;                // named product lists shipped as data
-  std::vector<std::string> sectors;              // sector codes of the baseline ("metals")
+  bool all_goods = false;                // every HS product (all goods sectors)
+  std::vector<std::string> hs_prefixes;  // HS/HTS prefixes, 2–10 digits ("7208", "870322")
+  std::vector<std::string> lists;        // named product lists shipped as data
+  std::vector<std::string> sectors;      // sector codes of the baseline ("metals")
   std::vector<std::string> exclude_hs_prefixes;
   std::vector<std::string> exclude_lists;
   bool operator==(const ProductScope&) const = default;
@@ -129,16 +130,16 @@ struct ProductScope {
 
 // One tariff measure as the law states it.
 struct Measure {
-  std::string id;            // unique in the scenario: lower case, digits, '-', '_', '.'
-  std::string title;         // one line for people
+  std::string id;     // unique in the scenario: lower case, digits, '-', '_', '.'
+  std::string title;  // one line for people
   Authority authority = Authority::kOther;
-  std::string legal_basis;   // instrument, e.g. "Proclamation 10947"
-  std::string importer;      // ISO3 of the imposing country ("USA")
+  std::string legal_basis;  // instrument, e.g. "Proclamation 10947"
+  std::string importer;     // ISO3 of the imposing country ("USA")
   // ISO3 codes of the baseline's regions, or groups: USMCA (the three partners other than the
   // importer), ROW (every region other than USA, CAN, MEX), ALL (every region but the importer).
   std::vector<std::string> origins;
   ProductScope scope;
-  double rate = 0.0;         // ad valorem, fraction (0.25 = 25%), on `content` of the value
+  double rate = 0.0;  // ad valorem, fraction (0.25 = 25%), on `content` of the value
   // If set, the rate in each sector is the importer's baseline tariff on imports from this
   // region (e.g. "ROW" as a proxy for MFN when USMCA preferences end); `rate` is then unused.
   std::string rate_from_baseline;
@@ -150,9 +151,9 @@ struct Measure {
   // weights (e.g. Canada's surtax lists, stated by Finance Canada in C$): spread over the
   // sectors its scope maps to in proportion to the baseline's flows, capped at the flow.
   std::optional<double> covered_value_usd;
-  std::optional<Date> from;  // in force from this day (inclusive); open if unset
-  std::optional<Date> to;    // in force until this day (inclusive); open if unset
-  bool enabled = true;       // switched-off measures are ignored (dashboard toggles)
+  std::optional<Date> from;          // in force from this day (inclusive); open if unset
+  std::optional<Date> to;            // in force until this day (inclusive); open if unset
+  bool enabled = true;               // switched-off measures are ignored (dashboard toggles)
   std::vector<std::string> tags;     // free labels, e.g. "retaliation", for SetTagEnabled
   std::vector<std::string> sources;  // where the measure is documented
   std::string notes;
@@ -185,7 +186,7 @@ struct StackingRule {
   std::vector<std::string> others;  // measure ids or "@authority"
   std::optional<Date> from;         // the rule holds from / to these days (inclusive)
   std::optional<Date> to;
-  std::string note;                 // the legal reason, e.g. "EO 14289"
+  std::string note;  // the legal reason, e.g. "EO 14289"
   SourceRef source;
   bool operator==(const StackingRule&) const = default;
 };
@@ -195,9 +196,9 @@ struct TradeCostShock {
   std::string id;
   std::vector<std::string> importers;  // ISO3 or groups, as for Measure::origins
   std::vector<std::string> exporters;
-  std::vector<std::string> sectors;    // sector codes; empty = all goods sectors
-  bool all_sectors = false;            // every sector, services included
-  double d_hat = 1.0;                  // > 0; 0.9 = trade costs 10% lower
+  std::vector<std::string> sectors;  // sector codes; empty = all goods sectors
+  bool all_sectors = false;          // every sector, services included
+  double d_hat = 1.0;                // > 0; 0.9 = trade costs 10% lower
   std::optional<Date> from;
   std::optional<Date> to;
   std::string notes;
@@ -215,10 +216,10 @@ struct ElasticityOverride {
 // How product-level USMCA utilisation shares (and import weights) are taken from the monthly
 // US import data for a compile date.
 enum class UsmcaShareMethod {
-  kRolling3Month,  // pooled over the compile month and the two before (default; the Yale
-                   // Budget Lab's recommendation across the June→July 2025 break)
-  kMonth,          // the compile month alone
-  kSecondHalf2025, // pooled July–December 2025 (post-tariff steady state), any date
+  kRolling3Month,   // pooled over the compile month and the two before (default; the Yale
+                    // Budget Lab's recommendation across the June→July 2025 break)
+  kMonth,           // the compile month alone
+  kSecondHalf2025,  // pooled July–December 2025 (post-tariff steady state), any date
 };
 const char* ToString(UsmcaShareMethod method);  // "rolling-3-month", "month", "h2-2025"
 
@@ -230,8 +231,8 @@ struct UsmcaSettings {
 };
 
 struct Scenario {
-  std::string name;         // identifier, e.g. "us-tariffs-2025-11"
-  std::string title;        // one line for people
+  std::string name;   // identifier, e.g. "us-tariffs-2025-11"
+  std::string title;  // one line for people
   std::string description;
   std::vector<std::string> sources;
   std::string baseline = "north-america";  // baseline it is meant for (name or directory)
@@ -244,11 +245,11 @@ struct Scenario {
   std::optional<Date> reference_date;
   UsmcaSettings usmca;
   std::vector<Measure> measures;
-  std::vector<StackingRule> stacking;      // [[stacking]] tables only (measure lists stay on
-                                           // the measures)
+  std::vector<StackingRule> stacking;  // [[stacking]] tables only (measure lists stay on
+                                       // the measures)
   std::vector<TradeCostShock> trade_costs;
   std::vector<ElasticityOverride> elasticities;
-  std::string file;                        // where it was read from ("" for text)
+  std::string file;  // where it was read from ("" for text)
 
   Measure* FindMeasure(std::string_view id);
   const Measure* FindMeasure(std::string_view id) const;
@@ -306,8 +307,8 @@ std::vector<std::string> ProductListNames(const ProductData& products);
 // ---- Compiling ----
 
 struct CompileOptions {
-  std::optional<Date> date;                   // default: the scenario's date (one is required)
-  std::shared_ptr<const ProductData> products;  // default: ShippedProductData()
+  std::optional<Date> date;                      // default: the scenario's date (one is required)
+  std::shared_ptr<const ProductData> products;   // default: ShippedProductData()
   std::optional<UsmcaShareMethod> usmca_method;  // default: the scenario's
   std::optional<double> usmca_share_override;    // default: the scenario's (none)
   // Keep one trace line per product (explain). Off for fast repeated solves.
@@ -351,24 +352,24 @@ inline constexpr double kMaxScenarioTheta = 100.0;
 
 // One measure's part in one product's stacked rate.
 struct MeasureHit {
-  std::string measure;       // id
-  double rate = 0.0;         // the measure's rate (fraction)
-  double value_share = 0.0;  // share of the product's value it is charged on (content ×
-                             // portion not exempt or displaced)
-  double contribution = 0.0; // rate × value_share, fraction of the product's value
-  std::string how;           // e.g. "steel content 1.00", "non-USMCA portion 0.11"
+  std::string measure;        // id
+  double rate = 0.0;          // the measure's rate (fraction)
+  double value_share = 0.0;   // share of the product's value it is charged on (content ×
+                              // portion not exempt or displaced)
+  double contribution = 0.0;  // rate × value_share, fraction of the product's value
+  std::string how;            // e.g. "steel content 1.00", "non-USMCA portion 0.11"
 };
 
 struct ProductTrace {
   std::string importer, exporter;
   std::string hts10;
-  std::string description;   // HS6 (or heading) description
-  std::string sector;        // "" if the product maps to no sector of the baseline
-  double value_usd = 0.0;    // import weight over the months used
-  double usmca_share = 0.0;  // qualifying share used
-  std::vector<MeasureHit> hits;       // measures charged
-  std::vector<std::string> displaced; // measures in force on the product but not charged, why
-  double rate = 0.0;         // stacked additional rate (fraction of value)
+  std::string description;             // HS6 (or heading) description
+  std::string sector;                  // "" if the product maps to no sector of the baseline
+  double value_usd = 0.0;              // import weight over the months used
+  double usmca_share = 0.0;            // qualifying share used
+  std::vector<MeasureHit> hits;        // measures charged
+  std::vector<std::string> displaced;  // measures in force on the product but not charged, why
+  double rate = 0.0;                   // stacked additional rate (fraction of value)
 };
 
 struct SectorTrace {
@@ -388,9 +389,9 @@ struct SectorTrace {
 
 struct PairTrace {
   std::string importer, exporter;
-  std::string method;          // how products were weighted for this pair
-  std::string weights;         // description of the weights (source, months)
-  double value_usd = 0.0;      // all products with weights
+  std::string method;               // how products were weighted for this pair
+  std::string weights;              // description of the weights (source, months)
+  double value_usd = 0.0;           // all products with weights
   double unmapped_value_usd = 0.0;  // products mapping to no sector (e.g. HTS chapter 98)
   // Σ_p value_p · rate_p / Σ_p value_p over every product with a weight (all goods): the
   // additional duties on the date, reference date or not (what trackers publish).

@@ -59,16 +59,16 @@ struct SensitivityOptions {
 
 // One outcome across the variants.
 struct OutcomeRange {
-  std::string region;     // region code
-  std::string indicator;  // "welfare", "real_wage", "exports", "imports", "tariff_revenue"
+  std::string region;              // region code
+  std::string indicator;           // "welfare", "real_wage", "exports", "imports", "tariff_revenue"
   std::vector<double> values_pct;  // % change, one per variant (NaN if undefined)
   double min_pct = 0.0, max_pct = 0.0;
 };
 
 struct SensitivityResult {
   std::vector<ElasticityVariant> variants;
-  Comparison runs;                    // one run per variant, labelled like the variants
-  std::vector<OutcomeRange> ranges;   // every region × indicator, in region order
+  Comparison runs;                   // one run per variant, labelled like the variants
+  std::vector<OutcomeRange> ranges;  // every region × indicator, in region order
 };
 
 // One solved variant, handed over by StreamSensitivity.
@@ -116,10 +116,10 @@ ReportFiles WriteSensitivityReport(const SensitivityResult& result,
 //  "variants": [{label, theta, converged, solver, values_pct: {indicator: {region: pct}}}],
 //  "ranges": [{region, indicator, min_pct, max_pct}], "non_converged": count}.
 struct SweepOutput {
-  std::FILE* stream = nullptr;       // stdout, or null for nothing
-  bool stream_json = false;          // the sweep JSON document instead of table rows
+  std::FILE* stream = nullptr;  // stdout, or null for nothing
+  bool stream_json = false;     // the sweep JSON document instead of table rows
   TableFormat table_format = TableFormat::kText;
-  std::filesystem::path directory;   // --out DIR, or empty
+  std::filesystem::path directory;  // --out DIR, or empty
 };
 class SensitivitySweepWriter {
  public:

@@ -34,7 +34,8 @@ enum class Algorithm {
   kAccelerated,
   // The authors' MATLAB algorithm step for step: additive damped wage update, inner price
   // fixed point cold-started at P̂ = 1 every outer iteration, stopping when Σ_n |residual_n|
-  // < reference_tolerance in money units and the inner loop when max |ΔP̂| < reference_price_tolerance.
+  // < reference_tolerance in money units and the inner loop when max |ΔP̂| <
+  // reference_price_tolerance.
   // The expenditure system is solved to machine precision (the authors invert a dense matrix).
   // Used to reproduce the authors' computed base year and iteration counts.
   kReference,
@@ -42,11 +43,11 @@ enum class Algorithm {
 const char* ToString(Algorithm algorithm);
 
 enum class TerminationType {
-  kConverged,          // every stopping criterion met
-  kIterationLimit,     // max_outer_iterations reached first
-  kTimeLimit,          // max_time_in_seconds reached first
-  kNumericalFailure,   // a non-finite value appeared (the message says where)
-  kInvalidInput,       // options or data rejected before iterating
+  kConverged,         // every stopping criterion met
+  kIterationLimit,    // max_outer_iterations reached first
+  kTimeLimit,         // max_time_in_seconds reached first
+  kNumericalFailure,  // a non-finite value appeared (the message says where)
+  kInvalidInput,      // options or data rejected before iterating
 };
 const char* ToString(TerminationType type);
 
@@ -54,11 +55,11 @@ const char* ToString(TerminationType type);
 // x̂ = x′/x (1 = unchanged); CountryOutcome and Outcomes give changes as fractions x̂ − 1 under
 // `_change` names, so no name means both.
 struct Equilibrium {
-  std::vector<double> wage_ratio;    // ŵ_n
-  Array2 price_ratio;                // P̂_nj  (country, sector)
-  Array2 cost_ratio;                 // ĉ_nj  (country, sector)
-  Array3 trade_shares;               // π′_nij (importer, exporter, sector)
-  Array2 expenditure;                // X′_nj, money units, gross of tariffs (country, sector)
+  std::vector<double> wage_ratio;  // ŵ_n
+  Array2 price_ratio;              // P̂_nj  (country, sector)
+  Array2 cost_ratio;               // ĉ_nj  (country, sector)
+  Array3 trade_shares;             // π′_nij (importer, exporter, sector)
+  Array2 expenditure;              // X′_nj, money units, gross of tariffs (country, sector)
 };
 
 struct SolverProgress {

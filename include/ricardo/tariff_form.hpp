@@ -70,6 +70,7 @@ class TariffForm {
 // added and dropped where they cancel exactly (a measure charged alike on both days), so a
 // rate edit moves t′ only where the measure's charge changed between the two days.
 // Both forms must come from the same scenario and baseline.
-TariffForm ChangeSince(const TariffForm& on_date, const TariffForm& on_reference, const Array3& baseline_rates);
+TariffForm ChangeSince(const TariffForm& on_date, const TariffForm& on_reference,
+                       const Array3& baseline_rates);
 
 }  // namespace ricardo

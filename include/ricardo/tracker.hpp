@@ -37,13 +37,13 @@ TrackerRates LoadTrackerRates(const std::filesystem::path& dir);
 std::shared_ptr<const TrackerRates> ShippedTrackerRates();
 
 struct TrackerRow {
-  std::string group;      // "china", …, "all" for every partner
-  std::string members;    // ricardo's regions and countries in the group ("KOR, AUS, SGP, … (19)")
-  double imports_2024_usd = 0.0;            // the weights: 2024 US imports of the group
-  double model_rate = 0.0;                  // ricardo, on the compile date
+  std::string group;    // "china", …, "all" for every partner
+  std::string members;  // ricardo's regions and countries in the group ("KOR, AUS, SGP, … (19)")
+  double imports_2024_usd = 0.0;               // the weights: 2024 US imports of the group
+  double model_rate = 0.0;                     // ricardo, on the compile date
   std::optional<double> model_reference_rate;  // ricardo, on the reference date (if any)
-  std::optional<double> tracker_before;     // the tracker's rate on the last date ≤ the compile date
-  std::optional<double> tracker_after;      // … and on the first date after it
+  std::optional<double> tracker_before;  // the tracker's rate on the last date ≤ the compile date
+  std::optional<double> tracker_after;   // … and on the first date after it
   double gap() const { return tracker_before ? model_rate - *tracker_before : 0.0; }
 };
 

@@ -26,8 +26,9 @@ struct PackageIssue {
 };
 
 struct ValidationReport {
-  std::vector<PackageIssue> errors;    // the baseline cannot be used until these are fixed
-  std::vector<PackageIssue> warnings;  // legal but suspicious: zero domestic sales, tiny sectors, ...
+  std::vector<PackageIssue> errors;  // the baseline cannot be used until these are fixed
+  std::vector<PackageIssue>
+      warnings;  // legal but suspicious: zero domestic sales, tiny sectors, ...
   bool ok() const { return errors.empty(); }
 };
 

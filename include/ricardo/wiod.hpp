@@ -26,7 +26,7 @@ inline constexpr int kFirstYear = 1995;
 inline constexpr int kLastYear = 2011;
 
 enum class TariffSource {
-  kNone,         // all tariffs zero (WIOD has none)
+  kNone,            // all tariffs zero (WIOD has none)
   kCp2015Year2005,  // Caliendo–Parro's applied tariffs of 2005, mapped to WIOD regions/industries
 };
 const char* ToString(TariffSource source);
@@ -46,8 +46,8 @@ struct ImportOptions {
 
 struct ImportResult {
   Baseline baseline;
-  std::vector<std::string> notes;           // every adjustment made to the table, with sizes
-  std::optional<SolverSummary> calibration; // set when options.calibrate
+  std::vector<std::string> notes;            // every adjustment made to the table, with sizes
+  std::optional<SolverSummary> calibration;  // set when options.calibrate
 };
 
 // Throws ArgumentError for a year outside 1995–2011, NotFoundError for missing files, DataError

@@ -8,9 +8,12 @@ namespace ricardo {
 
 std::string Manifest::MoneyUnitLabel() const {
   const std::string prefix = currency == "USD" ? "US$" : currency;
-  struct Named { double value; const char* name; };
-  static constexpr Named kNamed[] = {{1.0, ""}, {1e3, " thousand"}, {1e6, " million"},
-                                     {1e9, " billion"}, {1e12, " trillion"}};
+  struct Named {
+    double value;
+    const char* name;
+  };
+  static constexpr Named kNamed[] = {
+      {1.0, ""}, {1e3, " thousand"}, {1e6, " million"}, {1e9, " billion"}, {1e12, " trillion"}};
   for (const auto& named : kNamed) {
     if (money_unit == named.value) return prefix + named.name;
   }

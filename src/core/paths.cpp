@@ -4,7 +4,6 @@
 #include <system_error>
 
 #include "fmt/format.h"
-
 #include "ricardo/error.hpp"
 
 namespace ricardo {

@@ -70,7 +70,9 @@ RegularFile::~RegularFile() {
   if (fd_ >= 0) ::close(fd_);
 }
 
-int RegularFile::Release() { return std::exchange(fd_, -1); }
+int RegularFile::Release() {
+  return std::exchange(fd_, -1);
+}
 
 std::string FormatByteSize(std::uint64_t bytes) {
   if (bytes >= kMebibyte && bytes % kMebibyte == 0) return fmt::format("{} MiB", bytes / kMebibyte);
@@ -92,14 +94,14 @@ RegularFile OpenRegularFile(const std::filesystem::path& path, const FileKind& k
   if (::stat(path.c_str(), &info) != 0) {
     const int error = errno;
     if (error == ENOENT || error == ENOTDIR) {
-      throw NotFoundError(Location{where, 0, 0, ""}, "file not found",
-                          "check the path");
+      throw NotFoundError(Location{where, 0, 0, ""}, "file not found", "check the path");
     }
     throw NotFoundError(Location{where, 0, 0, ""},
                         fmt::format("cannot open file: {}", std::strerror(error)),
                         "check that it exists and is readable");
   }
-  if (const std::string type = TypeName(info.st_mode); !type.empty()) ThrowNotRegular(where, kind, type);
+  if (const std::string type = TypeName(info.st_mode); !type.empty())
+    ThrowNotRegular(where, kind, type);
   if (static_cast<std::uint64_t>(info.st_size) > kind.max_bytes) {
     ThrowTooLarge(where, kind, static_cast<std::uint64_t>(info.st_size));
   }
@@ -117,7 +119,8 @@ RegularFile OpenRegularFile(const std::filesystem::path& path, const FileKind& k
                         fmt::format("cannot open file: {}", std::strerror(errno)),
                         "check that it exists and is readable");
   }
-  if (const std::string type = TypeName(info.st_mode); !type.empty()) ThrowNotRegular(where, kind, type);
+  if (const std::string type = TypeName(info.st_mode); !type.empty())
+    ThrowNotRegular(where, kind, type);
   const auto size_bytes = static_cast<std::uint64_t>(info.st_size);
   if (size_bytes > kind.max_bytes) ThrowTooLarge(where, kind, size_bytes);
   return RegularFile(file.Release(), size_bytes);

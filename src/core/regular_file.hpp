@@ -46,7 +46,8 @@ struct FileKind {
   ErrorKind error;          // the ricardo::Error subclass thrown for this kind of file
 };
 
-inline constexpr FileKind kScenarioFileKind{"scenario file", kMaxScenarioFileBytes, ErrorKind::kScenario};
+inline constexpr FileKind kScenarioFileKind{"scenario file", kMaxScenarioFileBytes,
+                                            ErrorKind::kScenario};
 inline constexpr FileKind kManifestFileKind{"manifest", kMaxManifestFileBytes, ErrorKind::kData};
 inline constexpr FileKind kDataFileKind{"data file", kMaxDataFileBytes, ErrorKind::kData};
 inline constexpr FileKind kElasticitiesFileKind{"elasticities file", kMaxElasticitiesFileBytes,
@@ -56,7 +57,8 @@ inline constexpr FileKind kWebAssetFileKind{"web file", kMaxWebAssetBytes, Error
 // An open file descriptor on a regular file, closed on destruction.
 class RegularFile {
  public:
-  RegularFile(int descriptor, std::uint64_t size_bytes) : fd_(descriptor), size_bytes_(size_bytes) {}
+  RegularFile(int descriptor, std::uint64_t size_bytes)
+      : fd_(descriptor), size_bytes_(size_bytes) {}
   RegularFile(RegularFile&& other) noexcept;
   RegularFile& operator=(RegularFile&& other) noexcept;
   RegularFile(const RegularFile&) = delete;

@@ -37,17 +37,17 @@ void ValidateShock(const Baseline& baseline, const Shock& shock) {
       for (std::size_t j = 0; j < J; ++j) {
         const double t = shock.tariff_rates(n, i, j);
         if (!std::isfinite(t) || t < 0.0) {
-          throw ArgumentError(fmt::format("counterfactual tariff {}<-{} in sector {} is {} (must "
-                                          "be a finite fraction >= 0)",
-                                          baseline.regions[n].code, baseline.regions[i].code,
-                                          baseline.sectors[j].code, t));
+          throw ArgumentError(fmt::format(
+              "counterfactual tariff {}<-{} in sector {} is {} (must "
+              "be a finite fraction >= 0)",
+              baseline.regions[n].code, baseline.regions[i].code, baseline.sectors[j].code, t));
         }
         const double d = shock.trade_cost_ratio(n, i, j);
         if (!std::isfinite(d) || d <= 0.0) {
-          throw ArgumentError(fmt::format("trade-cost change {}<-{} in sector {} is {} (must be "
-                                          "a finite factor > 0; 1 means unchanged)",
-                                          baseline.regions[n].code, baseline.regions[i].code,
-                                          baseline.sectors[j].code, d));
+          throw ArgumentError(fmt::format(
+              "trade-cost change {}<-{} in sector {} is {} (must be "
+              "a finite factor > 0; 1 means unchanged)",
+              baseline.regions[n].code, baseline.regions[i].code, baseline.sectors[j].code, d));
         }
       }
     }

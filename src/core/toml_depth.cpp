@@ -1,9 +1,8 @@
 // FindTomlNestingExcess: a single pass over TOML that knows just enough of its grammar to tell
 // keys, table headers and values apart, and strings and comments from everything else.
-#include "core/nesting_depth.hpp"
-
 #include <vector>
 
+#include "core/nesting_depth.hpp"
 #include "core/text_cursor.hpp"
 
 namespace ricardo::detail {
@@ -153,7 +152,8 @@ class TomlDepthScanner {
       return;
     }
     at_.Advance(3);
-    while (!at_.Done() && !at_.Starts(triple)) at_.Advance(quote == '"' && at_.Peek() == '\\' ? 2 : 1);
+    while (!at_.Done() && !at_.Starts(triple))
+      at_.Advance(quote == '"' && at_.Peek() == '\\' ? 2 : 1);
     at_.Advance(3);
     // Up to two more quotes right after the closing delimiter belong to the string.
     for (int k = 0; k < 2 && !at_.Done() && at_.Peek() == quote; ++k) at_.Advance();

@@ -167,7 +167,8 @@ Baseline Aggregate(const Baseline& b, const AggregationOptions& options) {
   const std::string record =
       fmt::format("aggregated from {} regions x {} sectors (regions: {}; sectors: {})", N, J,
                   MemberList(rmap, region_codes), MemberList(smap, sector_codes));
-  out.manifest.notes += (out.manifest.notes.empty() || out.manifest.notes.back() == '\n' ? "" : "\n");
+  out.manifest.notes +=
+      (out.manifest.notes.empty() || out.manifest.notes.back() == '\n' ? "" : "\n");
   out.manifest.notes += "- " + record + "\n";
   ThrowIfInvalid(ValidateBaseline(out));
   return out;

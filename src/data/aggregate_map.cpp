@@ -64,9 +64,9 @@ GroupMap ReadGroupMap(const std::filesystem::path& path, const std::vector<std::
     if (known == index.end()) {
       const std::string suggestion = detail::DidYouMean(code, codes);
       throw DataError(t.At(r, "code"), fmt::format("unknown {} '{}'{}", what, code, suggestion),
-                      suggestion.empty() ? fmt::format("the baseline's {}s are: {}", what,
-                                                       detail::JoinList(codes))
-                                         : std::string{});
+                      suggestion.empty()
+                          ? fmt::format("the baseline's {}s are: {}", what, detail::JoinList(codes))
+                          : std::string{});
     }
     if (map.group_of[known->second] != unmapped) {
       throw DataError(t.At(r, "code"),
@@ -80,7 +80,8 @@ GroupMap ReadGroupMap(const std::filesystem::path& path, const std::vector<std::
   for (std::size_t k = 0; k < codes.size(); ++k) {
     if (map.group_of[k] != unmapped) continue;
     if (!default_group) {
-      throw DataError(Location{file, 0, 0, ""}, fmt::format("{} '{}' is not mapped", what, codes[k]),
+      throw DataError(Location{file, 0, 0, ""},
+                      fmt::format("{} '{}' is not mapped", what, codes[k]),
                       "add a row for it, or a row '*,GROUP' for everything not listed");
     }
     map.group_of[k] = *default_group;

@@ -32,7 +32,8 @@ struct Cells {
 Cells Resolve(const Baseline& b, const std::vector<bool>& goods, const FlowTarget& t) {
   auto region = [&](const std::string& code) {
     const auto r = b.FindRegion(code);
-    if (!r) throw InternalError(fmt::format("target {} names unknown region '{}'", t.Label(), code));
+    if (!r)
+      throw InternalError(fmt::format("target {} names unknown region '{}'", t.Label(), code));
     return *r;
   };
   std::optional<std::size_t> sector;
@@ -79,8 +80,9 @@ void Rescale(Baseline& b, const Cells& c, const std::string& label) {
   }
   const auto [n, i, j] = c.list.front();
   if (!b.sectors[j].tradable) {
-    throw ArgumentError(fmt::format("target {} is in non-tradable sector '{}'", label, b.sectors[j].code),
-                        "targets must be in sectors traded across borders");
+    throw ArgumentError(
+        fmt::format("target {} is in non-tradable sector '{}'", label, b.sectors[j].code),
+        "targets must be in sectors traded across borders");
   }
   b.trade_flows(n, i, j) = c.target;
 }
@@ -99,7 +101,8 @@ std::string FlowTarget::Label() const {
     for (const auto& c : codes) out += (out.empty() ? "" : "+") + c;
     return out;
   };
-  return fmt::format("{} → {}, {}", join(exporters), join(importers), sector.empty() ? "goods" : sector);
+  return fmt::format("{} → {}, {}", join(exporters), join(importers),
+                     sector.empty() ? "goods" : sector);
 }
 
 std::filesystem::path DefaultWorldDataDirectory() {
@@ -107,7 +110,8 @@ std::filesystem::path DefaultWorldDataDirectory() {
 }
 
 GtapConcordance DeriveBuiltinConcordance(const BuiltinSources& sources) {
-  const auto world = sources.world_directory.empty() ? DefaultWorldDataDirectory() : sources.world_directory;
+  const auto world =
+      sources.world_directory.empty() ? DefaultWorldDataDirectory() : sources.world_directory;
   GtapConcordanceSources s;
   s.crosswalk_file = world / "concordance" / "yale_hs10_gtap_crosswalk.csv";
   s.product_directory = sources.product_directory;
@@ -151,7 +155,8 @@ BuiltinBuild BuildBuiltin(const BuiltinSpec& spec, const BuiltinBuildOptions& op
         group = k;
       }
     }
-    if (group == spec.regions.size() - 1) rest_members += (rest_members.empty() ? "" : " ") + r.code;
+    if (group == spec.regions.size() - 1)
+      rest_members += (rest_members.empty() ? "" : " ") + r.code;
     regions.group_of.push_back(group);
   }
   AggregationOptions aggregation;
@@ -165,10 +170,12 @@ BuiltinBuild BuildBuiltin(const BuiltinSpec& spec, const BuiltinBuildOptions& op
   for (const char* n : kUsmca)
     for (const char* i : kUsmca) {
       if (std::string(n) == i) continue;
-      for (std::size_t j = 0; j < b.sector_count(); ++j) b.tariff_rates(*b.FindRegion(n), *b.FindRegion(i), j) = 0.0;
+      for (std::size_t j = 0; j < b.sector_count(); ++j)
+        b.tariff_rates(*b.FindRegion(n), *b.FindRegion(i), j) = 0.0;
     }
-  notes.push_back("tariffs among USA, CAN and MEX set to zero (USMCA/NAFTA, before the 2025 "
-                  "measures)");
+  notes.push_back(
+      "tariffs among USA, CAN and MEX set to zero (USMCA/NAFTA, before the 2025 "
+      "measures)");
 
   BuiltinBuild build;
   build.concordance = DeriveBuiltinConcordance(options.sources);
@@ -191,9 +198,10 @@ BuiltinBuild BuildBuiltin(const BuiltinSpec& spec, const BuiltinBuildOptions& op
   }
   build.nominal_factor = target_total / current_total;
   for (double& v : b.trade_flows.values()) v *= build.nominal_factor;
-  notes.push_back(fmt::format("every money value multiplied by {:.6f} (the {} targets over their "
-                              "{} values)",
-                              build.nominal_factor, kTargetYear, kWiodYear));
+  notes.push_back(
+      fmt::format("every money value multiplied by {:.6f} (the {} targets over their "
+                  "{} values)",
+                  build.nominal_factor, kTargetYear, kWiodYear));
 
   std::vector<std::string> first_clipped;
   for (int round = 1; round <= options.max_rounds; ++round) {
@@ -210,7 +218,8 @@ BuiltinBuild BuildBuiltin(const BuiltinSpec& spec, const BuiltinBuildOptions& op
     build.calibration = std::move(calibrated.summary);
     build.rounds = round;
     build.max_target_error = 0.0;
-    for (const auto& c : cells) build.max_target_error = std::max(build.max_target_error, TargetError(b, c));
+    for (const auto& c : cells)
+      build.max_target_error = std::max(build.max_target_error, TargetError(b, c));
     if (build.max_target_error <= options.target_tolerance) break;
   }
   if (build.max_target_error > options.target_tolerance) {
@@ -222,13 +231,15 @@ BuiltinBuild BuildBuiltin(const BuiltinSpec& spec, const BuiltinBuildOptions& op
   if (!first_clipped.empty()) {
     std::string list;
     for (const auto& c : first_clipped) list += (list.empty() ? "" : ", ") + c;
-    notes.push_back(fmt::format("after the first rescaling the identity implies negative final "
-                                "demand for {}: set to 0 before calibrating",
-                                list));
+    notes.push_back(
+        fmt::format("after the first rescaling the identity implies negative final "
+                    "demand for {}: set to 0 before calibrating",
+                    list));
   }
-  notes.push_back(fmt::format("calibrated with the trade surpluses kept, {} rescale-and-calibrate "
-                              "round(s); largest error over the {} targets {:.2g}",
-                              build.rounds, build.targets.size(), build.max_target_error));
+  notes.push_back(
+      fmt::format("calibrated with the trade surpluses kept, {} rescale-and-calibrate "
+                  "round(s); largest error over the {} targets {:.2g}",
+                  build.rounds, build.targets.size(), build.max_target_error));
   notes.insert(notes.end(), target_notes.begin(), target_notes.end());
 
   b.manifest.name = spec.name;

@@ -16,14 +16,14 @@ namespace ricardo::data_internal {
 
 // What the target rules may read.
 struct TargetInputs {
-  const Baseline& baseline_2011;     // aggregated WIOD 2011, before any rescaling
+  const Baseline& baseline_2011;  // aggregated WIOD 2011, before any rescaling
   const UsTrade2024& trade;
   const GtapConcordance& concordance;
-  std::vector<std::string>* notes;   // construction notes (manifest and PROVENANCE.md)
+  std::vector<std::string>* notes;  // construction notes (manifest and PROVENANCE.md)
 };
 
 struct BuiltinSpec {
-  std::string name;   // "world"
+  std::string name;  // "world"
   std::string title;
   // Regions in model order; the last one takes every WIOD region no other lists.
   struct RegionGroup {
@@ -63,7 +63,8 @@ std::vector<double> GoodsMix2011(const TargetInputs& in, const std::string& impo
 // together (the US world total less the known ones); then Canada–Mexico both ways (Statistics
 // Canada).
 void AddExportAndCanadaMexicoTargets(const TargetInputs& in, const std::vector<std::string>& known,
-                                     const std::vector<std::string>& rest, const std::string& rest_source,
+                                     const std::vector<std::string>& rest,
+                                     const std::string& rest_source,
                                      std::vector<FlowTarget>* targets);
 
 // PROVENANCE.md of a built baseline (builtin_provenance.cpp).

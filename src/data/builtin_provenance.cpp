@@ -5,7 +5,9 @@
 namespace ricardo::data_internal {
 namespace {
 
-double Bn(double usd) { return usd / 1e9; }
+double Bn(double usd) {
+  return usd / 1e9;
+}
 
 std::string Sources() {
   return "## Sources and licences\n\n"
@@ -28,7 +30,8 @@ std::string Sources() {
          "- HS10 → GTAP crosswalk (yale_hs10_gtap_crosswalk.csv): Yale Budget Lab "
          "tariff-rate-tracker @8315fff, MIT.\n"
          "- Product data of the tariff compiler (data/tariffs/, see its PROVENANCE.md): HS → ISIC "
-         "Rev.3 divisions and US imports from Canada and Mexico by HTS10 in 2025 (USITC DataWeb via "
+         "Rev.3 divisions and US imports from Canada and Mexico by HTS10 in 2025 (USITC DataWeb "
+         "via "
          "the Yale tracker), used to split GTAP sectors over WIOD industries.\n"
          "- Canada–Mexico goods trade 2024: Statistics Canada (US$ 34.3 bn Canadian imports from "
          "Mexico, 6.3 bn exports to Mexico), as catalogued in shared/data/README.md; Statistics "
@@ -54,8 +57,8 @@ std::string Totals(const BuiltinSpec& spec, const UsTrade2024& trade) {
   out += fmt::format("| world | US exports | {:.3f} | {} |\n", Bn(trade.world_exports.value_usd),
                      trade.world_exports.how);
   for (const auto& r : spec.regions) {
-    for (const auto& [map, flow] : {std::pair{&trade.imports, "US imports"},
-                                    std::pair{&trade.exports, "US exports"}}) {
+    for (const auto& [map, flow] :
+         {std::pair{&trade.imports, "US imports"}, std::pair{&trade.exports, "US exports"}}) {
       const auto it = map->find(r.code);
       if (it == map->end()) continue;
       out += fmt::format("| {} | {} | {:.3f} | {} |\n", r.code, flow, Bn(it->second.value_usd),
@@ -120,29 +123,34 @@ std::string BuiltinProvenance(const BuiltinSpec& spec, const BuiltinBuild& build
   out += "## Units\n\nMoney: US$ million of 2024 (nominal). Tariffs: fractions. θ: unit-free.\n\n";
   out += Regions(spec);
   out += "## Construction\n\n";
-  out += "1. Import the WIOD 2011 table (41 regions × 35 industries); every adjustment is listed "
-         "at the end.\n";
-  out += "2. Aggregate to the regions above; trade among the members of a region becomes its "
-         "domestic sales with the tariffs they charged one another (so revenue and income are "
-         "kept).\n";
-  out += "3. Tariffs before the 2025 measures: zero among USA, CAN and MEX on goods (USMCA/NAFTA) "
-         "and among the EU members (and between the EU and the United Kingdom, whose 2021 trade "
-         "agreement has no tariffs); Caliendo–Parro's 2005 applied rates for every other pair, "
-         "mapped to WIOD industries and aggregated by trade weights; services zero. **Known "
-         "omissions**: the 2018–19 Section 301 tariffs on China and China's retaliation are not "
-         "in these rates (the tariff scenarios carry Section 301 as measures), nor are trade "
-         "agreements and tariff changes after 2005 (e.g. KORUS, in force 2012).\n";
+  out +=
+      "1. Import the WIOD 2011 table (41 regions × 35 industries); every adjustment is listed "
+      "at the end.\n";
+  out +=
+      "2. Aggregate to the regions above; trade among the members of a region becomes its "
+      "domestic sales with the tariffs they charged one another (so revenue and income are "
+      "kept).\n";
+  out +=
+      "3. Tariffs before the 2025 measures: zero among USA, CAN and MEX on goods (USMCA/NAFTA) "
+      "and among the EU members (and between the EU and the United Kingdom, whose 2021 trade "
+      "agreement has no tariffs); Caliendo–Parro's 2005 applied rates for every other pair, "
+      "mapped to WIOD industries and aggregated by trade weights; services zero. **Known "
+      "omissions**: the 2018–19 Section 301 tariffs on China and China's retaliation are not "
+      "in these rates (the tariff scenarios carry Section 301 as measures), nor are trade "
+      "agreements and tariff changes after 2005 (e.g. KORUS, in force 2012).\n";
   out += fmt::format(
       "4. Nominal level: every money value × {:.6f}, the ratio of the sum of the 2024 targets "
       "below to the sum of their 2011 values, so that the targeted flows keep their 2011 ratio to "
       "output on average.\n",
       build.nominal_factor);
-  out += "5. Rescale to 2024 (each target below is met; a target in one sector sets that flow, a "
-         "goods target scales every goods sector of its pairs by one factor):\n";
+  out +=
+      "5. Rescale to 2024 (each target below is met; a target in one sector sets that flow, a "
+      "goods target scales every goods sector of its pairs by one factor):\n";
   for (const auto& line : spec.method) out += "   - " + line + "\n";
-  out += "6. The exporter's output moves with its exports (gross output is the sum of sales; "
-         "domestic sales unchanged), value-added and input shares are kept, final-demand shares "
-         "follow from the expenditure identity.\n";
+  out +=
+      "6. The exporter's output moves with its exports (gross output is the sum of sales; "
+      "domestic sales unchanged), value-added and input shares are kept, final-demand shares "
+      "follow from the expenditure identity.\n";
   out += fmt::format(
       "7. Calibrate: solve the model at zero shock keeping the trade surpluses, as Caliendo and "
       "Parro do, so that a zero shock changes nothing; calibration moves flows where final demand "
@@ -153,10 +161,11 @@ std::string BuiltinProvenance(const BuiltinSpec& spec, const BuiltinBuild& build
   out += Concordance(build.concordance);
   out += TargetTable(build);
   // No timing here: the file must come out byte-identical from identical inputs.
-  out += fmt::format("Calibration (last round): {}, {} outer iterations, largest checker "
-                     "residual {:.1e}.\n\n",
-                     build.calibration.IsConverged() ? "converged" : "NOT converged",
-                     build.calibration.outer_iterations, build.calibration.check.Max());
+  out += fmt::format(
+      "Calibration (last round): {}, {} outer iterations, largest checker "
+      "residual {:.1e}.\n\n",
+      build.calibration.IsConverged() ? "converged" : "NOT converged",
+      build.calibration.outer_iterations, build.calibration.check.Max());
   out += "## Adjustments made on the way\n\n";
   for (const auto& note : notes) out += "- " + note + "\n";
   return out;

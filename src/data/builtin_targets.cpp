@@ -42,11 +42,15 @@ void AddSectorTargets(const TargetInputs& in, const std::string& importer,
   const std::vector<bool> reached = ReachedIndustries(in.concordance);
   double sum = 0.0;
   for (std::size_t j = 0; j < usd.size(); ++j) sum += reached[j] ? usd[j] : 0.0;
-  if (sum <= 0.0) throw InternalError(fmt::format("no 2024 imports for {} ← {}", importer, exporter));
+  if (sum <= 0.0)
+    throw InternalError(fmt::format("no 2024 imports for {} ← {}", importer, exporter));
   for (std::size_t j = 0; j < usd.size(); ++j) {
     if (!reached[j]) continue;
-    targets->push_back({{importer}, {exporter}, in.baseline_2011.sectors[j].code,
-                        usd[j] / sum * total_usd, source});
+    targets->push_back({{importer},
+                        {exporter},
+                        in.baseline_2011.sectors[j].code,
+                        usd[j] / sum * total_usd,
+                        source});
   }
 }
 
@@ -78,7 +82,8 @@ std::vector<double> GoodsMix2011(const TargetInputs& in, const std::string& impo
 }
 
 void AddExportAndCanadaMexicoTargets(const TargetInputs& in, const std::vector<std::string>& known,
-                                     const std::vector<std::string>& rest, const std::string& rest_source,
+                                     const std::vector<std::string>& rest,
+                                     const std::string& rest_source,
                                      std::vector<FlowTarget>* targets) {
   double known_usd = 0.0;
   for (const auto& region : known) {
@@ -86,7 +91,8 @@ void AddExportAndCanadaMexicoTargets(const TargetInputs& in, const std::vector<s
     targets->push_back({{region}, {"USA"}, "", usd, "US exports to " + region});
     known_usd += usd;
   }
-  targets->push_back({rest, {"USA"}, "", in.trade.world_exports.value_usd - known_usd, rest_source});
+  targets->push_back(
+      {rest, {"USA"}, "", in.trade.world_exports.value_usd - known_usd, rest_source});
   targets->push_back({{"CAN"}, {"MEX"}, "", kCanadaImportsFromMexico2024Usd, "Statistics Canada"});
   targets->push_back({{"MEX"}, {"CAN"}, "", kCanadaExportsToMexico2024Usd, "Statistics Canada"});
 }

@@ -18,18 +18,37 @@ constexpr double kMoneyUnitUsd = 1e10;
 }  // namespace
 
 const std::vector<Region>& Regions() {
-  static const std::vector<Region> regions = {
-      {"ARG", "Argentina"},   {"AUS", "Australia"},      {"AUT", "Austria"},
-      {"BRA", "Brazil"},      {"CAN", "Canada"},         {"CHL", "Chile"},
-      {"CHN", "China"},       {"DNK", "Denmark"},        {"FIN", "Finland"},
-      {"FRA", "France"},      {"DEU", "Germany"},        {"GRC", "Greece"},
-      {"HUN", "Hungary"},     {"IND", "India"},          {"IDN", "Indonesia"},
-      {"IRL", "Ireland"},     {"ITA", "Italy"},          {"JPN", "Japan"},
-      {"KOR", "Korea"},       {"MEX", "Mexico"},         {"NLD", "Netherlands"},
-      {"NZL", "New Zealand"}, {"NOR", "Norway"},         {"PRT", "Portugal"},
-      {"ZAF", "South Africa"}, {"ESP", "Spain"},         {"SWE", "Sweden"},
-      {"TUR", "Turkey"},      {"GBR", "United Kingdom"}, {"USA", "United States"},
-      {"ROW", "Rest of the world"}};
+  static const std::vector<Region> regions = {{"ARG", "Argentina"},
+                                              {"AUS", "Australia"},
+                                              {"AUT", "Austria"},
+                                              {"BRA", "Brazil"},
+                                              {"CAN", "Canada"},
+                                              {"CHL", "Chile"},
+                                              {"CHN", "China"},
+                                              {"DNK", "Denmark"},
+                                              {"FIN", "Finland"},
+                                              {"FRA", "France"},
+                                              {"DEU", "Germany"},
+                                              {"GRC", "Greece"},
+                                              {"HUN", "Hungary"},
+                                              {"IND", "India"},
+                                              {"IDN", "Indonesia"},
+                                              {"IRL", "Ireland"},
+                                              {"ITA", "Italy"},
+                                              {"JPN", "Japan"},
+                                              {"KOR", "Korea"},
+                                              {"MEX", "Mexico"},
+                                              {"NLD", "Netherlands"},
+                                              {"NZL", "New Zealand"},
+                                              {"NOR", "Norway"},
+                                              {"PRT", "Portugal"},
+                                              {"ZAF", "South Africa"},
+                                              {"ESP", "Spain"},
+                                              {"SWE", "Sweden"},
+                                              {"TUR", "Turkey"},
+                                              {"GBR", "United Kingdom"},
+                                              {"USA", "United States"},
+                                              {"ROW", "Rest of the world"}};
   return regions;
 }
 
@@ -77,8 +96,8 @@ std::vector<Sector> Sectors(const std::vector<double>& tradable_theta) {
       {"other_services", "Other services", "90-93"},
       {"private_households", "Private households", "95"}};
   if (tradable_theta.size() != JT) {
-    throw ArgumentError(fmt::format("expected {} tradable elasticities, got {}", JT,
-                                    tradable_theta.size()));
+    throw ArgumentError(
+        fmt::format("expected {} tradable elasticities, got {}", JT, tradable_theta.size()));
   }
   std::vector<Sector> sectors(J);
   for (std::size_t j = 0; j < J; ++j) {
@@ -119,9 +138,10 @@ Baseline BuildDataBaseYear(const RawData& raw, const BaseYearOptions& options,
       double output = raw.gross_output_usd(i, j) / kMoneyUnitUsd;
       if (output < exports) {
         if (notes) {
-          notes->push_back(fmt::format("gross output of {}/{} raised from {:.6g} to exports {:.6g} "
-                                       "(US$ 10 billion)",
-                                       b.regions[i].code, b.sectors[j].code, output, exports));
+          notes->push_back(
+              fmt::format("gross output of {}/{} raised from {:.6g} to exports {:.6g} "
+                          "(US$ 10 billion)",
+                          b.regions[i].code, b.sectors[j].code, output, exports));
         }
         output = exports;
       }
@@ -141,8 +161,8 @@ Baseline BuildDataBaseYear(const RawData& raw, const BaseYearOptions& options,
           if (notes) {
             notes->push_back(fmt::format(
                 "IO.txt row {} column {}: negative input share {} ({} use of {} in {}) {}",
-                n * J + k + 1, j + 1, b.input_shares(n, k, j), b.regions[n].code,
-                b.sectors[k].code, b.sectors[j].code,
+                n * J + k + 1, j + 1, b.input_shares(n, k, j), b.regions[n].code, b.sectors[k].code,
+                b.sectors[j].code,
                 options.negative_input_shares == NegativeInputShares::kKeep
                     ? "kept, as the authors do"
                     : "set to 0 and the column renormalised"));

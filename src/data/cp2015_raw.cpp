@@ -21,10 +21,10 @@ Array3 ReadBilateral(const std::filesystem::path& dir, const char* name, bool is
       for (std::size_t i = 0; i < N; ++i) {
         const double v = table(j * N + n, i);
         if (is_tariff && v > 10000.0) {
-          throw DataError(Location{name, static_cast<long>(j * N + n + 1),
-                                   static_cast<long>(i + 1), ""},
-                          fmt::format("tariff of {} percent is implausible", v),
-                          "tariffs are in percent; check the value");
+          throw DataError(
+              Location{name, static_cast<long>(j * N + n + 1), static_cast<long>(i + 1), ""},
+              fmt::format("tariff of {} percent is implausible", v),
+              "tariffs are in percent; check the value");
         }
         out(n, i, j) = v;
       }
@@ -42,8 +42,8 @@ RawData ReadRaw(const std::filesystem::path& dir) {
   raw.tariffs_2005_percent = ReadBilateral(dir, "tariffs2005.txt", true);
 
   // IO.txt: N stacked J×J blocks, rows = input sector k, columns = using sector j.
-  const auto io = detail::ReadNumericTable(dir / "IO.txt",
-                                           {.delimiter = '\t', .rows = N * J, .cols = J});
+  const auto io =
+      detail::ReadNumericTable(dir / "IO.txt", {.delimiter = '\t', .rows = N * J, .cols = J});
   raw.io_shares = Array3(N, J, J);
   for (std::size_t n = 0; n < N; ++n) {
     for (std::size_t j = 0; j < J; ++j) {
@@ -51,20 +51,20 @@ RawData ReadRaw(const std::filesystem::path& dir) {
       for (std::size_t k = 0; k < J; ++k) {
         const double v = io(n * J + k, j);
         if (v < -0.01 || v > 1.0) {
-          throw DataError(Location{"IO.txt", static_cast<long>(n * J + k + 1),
-                                   static_cast<long>(j + 1), ""},
-                          fmt::format("input share {} is outside [0, 1]", v),
-                          "IO.txt holds input shares; each column sums to one");
+          throw DataError(
+              Location{"IO.txt", static_cast<long>(n * J + k + 1), static_cast<long>(j + 1), ""},
+              fmt::format("input share {} is outside [0, 1]", v),
+              "IO.txt holds input shares; each column sums to one");
         }
         raw.io_shares(n, k, j) = v;
         column_sum += v;
       }
       if (std::abs(column_sum - 1.0) > 1e-3 && std::abs(column_sum) > 1e-12) {
-        throw DataError(Location{"IO.txt", static_cast<long>(n * J + 1), static_cast<long>(j + 1),
-                                 ""},
-                        fmt::format("input shares of country {} sector {} sum to {:.6f}, not 1",
-                                    n + 1, j + 1, column_sum),
-                        "each column of a country's block must sum to one (or to zero)");
+        throw DataError(
+            Location{"IO.txt", static_cast<long>(n * J + 1), static_cast<long>(j + 1), ""},
+            fmt::format("input shares of country {} sector {} sum to {:.6f}, not 1", n + 1, j + 1,
+                        column_sum),
+            "each column of a country's block must sum to one (or to zero)");
       }
     }
   }
@@ -107,6 +107,8 @@ RawData ReadRaw(const std::filesystem::path& dir) {
 
 namespace ricardo::cp2015 {
 
-std::filesystem::path ShippedDataDirectory() { return DataDirectory() / "cp2015"; }
+std::filesystem::path ShippedDataDirectory() {
+  return DataDirectory() / "cp2015";
+}
 
 }  // namespace ricardo::cp2015

@@ -128,8 +128,8 @@ void SplitCsvViews(std::string_view text, const std::filesystem::path& file, lon
   std::size_t start = 0;
   for (;;) {
     const std::size_t comma = text.find(',', start);
-    out.push_back(text.substr(start, comma == std::string_view::npos ? std::string_view::npos
-                                                                     : comma - start));
+    out.push_back(text.substr(
+        start, comma == std::string_view::npos ? std::string_view::npos : comma - start));
     if (comma == std::string_view::npos) return;
     start = comma + 1;
   }

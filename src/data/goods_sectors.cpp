@@ -1,5 +1,5 @@
-#include "ricardo/north_america.hpp"
 #include "ricardo/error.hpp"
+#include "ricardo/north_america.hpp"
 #include "ricardo/wiod.hpp"
 
 namespace ricardo {

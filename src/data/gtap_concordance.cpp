@@ -29,7 +29,8 @@ std::vector<int> IndustryOfDivision() {
   std::vector<int> of(100, -1);
   for (std::size_t j = 0; j < J; ++j) {
     for (int d : wiod::ParseIsicDivisions(std::string(wiod::kIndustries[j].isic_rev3))) {
-      if (d >= 0 && d < 100 && of[static_cast<std::size_t>(d)] < 0) of[static_cast<std::size_t>(d)] = static_cast<int>(j);
+      if (d >= 0 && d < 100 && of[static_cast<std::size_t>(d)] < 0)
+        of[static_cast<std::size_t>(d)] = static_cast<int>(j);
     }
   }
   return of;
@@ -118,7 +119,8 @@ GtapConcordance DeriveGtapConcordance(const GtapConcordanceSources& sources) {
       ++chapter98_lines;
       continue;
     }
-    if (hs10.size() != 10 || !std::all_of(hs10.begin(), hs10.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    if (hs10.size() != 10 ||
+        !std::all_of(hs10.begin(), hs10.end(), [](char c) { return c >= '0' && c <= '9'; })) {
       throw DataError(t.At(r, "hs10"), fmt::format("'{}' is not a ten-digit HTS number", hs10),
                       "the crosswalk lists HTS10 lines such as 0101210010");
     }
@@ -126,7 +128,8 @@ GtapConcordance DeriveGtapConcordance(const GtapConcordanceSources& sources) {
     row.resize(J);
     const auto index = ProductIndex(p, hs10);
     const int division = index ? p.Division(*index) : -1;
-    const int j = division >= 0 && division < 100 ? industry_of[static_cast<std::size_t>(division)] : -1;
+    const int j =
+        division >= 0 && division < 100 ? industry_of[static_cast<std::size_t>(division)] : -1;
     const double w = index && p.code(*index) == hs10 ? weight[*index] : 0.0;
     if (j < 0) {
       ++unmapped_lines;
@@ -165,21 +168,23 @@ GtapConcordance DeriveGtapConcordance(const GtapConcordanceSources& sources) {
                             row[j].lines, by_lines});
     }
   }
-  out.notes.push_back(fmt::format("{} chapter 98/99 lines of the crosswalk have no GTAP sector and "
-                                  "are left out",
-                                  chapter98_lines));
+  out.notes.push_back(
+      fmt::format("{} chapter 98/99 lines of the crosswalk have no GTAP sector and "
+                  "are left out",
+                  chapter98_lines));
   if (unmapped_lines > 0) {
-    out.notes.push_back(fmt::format("{} lines map to no WIOD industry (no product-data division): "
-                                    "left out, US$ {:.1f} million of 2025 CAN+MEX imports ({}{})",
-                                    unmapped_lines, unmapped_usd / 1e6, unmapped_examples,
-                                    unmapped_lines > 5 ? ", ..." : ""));
+    out.notes.push_back(fmt::format(
+        "{} lines map to no WIOD industry (no product-data division): "
+        "left out, US$ {:.1f} million of 2025 CAN+MEX imports ({}{})",
+        unmapped_lines, unmapped_usd / 1e6, unmapped_examples, unmapped_lines > 5 ? ", ..." : ""));
   }
   if (!equal.empty()) {
     std::string list;
     for (const auto& g : equal) list += (list.empty() ? "" : ", ") + g;
-    out.notes.push_back(fmt::format("no {} CAN+MEX imports in GTAP sector(s) {}: their lines count "
-                                    "equally",
-                                    kWeightYear, list));
+    out.notes.push_back(
+        fmt::format("no {} CAN+MEX imports in GTAP sector(s) {}: their lines count "
+                    "equally",
+                    kWeightYear, list));
   }
   return out;
 }
@@ -187,13 +192,13 @@ GtapConcordance DeriveGtapConcordance(const GtapConcordanceSources& sources) {
 std::string GtapConcordanceCsv(const GtapConcordance& c) {
   using data_internal::CsvLine;
   using data_internal::ExactNumber;
-  std::string out = CsvLine({"gtap", "sector", "wiod_code", "share", "weight_usd", "hts10_lines",
-                             "weights"});
+  std::string out =
+      CsvLine({"gtap", "sector", "wiod_code", "share", "weight_usd", "hts10_lines", "weights"});
   for (const GtapSplit& s : c.splits) {
     const auto j = *IndustryIndex(s.sector);
-    out += CsvLine({s.gtap, s.sector, std::string(wiod::kIndustries[j].wiod_code), ExactNumber(s.share),
-                    fmt::format("{:.0f}", s.weight_usd), std::to_string(s.hts10_lines),
-                    s.equal_line_weights ? "lines" : "imports"});
+    out += CsvLine({s.gtap, s.sector, std::string(wiod::kIndustries[j].wiod_code),
+                    ExactNumber(s.share), fmt::format("{:.0f}", s.weight_usd),
+                    std::to_string(s.hts10_lines), s.equal_line_weights ? "lines" : "imports"});
   }
   return out;
 }
@@ -204,9 +209,13 @@ GtapConcordance ReadGtapConcordanceCsv(const std::filesystem::path& path) {
     throw NotFoundError(Location{path.string(), 0, 0, ""}, "concordance file not found",
                         "the project ships data/concordance/gtap_to_wiod35.csv");
   }
-  const BoundTable t(data_internal::ReadCsvFile(path, file),
-                     {{"gtap"}, {"sector"}, {"wiod_code"}, {"share"}, {"weight_usd"},
-                      {"hts10_lines"}, {"weights"}});
+  const BoundTable t(data_internal::ReadCsvFile(path, file), {{"gtap"},
+                                                              {"sector"},
+                                                              {"wiod_code"},
+                                                              {"share"},
+                                                              {"weight_usd"},
+                                                              {"hts10_lines"},
+                                                              {"weights"}});
   GtapConcordance out;
   for (const auto& r : t.records()) {
     GtapSplit s;
@@ -224,7 +233,8 @@ GtapConcordance ReadGtapConcordanceCsv(const std::filesystem::path& path) {
     out.splits.push_back(std::move(s));
   }
   std::sort(out.gtap_codes.begin(), out.gtap_codes.end());
-  out.gtap_codes.erase(std::unique(out.gtap_codes.begin(), out.gtap_codes.end()), out.gtap_codes.end());
+  out.gtap_codes.erase(std::unique(out.gtap_codes.begin(), out.gtap_codes.end()),
+                       out.gtap_codes.end());
   return out;
 }
 

@@ -83,11 +83,12 @@ std::optional<HouseholdCount> FindHouseholdCount(const std::vector<HouseholdCoun
     if (c.region != region) continue;
     if (baseline_year <= 0 || std::abs(c.year - baseline_year) > kHouseholdYearWindow) {
       if (why) {
-        *why = baseline_year <= 0
-                   ? fmt::format("the baseline has no year to match the {} count of {} with",
-                                 c.year, region)
-                   : fmt::format("{}'s count is of {}, the baseline of {}: more than {} years apart",
-                                 region, c.year, baseline_year, kHouseholdYearWindow);
+        *why =
+            baseline_year <= 0
+                ? fmt::format("the baseline has no year to match the {} count of {} with", c.year,
+                              region)
+                : fmt::format("{}'s count is of {}, the baseline of {}: more than {} years apart",
+                              region, c.year, baseline_year, kHouseholdYearWindow);
       }
       return std::nullopt;
     }

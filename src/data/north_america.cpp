@@ -20,11 +20,12 @@ std::vector<FlowTarget> NorthAmericaTargets(const TargetInputs& in) {
   const std::vector<double> rest =
       data_internal::GroupImportsByIndustry(in, {"china", "uk", "japan", "eu", "row", "ftrow"});
   const double row_total = trade.world_imports.value_usd - named;
-  in.notes->push_back(fmt::format("US imports from ROW: {:.2f} US$ bn (US world total {:.1f} less "
-                                  "CAN and MEX); by sector the GTAP groups china, uk, japan, eu, "
-                                  "row and ftrow ({:.2f} US$ bn in the GTAP table)",
-                                  row_total / 1e9, trade.world_imports.value_usd / 1e9,
-                                  std::accumulate(rest.begin(), rest.end(), 0.0) / 1e9));
+  in.notes->push_back(
+      fmt::format("US imports from ROW: {:.2f} US$ bn (US world total {:.1f} less "
+                  "CAN and MEX); by sector the GTAP groups china, uk, japan, eu, "
+                  "row and ftrow ({:.2f} US$ bn in the GTAP table)",
+                  row_total / 1e9, trade.world_imports.value_usd / 1e9,
+                  std::accumulate(rest.begin(), rest.end(), 0.0) / 1e9));
   data_internal::AddSectorTargets(in, "USA", "ROW", rest, row_total,
                                   "ROW: GTAP china+uk+japan+eu+row+ftrow", &targets);
   data_internal::AddExportAndCanadaMexicoTargets(in, {"CAN", "MEX"}, {"ROW"},
@@ -37,8 +38,9 @@ std::vector<FlowTarget> NorthAmericaTargets(const TargetInputs& in) {
 BuiltinBuild BuildNorthAmerica(const BuiltinBuildOptions& options) {
   data_internal::BuiltinSpec spec;
   spec.name = "north-america";
-  spec.title = "USA, Canada, Mexico and the rest of the world, 35 WIOD industries, 2024 (WIOD "
-               "2011 rescaled to 2024 trade)";
+  spec.title =
+      "USA, Canada, Mexico and the rest of the world, 35 WIOD industries, 2024 (WIOD "
+      "2011 rescaled to 2024 trade)";
   spec.regions = {{"USA", "United States", {}},
                   {"CAN", "Canada", {}},
                   {"MEX", "Mexico", {}},

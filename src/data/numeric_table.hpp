@@ -19,8 +19,8 @@ struct NumericTable {
 };
 
 struct NumericTableSpec {
-  char delimiter = '\t';                 // '\t', ',' or ' ' (any run of blanks)
-  std::optional<std::size_t> rows;       // expected shape, if known
+  char delimiter = '\t';            // '\t', ',' or ' ' (any run of blanks)
+  std::optional<std::size_t> rows;  // expected shape, if known
   std::optional<std::size_t> cols;
   bool allow_negative = true;
 };

@@ -25,7 +25,9 @@ constexpr double kTinySectorShare = 1e-6;
 // At most this many issues of one kind are listed; the rest are counted.
 constexpr std::size_t kMaxIssuesPerKind = 20;
 
-std::string Num(double v) { return fmt::format("{:.6g}", v); }
+std::string Num(double v) {
+  return fmt::format("{:.6g}", v);
+}
 
 class Collector {
  public:
@@ -33,12 +35,16 @@ class Collector {
   ~Collector() {
     for (const auto& [kind, count] : overflow_) {
       if (count.first > 0) {
-        report_.errors.push_back({PackageIssue::Severity::kError, {},
-                                  fmt::format("... and {} more: {}", count.first, kind), ""});
+        report_.errors.push_back({PackageIssue::Severity::kError,
+                                  {},
+                                  fmt::format("... and {} more: {}", count.first, kind),
+                                  ""});
       }
       if (count.second > 0) {
-        report_.warnings.push_back({PackageIssue::Severity::kWarning, {},
-                                    fmt::format("... and {} more: {}", count.second, kind), ""});
+        report_.warnings.push_back({PackageIssue::Severity::kWarning,
+                                    {},
+                                    fmt::format("... and {} more: {}", count.second, kind),
+                                    ""});
       }
     }
   }
@@ -87,8 +93,8 @@ class Locator {
       const auto& lines = tariff ? d_.lines.tariff : d_.lines.flow;
       const std::size_t key = (n * b_.region_count() + i) * b_.sector_count() + j;
       const auto it = lines.find(key);
-      return {file, it == lines.end() ? 0 : it->second,
-              Column(file, tariff ? "rate" : "value"), ""};
+      return {file, it == lines.end() ? 0 : it->second, Column(file, tariff ? "rate" : "value"),
+              ""};
     }
     return Field(fmt::format("{}[{}, {}, {}]", tariff ? "tariff_rates" : "trade_flows",
                              b_.regions[n].code, b_.regions[i].code, b_.sectors[j].code));
@@ -124,12 +130,12 @@ class Locator {
       return {kFinalDemandFile, LineAt(d_.lines.final_demand, n * b_.sector_count() + j),
               Column(kFinalDemandFile, column), ""};
     }
-    return Field(fmt::format("final_demand_share[{}, {}]", b_.regions[n].code,
-                             b_.sectors[j].code));
+    return Field(fmt::format("final_demand_share[{}, {}]", b_.regions[n].code, b_.sectors[j].code));
   }
   Location FinalDemandRegion(std::size_t n, const char* column) const {
     Location where = FinalDemand(n, 0, column);
-    if (!d_.lines.from_files) where.field = fmt::format("final_demand_share[{}, *]", b_.regions[n].code);
+    if (!d_.lines.from_files)
+      where.field = fmt::format("final_demand_share[{}, *]", b_.regions[n].code);
     return where;
   }
   Location Surplus(std::size_t n) const {
@@ -178,7 +184,9 @@ std::string Cell(const Baseline& b, std::size_t n, std::size_t j) {
 // The rules ReadManifest enforces, for baselines built in memory (so that what is written can
 // be read back).
 void CheckManifest(const Manifest& m, Collector& out) {
-  auto where = [](const char* field) { return Location{"", 0, 0, std::string("manifest.") + field}; };
+  auto where = [](const char* field) {
+    return Location{"", 0, 0, std::string("manifest.") + field};
+  };
   if (m.name.empty()) {
     out.Error("manifest", where("name"), "the baseline has no name",
               "give it a short identifier such as \"north-america\"");
@@ -199,11 +207,11 @@ void CheckSectors(const Baseline& b, const Locator& at, Collector& out) {
   for (std::size_t j = 0; j < b.sector_count(); ++j) {
     const double theta = b.sectors[j].theta;
     if (!std::isfinite(theta) || theta <= 0.0) {
-      out.Error("theta", at.SectorTheta(j),
-                fmt::format("{}sector '{}' has trade elasticity theta = {}, which must be > 0",
-                            b.sectors[j].tradable ? "tradable " : "", b.sectors[j].code,
-                            Num(theta)),
-                "give theta > 0, e.g. from Caliendo and Parro 2015");
+      out.Error(
+          "theta", at.SectorTheta(j),
+          fmt::format("{}sector '{}' has trade elasticity theta = {}, which must be > 0",
+                      b.sectors[j].tradable ? "tradable " : "", b.sectors[j].code, Num(theta)),
+          "give theta > 0, e.g. from Caliendo and Parro 2015");
     }
   }
 }
@@ -258,23 +266,23 @@ void CheckShares(const PackageData& d, const Locator& at, Collector& out) {
     for (std::size_t j = 0; j < J; ++j) {
       const double gamma = b.value_added_share(n, j);
       if (!std::isfinite(gamma) || gamma < 0.0 || gamma > 1.0) {
-        out.Error("value-added share", at.ValueAdded(n, j, d.given.value_added ? "value" : "share"),
-                  fmt::format("value-added share {} of {} is outside [0, 1]", Num(gamma),
-                              Cell(b, n, j)),
-                  "value added is a share of gross output: value added / gross output");
+        out.Error(
+            "value-added share", at.ValueAdded(n, j, d.given.value_added ? "value" : "share"),
+            fmt::format("value-added share {} of {} is outside [0, 1]", Num(gamma), Cell(b, n, j)),
+            "value added is a share of gross output: value added / gross output");
       }
       double total = 0.0;
       for (std::size_t k = 0; k < J; ++k) {
         const double g = b.input_shares(n, k, j);
         if (!std::isfinite(g) || g < kMinInputShare) {
           out.Error("input share", at.Input(n, k, j, "share"),
-                    fmt::format("input share {} of {} in {} is negative", Num(g),
-                                b.sectors[k].code, Cell(b, n, j)),
+                    fmt::format("input share {} of {} in {} is negative", Num(g), b.sectors[k].code,
+                                Cell(b, n, j)),
                     "input shares are fractions of a sector's intermediate purchases, >= 0");
         } else if (g < 0.0) {
           out.Warning("negative input share", at.Input(n, k, j, "share"),
-                      fmt::format("input share {} of {} in {} is slightly negative (kept)",
-                                  Num(g), b.sectors[k].code, Cell(b, n, j)),
+                      fmt::format("input share {} of {} in {} is slightly negative (kept)", Num(g),
+                                  b.sectors[k].code, Cell(b, n, j)),
                       "check the source table");
         }
         total += g;
@@ -300,14 +308,16 @@ void CheckShares(const PackageData& d, const Locator& at, Collector& out) {
     for (std::size_t j = 0; j < J; ++j) {
       const double alpha = b.final_demand_share(n, j);
       if (!std::isfinite(alpha) || alpha < 0.0) {
-        out.Error("final-demand share", at.FinalDemand(n, j, d.given.final_demand ? "value" : "share"),
+        out.Error("final-demand share",
+                  at.FinalDemand(n, j, d.given.final_demand ? "value" : "share"),
                   fmt::format("final-demand share {} of {} is negative", Num(alpha), Cell(b, n, j)),
                   "final demand is a non-negative share of income");
       }
       total += alpha;
     }
     if (std::abs(total - 1.0) > kShareTolerance) {
-      out.Error("final-demand sum", at.FinalDemandRegion(n, d.given.final_demand ? "value" : "share"),
+      out.Error("final-demand sum",
+                at.FinalDemandRegion(n, d.given.final_demand ? "value" : "share"),
                 fmt::format("final-demand shares of region '{}' sum to {}, not 1",
                             b.regions[n].code, Num(total)),
                 "the shares of all sectors in a region's final demand must sum to one");
@@ -345,8 +355,9 @@ class AccountChecker {
     out_.Error("unit", at_.Header(file, column),
                fmt::format("unit mismatch: column '{}' is {} times what {} implies; the tables "
                            "use different money units",
-                           column, factor >= 1.0 ? fmt::format("{:g}", factor)
-                                                 : fmt::format("1/{:g}", 1.0 / factor),
+                           column,
+                           factor >= 1.0 ? fmt::format("{:g}", factor)
+                                         : fmt::format("1/{:g}", 1.0 / factor),
                            kFlowsFile),
                fmt::format("write every money column in the manifest's unit, {}",
                            b_.manifest.MoneyUnitLabel()));
@@ -396,13 +407,13 @@ class AccountChecker {
         for (std::size_t n = 0; n < N; ++n)
           for (std::size_t j = 0; j < J; ++j) {
             if (!Agree((*va)(n, j), implied(n, j), scale)) {
-              out_.Error("value added", at_.ValueAdded(n, j, "value"),
-                         fmt::format("value added {} of {} disagrees with share x gross output "
-                                     "({} x {} = {})",
-                                     Num((*va)(n, j)), Cell(b_, n, j),
-                                     Num(b_.value_added_share(n, j)), Num(output(n, j)),
-                                     Num(implied(n, j))),
-                         "give the share or the value, or make them agree");
+              out_.Error(
+                  "value added", at_.ValueAdded(n, j, "value"),
+                  fmt::format("value added {} of {} disagrees with share x gross output "
+                              "({} x {} = {})",
+                              Num((*va)(n, j)), Cell(b_, n, j), Num(b_.value_added_share(n, j)),
+                              Num(output(n, j)), Num(implied(n, j))),
+                  "give the share or the value, or make them agree");
             }
           }
       }
@@ -450,13 +461,13 @@ class AccountChecker {
           }
           for (std::size_t j = 0; j < J; ++j) {
             if (!Agree((*fd)(n, j), implied(n, j), scale)) {
-              out_.Error("final demand", at_.FinalDemand(n, j, "value"),
-                         fmt::format("final demand {} of {} disagrees with share x income ({} x "
-                                     "{} = {})",
-                                     Num((*fd)(n, j)), Cell(b_, n, j),
-                                     Num(b_.final_demand_share(n, j)), Num(income[n]),
-                                     Num(implied(n, j))),
-                         "give the share or the value, or make them agree");
+              out_.Error(
+                  "final demand", at_.FinalDemand(n, j, "value"),
+                  fmt::format("final demand {} of {} disagrees with share x income ({} x "
+                              "{} = {})",
+                              Num((*fd)(n, j)), Cell(b_, n, j), Num(b_.final_demand_share(n, j)),
+                              Num(income[n]), Num(implied(n, j))),
+                  "give the share or the value, or make them agree");
             }
           }
         }

@@ -32,11 +32,11 @@ const std::vector<std::string>& PackageFileNames();
 // Money values a package may state beside the shares; each is checked against the value the
 // shares and flows imply. Absent columns stay empty.
 struct GivenAccounts {
-  std::optional<Array2> gross_output;         // value_added.csv: gross_output (n, j)
-  std::optional<Array2> value_added;          // value_added.csv: value (n, j)
-  std::optional<Array3> intermediate_use;     // input_output.csv: value (n, k, j)
-  std::optional<Array2> final_demand;         // final_demand.csv: value (n, j)
-  std::optional<std::vector<double>> surplus; // surplus.csv: value (n)
+  std::optional<Array2> gross_output;          // value_added.csv: gross_output (n, j)
+  std::optional<Array2> value_added;           // value_added.csv: value (n, j)
+  std::optional<Array3> intermediate_use;      // input_output.csv: value (n, k, j)
+  std::optional<Array2> final_demand;          // final_demand.csv: value (n, j)
+  std::optional<std::vector<double>> surplus;  // surplus.csv: value (n)
   // The shares were derived from the money values (no share column was given).
   bool value_added_share_from_value = false;
   bool input_share_from_value = false;
@@ -44,14 +44,14 @@ struct GivenAccounts {
 
 // The line (and column) each datum was read from; 0 = not from a file.
 struct SourceLines {
-  std::vector<long> region;                     // regions.csv, per region
-  std::vector<long> sector;                     // sectors.csv, per sector
-  std::unordered_map<std::size_t, long> flow;   // trade_flows.csv, key (n·N + i)·J + j
-  std::unordered_map<std::size_t, long> tariff; // tariffs.csv, same key
-  std::vector<long> value_added;                // value_added.csv, n·J + j
-  std::unordered_map<std::size_t, long> input;  // input_output.csv, key (n·J + k)·J + j
-  std::vector<long> final_demand;               // final_demand.csv, n·J + j
-  std::vector<long> surplus;                    // surplus.csv, per region
+  std::vector<long> region;                      // regions.csv, per region
+  std::vector<long> sector;                      // sectors.csv, per sector
+  std::unordered_map<std::size_t, long> flow;    // trade_flows.csv, key (n·N + i)·J + j
+  std::unordered_map<std::size_t, long> tariff;  // tariffs.csv, same key
+  std::vector<long> value_added;                 // value_added.csv, n·J + j
+  std::unordered_map<std::size_t, long> input;   // input_output.csv, key (n·J + k)·J + j
+  std::vector<long> final_demand;                // final_demand.csv, n·J + j
+  std::vector<long> surplus;                     // surplus.csv, per region
   // Column numbers of the value columns, by file and column name ("value_added.csv/share").
   std::unordered_map<std::string, long> column;
   bool from_files = false;

@@ -27,7 +27,8 @@ std::vector<std::string> BuiltinBaselineNames() {
 
 std::filesystem::path ResolveBaseline(const std::string& name_or_directory) {
   if (name_or_directory.empty()) {
-    throw ArgumentError("no baseline given", "give a built-in name such as north-america or a "
+    throw ArgumentError("no baseline given",
+                        "give a built-in name such as north-america or a "
                         "package directory");
   }
   const std::filesystem::path as_path(name_or_directory);

@@ -1,15 +1,15 @@
 // manifest.toml: the package's metadata and money unit.
+#include <toml++/toml.h>
+
 #include <cmath>
 #include <cstdint>
 #include <fstream>
 #include <sstream>
 
-#include <toml++/toml.h>
-
-#include "core/suggest.hpp"
-#include "data/package_internal.hpp"
-#include "data/csv.hpp"
 #include "core/regular_file.hpp"
+#include "core/suggest.hpp"
+#include "data/csv.hpp"
+#include "data/package_internal.hpp"
 #include "fmt/format.h"
 #include "ricardo/error.hpp"
 #include "ricardo/package.hpp"
@@ -21,9 +21,9 @@ namespace {
 constexpr const char* kFormatName = "ricardo-baseline";
 
 const std::vector<std::string>& ManifestKeys() {
-  static const std::vector<std::string> keys = {
-      "format", "format_version", "name",    "title",   "year",  "currency",
-      "money_unit", "unit",       "source", "licence", "notes"};
+  static const std::vector<std::string> keys = {"format", "format_version", "name",       "title",
+                                                "year",   "currency",       "money_unit", "unit",
+                                                "source", "licence",        "notes"};
   return keys;
 }
 
@@ -80,15 +80,15 @@ std::string ManifestToToml(const Manifest& m) {
 
 Manifest ReadManifest(const std::filesystem::path& path, ValidationReport& report) {
   if (!std::filesystem::exists(path)) {
-    throw DataError(Location{kManifestFile, 0, 0, ""}, "missing manifest: the directory is not a "
+    throw DataError(Location{kManifestFile, 0, 0, ""},
+                    "missing manifest: the directory is not a "
                     "baseline package",
                     "a package needs manifest.toml with format, name, year, currency and "
                     "money_unit; see docs/baseline-format.md");
   }
   // Refuses a pipe, a device or a directory named manifest.toml, and manifests above
   // kMaxManifestFileBytes.
-  const std::string text =
-      detail::ReadRegularFile(path, detail::kManifestFileKind, kManifestFile);
+  const std::string text = detail::ReadRegularFile(path, detail::kManifestFileKind, kManifestFile);
   try {
     detail::GuardToml(text, kManifestFile);  // before toml++: see tariffs/toml_guard.hpp
   } catch (const ScenarioError& e) {
@@ -109,9 +109,9 @@ Manifest ReadManifest(const std::filesystem::path& path, ValidationReport& repor
     if (!known) {
       const std::string suggestion = detail::DidYouMean(name, ManifestKeys());
       throw DataError(Where(key.source()), fmt::format("unknown key '{}'{}", name, suggestion),
-                      suggestion.empty()
-                          ? fmt::format("the manifest keys are: {}", detail::JoinList(ManifestKeys()))
-                          : std::string{});
+                      suggestion.empty() ? fmt::format("the manifest keys are: {}",
+                                                       detail::JoinList(ManifestKeys()))
+                                         : std::string{});
     }
   }
 
@@ -137,8 +137,9 @@ Manifest ReadManifest(const std::filesystem::path& path, ValidationReport& repor
   auto integer_value = [&](const char* key) -> std::int64_t {
     const toml::node& node = require(key);
     if (!node.is_integer()) {
-      throw DataError(Where(node.source()), fmt::format("'{}' must be an integer", key),
-                      fmt::format("write e.g. {} = {}", key, std::string(key) == "year" ? 2024 : 1));
+      throw DataError(
+          Where(node.source()), fmt::format("'{}' must be an integer", key),
+          fmt::format("write e.g. {} = {}", key, std::string(key) == "year" ? 2024 : 1));
     }
     return node.as_integer()->get();
   };
@@ -202,8 +203,7 @@ Manifest ReadManifest(const std::filesystem::path& path, ValidationReport& repor
       throw DataError(Where(unit->source()),
                       fmt::format("unit mismatch: unit '{}' disagrees with currency '{}' and "
                                   "money_unit {}, which mean '{}'",
-                                  label, m.currency, ExactNumber(m.money_unit),
-                                  m.MoneyUnitLabel()),
+                                  label, m.currency, ExactNumber(m.money_unit), m.MoneyUnitLabel()),
                       "make them agree; money_unit is one money unit in currency units");
     }
   }
@@ -212,8 +212,8 @@ Manifest ReadManifest(const std::filesystem::path& path, ValidationReport& repor
   m.notes = string_value("notes", false);
   if (m.licence.empty()) {
     report.warnings.push_back({PackageIssue::Severity::kWarning,
-                               Location{kManifestFile, 0, 0, "licence"},
-                               "no licence is stated", "say under which terms the data may be used"});
+                               Location{kManifestFile, 0, 0, "licence"}, "no licence is stated",
+                               "say under which terms the data may be used"});
   }
   return m;
 }

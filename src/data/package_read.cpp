@@ -68,18 +68,18 @@ std::vector<Region> ReadRegions(const std::filesystem::path& dir, SourceLines& l
     regions.push_back(std::move(region));
   }
   if (regions.size() < 2) {
-    throw DataError(Location{kRegionsFile, 0, 0, ""},
-                    fmt::format("{} region(s) listed; the model needs at least two",
-                                regions.size()),
-                    "list every region, one per row (e.g. the rest of the world as ROW)");
+    throw DataError(
+        Location{kRegionsFile, 0, 0, ""},
+        fmt::format("{} region(s) listed; the model needs at least two", regions.size()),
+        "list every region, one per row (e.g. the rest of the world as ROW)");
   }
   return regions;
 }
 
 std::vector<Sector> ReadSectors(const std::filesystem::path& dir, SourceLines& lines) {
-  const BoundTable t = Open(
-      dir, kSectorsFile,
-      {{"code"}, {"name", false}, {"tradable"}, {"theta"}, {"isic_rev3", false}});
+  const BoundTable t =
+      Open(dir, kSectorsFile,
+           {{"code"}, {"name", false}, {"tradable"}, {"theta"}, {"isic_rev3", false}});
   lines.column[std::string(kSectorsFile) + "/theta"] = t.ColumnNumber("theta");
   std::vector<Sector> sectors;
   CodeIndex seen;
@@ -187,10 +187,10 @@ RegionSectorRows ReadRegionSectorKeys(const BoundTable& t, const Codes& c, std::
   for (std::size_t n = 0; n < N; ++n) {
     for (std::size_t j = 0; j < J; ++j) {
       if (!rows.record[n * J + j]) {
-        throw DataError(Location{t.file(), 0, 0, ""},
-                        fmt::format("no row for region '{}', sector '{}'", c.regions[n],
-                                    c.sectors[j]),
-                        "list every region-sector pair, one per row");
+        throw DataError(
+            Location{t.file(), 0, 0, ""},
+            fmt::format("no row for region '{}', sector '{}'", c.regions[n], c.sectors[j]),
+            "list every region-sector pair, one per row");
       }
     }
   }
@@ -208,12 +208,13 @@ void RequireOneOf(const BoundTable& t, const char* a, const char* b) {
 void ReadValueAdded(const std::filesystem::path& dir, const Codes& c, PackageData& data) {
   Baseline& b = data.baseline;
   const std::size_t N = b.region_count(), J = b.sector_count();
-  const BoundTable t = Open(dir, kValueAddedFile,
-                            {{"region"}, {"sector"}, {"gross_output", false}, {"share", false},
-                             {"value", false}});
+  const BoundTable t =
+      Open(dir, kValueAddedFile,
+           {{"region"}, {"sector"}, {"gross_output", false}, {"share", false}, {"value", false}});
   RequireOneOf(t, "share", "value");
   for (const char* col : {"gross_output", "share", "value"}) {
-    if (t.Has(col)) data.lines.column[std::string(kValueAddedFile) + "/" + col] = t.ColumnNumber(col);
+    if (t.Has(col))
+      data.lines.column[std::string(kValueAddedFile) + "/" + col] = t.ColumnNumber(col);
   }
   const RegionSectorRows rows = ReadRegionSectorKeys(t, c, N, J, data.lines.value_added);
   const Array2 output = GrossOutput(b);
@@ -239,12 +240,13 @@ void ReadValueAdded(const std::filesystem::path& dir, const Codes& c, PackageDat
 void ReadInputOutput(const std::filesystem::path& dir, const Codes& c, PackageData& data) {
   Baseline& b = data.baseline;
   const std::size_t N = b.region_count(), J = b.sector_count();
-  const BoundTable t = Open(dir, kInputOutputFile,
-                            {{"region"}, {"input_sector"}, {"using_sector"}, {"share", false},
-                             {"value", false}});
+  const BoundTable t =
+      Open(dir, kInputOutputFile,
+           {{"region"}, {"input_sector"}, {"using_sector"}, {"share", false}, {"value", false}});
   RequireOneOf(t, "share", "value");
   for (const char* col : {"share", "value"}) {
-    if (t.Has(col)) data.lines.column[std::string(kInputOutputFile) + "/" + col] = t.ColumnNumber(col);
+    if (t.Has(col))
+      data.lines.column[std::string(kInputOutputFile) + "/" + col] = t.ColumnNumber(col);
   }
   if (t.Has("value")) data.given.intermediate_use = Array3(N, J, J);
   data.given.input_share_from_value = !t.Has("share");
@@ -282,11 +284,12 @@ bool ReadFinalDemand(const std::filesystem::path& dir, const Codes& c, PackageDa
   if (!std::filesystem::exists(dir / kFinalDemandFile)) return false;
   Baseline& b = data.baseline;
   const std::size_t N = b.region_count(), J = b.sector_count();
-  const BoundTable t = Open(dir, kFinalDemandFile,
-                            {{"region"}, {"sector"}, {"share", false}, {"value", false}});
+  const BoundTable t =
+      Open(dir, kFinalDemandFile, {{"region"}, {"sector"}, {"share", false}, {"value", false}});
   RequireOneOf(t, "share", "value");
   for (const char* col : {"share", "value"}) {
-    if (t.Has(col)) data.lines.column[std::string(kFinalDemandFile) + "/" + col] = t.ColumnNumber(col);
+    if (t.Has(col))
+      data.lines.column[std::string(kFinalDemandFile) + "/" + col] = t.ColumnNumber(col);
   }
   const RegionSectorRows rows = ReadRegionSectorKeys(t, c, N, J, data.lines.final_demand);
   if (t.Has("value")) data.given.final_demand = Array2(N, J);
@@ -376,9 +379,8 @@ void DeriveFinalDemand(PackageData& data, ValidationReport& report) {
 
 const std::vector<std::string>& PackageFileNames() {
   static const std::vector<std::string> names = {
-      kManifestFile,   kRegionsFile,      kSectorsFile,     kFlowsFile,
-      kTariffsFile,    kValueAddedFile,   kInputOutputFile, kFinalDemandFile,
-      kSurplusFile,    kProvenanceFile};
+      kManifestFile,   kRegionsFile,     kSectorsFile,     kFlowsFile,   kTariffsFile,
+      kValueAddedFile, kInputOutputFile, kFinalDemandFile, kSurplusFile, kProvenanceFile};
   return names;
 }
 

@@ -34,8 +34,8 @@ std::string RegionsCsv(const Baseline& b) {
 std::string SectorsCsv(const Baseline& b) {
   std::string out = CsvLine({"code", "name", "tradable", "theta", "isic_rev3"});
   for (const auto& s : b.sectors) {
-    out += CsvLine({s.code, s.name, s.tradable ? "true" : "false", ExactNumber(s.theta),
-                    s.isic_rev3});
+    out +=
+        CsvLine({s.code, s.name, s.tradable ? "true" : "false", ExactNumber(s.theta), s.isic_rev3});
   }
   return out;
 }
@@ -75,8 +75,8 @@ std::string InputOutputCsv(const Baseline& b) {
         const double share = b.input_shares(n, k, j);
         if (share == 0.0) continue;
         const double use = (1.0 - b.value_added_share(n, j)) * share * output(n, j);
-        out += CsvLine({b.regions[n].code, b.sectors[k].code, b.sectors[j].code,
-                        ExactNumber(share), ExactNumber(use)});
+        out += CsvLine({b.regions[n].code, b.sectors[k].code, b.sectors[j].code, ExactNumber(share),
+                        ExactNumber(use)});
       }
   return out;
 }

@@ -19,7 +19,8 @@ std::vector<std::string> DefaultFocus(const Baseline& b, const std::vector<doubl
   std::vector<std::size_t> order(b.region_count());
   std::iota(order.begin(), order.end(), 0);
   if (order.size() > kAllPairsUpTo) {
-    if (b.FindRegion("USA") && b.FindRegion("CAN") && b.FindRegion("MEX")) return {"USA", "CAN", "MEX"};
+    if (b.FindRegion("USA") && b.FindRegion("CAN") && b.FindRegion("MEX"))
+      return {"USA", "CAN", "MEX"};
     std::stable_sort(order.begin(), order.end(),
                      [&](std::size_t a, std::size_t c) { return gdp[a] > gdp[c]; });
     order.resize(5);
@@ -29,7 +30,9 @@ std::vector<std::string> DefaultFocus(const Baseline& b, const std::vector<doubl
   return codes;
 }
 
-double Billions(double usd) { return usd / 1e9; }
+double Billions(double usd) {
+  return usd / 1e9;
+}
 
 }  // namespace
 
@@ -65,7 +68,8 @@ BaselineSummary SummarizeBaseline(const Baseline& b, const std::vector<std::stri
         count += 1.0;
       }
     }
-    row.goods_tariff_trade_weighted = row.goods_imports_usd > 0.0 ? weighted / row.goods_imports_usd : 0.0;
+    row.goods_tariff_trade_weighted =
+        row.goods_imports_usd > 0.0 ? weighted / row.goods_imports_usd : 0.0;
     row.goods_tariff_simple = count > 0.0 ? simple / count : 0.0;
     s.regions.push_back(std::move(row));
   }
@@ -110,7 +114,8 @@ BaselineSummary SummarizeBaseline(const Baseline& b, const std::vector<std::stri
         pair.goods_value_usd += b.trade_flows(n, i, j) * usd;
         weighted += b.tariff_rates(n, i, j) * b.trade_flows(n, i, j) * usd;
       }
-      pair.goods_tariff_weighted = pair.goods_value_usd > 0.0 ? weighted / pair.goods_value_usd : 0.0;
+      pair.goods_tariff_weighted =
+          pair.goods_value_usd > 0.0 ? weighted / pair.goods_value_usd : 0.0;
       s.goods_trade.push_back(std::move(pair));
     }
   }
@@ -166,8 +171,9 @@ std::string FormatSummaryText(const BaselineSummary& s) {
                        Billions(r.imports_usd), Billions(r.surplus_usd),
                        100.0 * r.goods_tariff_trade_weighted);
   }
-  out += "(exports, imports and surplus in US$ billion, all sectors, net of tariffs; goods "
-         "tariff: trade-weighted average on goods imports)\n";
+  out +=
+      "(exports, imports and surplus in US$ billion, all sectors, net of tariffs; goods "
+      "tariff: trade-weighted average on goods imports)\n";
 
   out += fmt::format("\nGoods trade among {} (US$ billion, exporter → importer)\n",
                      detail::JoinList(s.focus));
@@ -193,9 +199,13 @@ std::string FormatSummaryText(const BaselineSummary& s) {
 nlohmann::json SummaryToJson(const BaselineSummary& s) {
   using nlohmann::json;
   const auto& m = s.manifest;
-  json out = {{"name", m.name},       {"title", m.title},     {"year", m.year},
-              {"currency", m.currency}, {"money_unit", m.money_unit},
-              {"money_unit_label", m.MoneyUnitLabel()},   {"source", m.source},
+  json out = {{"name", m.name},
+              {"title", m.title},
+              {"year", m.year},
+              {"currency", m.currency},
+              {"money_unit", m.money_unit},
+              {"money_unit_label", m.MoneyUnitLabel()},
+              {"source", m.source},
               {"licence", m.licence}};
   json regions = json::array();
   for (const auto& r : s.regions) {

@@ -46,17 +46,17 @@ BoundTable::BoundTable(CsvTable table, const std::vector<ColumnSpec>& columns)
   }
   for (const auto& c : columns) {
     if (c.required && !index_.count(c.name)) {
-      throw DataError(Location{table_.file, 1, 0, ""},
-                      fmt::format("missing column '{}'", c.name), expected);
+      throw DataError(Location{table_.file, 1, 0, ""}, fmt::format("missing column '{}'", c.name),
+                      expected);
     }
   }
   for (const auto& record : table_.records) {
     if (record.fields.size() != table_.header.size()) {
-      throw DataError(Location{table_.file, record.line, 0, ""},
-                      fmt::format("expected {} fields, found {}", table_.header.size(),
-                                  record.fields.size()),
-                      "every row needs one value per header column; quote text that contains "
-                      "commas");
+      throw DataError(
+          Location{table_.file, record.line, 0, ""},
+          fmt::format("expected {} fields, found {}", table_.header.size(), record.fields.size()),
+          "every row needs one value per header column; quote text that contains "
+          "commas");
     }
   }
 }
@@ -81,8 +81,8 @@ std::optional<double> BoundTable::OptionalNumber(const std::string& text, const 
   const char* last = text.data() + text.size();
   if (*first == '+') ++first;
   const auto [ptr, ec] = std::from_chars(first, last, value);
-  if (ec == std::errc::result_out_of_range || (ec == std::errc() && ptr == last &&
-                                               !std::isfinite(value))) {
+  if (ec == std::errc::result_out_of_range ||
+      (ec == std::errc() && ptr == last && !std::isfinite(value))) {
     throw DataError(At(record, column),
                     fmt::format("value '{}' in column '{}' is not finite", text, column),
                     "replace it with a finite number");
@@ -113,9 +113,9 @@ std::size_t BoundTable::Code(const CsvRecord& record, const std::string& column,
   const auto it = codes.find(code);
   if (it != codes.end()) return it->second;
   const std::string suggestion = detail::DidYouMean(code, ordered_codes);
-  throw DataError(At(record, column), fmt::format("unknown {} '{}'{}", what, code, suggestion),
-                  suggestion.empty() ? fmt::format("{}s are listed in {}", what, listed_in)
-                                     : std::string{});
+  throw DataError(
+      At(record, column), fmt::format("unknown {} '{}'{}", what, code, suggestion),
+      suggestion.empty() ? fmt::format("{}s are listed in {}", what, listed_in) : std::string{});
 }
 
 }  // namespace ricardo::data_internal

@@ -32,8 +32,15 @@ class Totals {
  public:
   explicit Totals(const std::filesystem::path& dir)
       : t_(Read(dir, kTotalsFile,
-                {{"reporter"}, {"partner"}, {"flow"}, {"period"}, {"value"}, {"unit"}, {"basis"},
-                 {"source"}, {"note"}})) {}
+                {{"reporter"},
+                 {"partner"},
+                 {"flow"},
+                 {"period"},
+                 {"value"},
+                 {"unit"},
+                 {"basis"},
+                 {"source"},
+                 {"note"}})) {}
 
   // The US's 2024 row for a partner and flow: the annual release if there is one, else the
   // summed monthly series. Throws DataError when neither exists.
@@ -45,7 +52,8 @@ class Totals {
           t_.Text(r, "flow") != flow || t_.Text(r, "period") != period) {
         continue;
       }
-      if (!chosen || (t_.Text(r, "basis") == kAnnualBasis && t_.Text(*chosen, "basis") != kAnnualBasis)) {
+      if (!chosen ||
+          (t_.Text(r, "basis") == kAnnualBasis && t_.Text(*chosen, "basis") != kAnnualBasis)) {
         chosen = &r;
       }
     }
@@ -60,9 +68,10 @@ class Totals {
                       "write the value in US$ billion");
     }
     const std::string basis = t_.Text(*chosen, "basis");
-    return {t_.Number(*chosen, "value") * 1e9,
-            fmt::format("{} line {}: {} {} {}, {}", kTotalsFile, chosen->line, flow, partner,
-                        period, basis == "as above" ? "Census general imports (monthly sum)" : basis)};
+    return {
+        t_.Number(*chosen, "value") * 1e9,
+        fmt::format("{} line {}: {} {} {}, {}", kTotalsFile, chosen->line, flow, partner, period,
+                    basis == "as above" ? "Census general imports (monthly sum)" : basis)};
   }
 
  private:
@@ -74,7 +83,10 @@ class Matched {
  public:
   explicit Matched(const std::filesystem::path& dir)
       : t_(Read(dir, kMatchedFile,
-                {{"census_cty_code"}, {"country_name"}, {"eu27"}, {"imports_2024_usd"},
+                {{"census_cty_code"},
+                 {"country_name"},
+                 {"eu27"},
+                 {"imports_2024_usd"},
                  {"share_of_matched_total", false}})) {}
 
   double Country(const std::string& census_code) const {
@@ -106,7 +118,9 @@ constexpr Partner kPartners[] = {{"CAN", "1220"}, {"MEX", "2010"}, {"CHN", "5700
                                  {"GBR", "4120"}, {"JPN", "5880"}, {"KOR", "5800"},
                                  {"TWN", "5830"}, {"IND", "5330"}, {"BRA", "3510"}};
 
-double Bn(double usd) { return usd / 1e9; }
+double Bn(double usd) {
+  return usd / 1e9;
+}
 
 }  // namespace
 
@@ -116,7 +130,8 @@ UsTrade2024 ReadUsTrade2024(const std::filesystem::path& dir) {
   const Matched matched(dir);
   auto& notes = out.notes;
 
-  for (const char* p : {"CAN", "MEX", "CHN", "EU27"}) out.imports[p] = totals.Get(p, "imports", "2024");
+  for (const char* p : {"CAN", "MEX", "CHN", "EU27"})
+    out.imports[p] = totals.Get(p, "imports", "2024");
   out.world_imports = totals.Get("WORLD", "imports", "2024");
   out.world_exports = totals.Get("WORLD", "exports", "2024");
 
@@ -128,10 +143,11 @@ UsTrade2024 ReadUsTrade2024(const std::filesystem::path& dir) {
     eleven += totals.Get(p, "imports", "2024 Jan-Nov").value_usd;
   }
   const double year_factor = full / eleven;
-  notes.push_back(fmt::format("JPN, KOR, TWN, IND: Census imports of January–November 2024 × {:.6f}, "
-                              "the ratio of full-year to January–November imports from CAN, MEX "
-                              "and CHN ({:.1f} / {:.1f} US$ bn)",
-                              year_factor, Bn(full), Bn(eleven)));
+  notes.push_back(
+      fmt::format("JPN, KOR, TWN, IND: Census imports of January–November 2024 × {:.6f}, "
+                  "the ratio of full-year to January–November imports from CAN, MEX "
+                  "and CHN ({:.1f} / {:.1f} US$ bn)",
+                  year_factor, Bn(full), Bn(eleven)));
   for (const char* p : {"JPN", "KOR", "TWN", "IND"}) {
     const TradeTotal jan_nov = totals.Get(p, "imports", "2024 Jan-Nov");
     out.imports[p] = {jan_nov.value_usd * year_factor,
@@ -148,10 +164,11 @@ UsTrade2024 ReadUsTrade2024(const std::filesystem::path& dir) {
     matched_same += matched.Country(p.census);
   }
   const double coverage_factor = census_based / matched_same;
-  notes.push_back(fmt::format("GBR, BRA: Yale-matched 2024 imports × {:.6f}, the ratio of the "
-                              "Census-based totals of CAN, MEX, CHN, EU27, JPN, KOR, TWN and IND "
-                              "to their matched values ({:.1f} / {:.1f} US$ bn)",
-                              coverage_factor, Bn(census_based), Bn(matched_same)));
+  notes.push_back(
+      fmt::format("GBR, BRA: Yale-matched 2024 imports × {:.6f}, the ratio of the "
+                  "Census-based totals of CAN, MEX, CHN, EU27, JPN, KOR, TWN and IND "
+                  "to their matched values ({:.1f} / {:.1f} US$ bn)",
+                  coverage_factor, Bn(census_based), Bn(matched_same)));
   for (const char* p : {"GBR", "BRA"}) {
     const auto it = std::find_if(std::begin(kPartners), std::end(kPartners),
                                  [&](const Partner& x) { return std::string(x.code) == p; });
@@ -165,13 +182,21 @@ UsTrade2024 ReadUsTrade2024(const std::filesystem::path& dir) {
   for (const char* p : {"CAN", "MEX", "CHN"}) out.exports[p] = totals.Get(p, "exports", "2024");
   for (const char* p : {"EU27", "GBR", "BRA"}) {
     const TradeTotal balance = totals.Get(p, "balance", "2024");
-    out.exports[p] = {out.imports[p].value_usd + balance.value_usd,
-                      fmt::format("imports ({:.2f}) + {}", Bn(out.imports[p].value_usd), balance.how)};
+    out.exports[p] = {
+        out.imports[p].value_usd + balance.value_usd,
+        fmt::format("imports ({:.2f}) + {}", Bn(out.imports[p].value_usd), balance.how)};
   }
 
   const BoundTable g = Read(dir, kGtapFile,
-                            {{"gtap_code"}, {"china"}, {"canada"}, {"mexico"}, {"uk"}, {"japan"},
-                             {"eu"}, {"row"}, {"ftrow"}});
+                            {{"gtap_code"},
+                             {"china"},
+                             {"canada"},
+                             {"mexico"},
+                             {"uk"},
+                             {"japan"},
+                             {"eu"},
+                             {"row"},
+                             {"ftrow"}});
   const char* groups[] = {"china", "canada", "mexico", "uk", "japan", "eu", "row", "ftrow"};
   for (const auto& r : g.records()) {
     out.gtap_codes.push_back(g.Text(r, "gtap_code"));

@@ -32,17 +32,18 @@ std::vector<std::vector<std::size_t>> CpSectorsOfIndustries(const std::vector<Se
       if (Intersect(divisions, ParseIsicDivisions(cp[s].isic_rev3))) out[w].push_back(s);
     }
     if (out[w].empty()) {
-      throw InternalError(fmt::format("WIOD industry {} matches no Caliendo–Parro sector",
-                                      kIndustries[w].code));
+      throw InternalError(
+          fmt::format("WIOD industry {} matches no Caliendo–Parro sector", kIndustries[w].code));
     }
   }
   return out;
 }
 
 const std::set<std::string>& EuMembers2011() {
-  static const std::set<std::string> eu = {
-      "AUT", "BEL", "BGR", "CYP", "CZE", "DEU", "DNK", "ESP", "EST", "FIN", "FRA", "GBR", "GRC", "HUN",
-      "IRL", "ITA", "LTU", "LUX", "LVA", "MLT", "NLD", "POL", "PRT", "ROU", "SVK", "SVN", "SWE"};
+  static const std::set<std::string> eu = {"AUT", "BEL", "BGR", "CYP", "CZE", "DEU", "DNK",
+                                           "ESP", "EST", "FIN", "FRA", "GBR", "GRC", "HUN",
+                                           "IRL", "ITA", "LTU", "LUX", "LVA", "MLT", "NLD",
+                                           "POL", "PRT", "ROU", "SVK", "SVN", "SWE"};
   return eu;
 }
 
@@ -118,12 +119,13 @@ std::vector<double> ThetaFromCp2015(const cp2015::RawData& raw, std::vector<std:
       parts += fmt::format("{}{} {:.4g}", parts.empty() ? "" : ", ", cp[s].code, cp[s].theta);
     }
     // One CP sector: its θ exactly; several: the trade-weighted mean.
-    theta[w] = members[w].size() == 1 || !(total > 0.0) ? cp[members[w].front()].theta
-                                                        : weighted / total;
+    theta[w] =
+        members[w].size() == 1 || !(total > 0.0) ? cp[members[w].front()].theta : weighted / total;
     if (notes && members[w].size() > 1) {
-      notes->push_back(fmt::format("theta of {} = {:.4f}: world-trade-weighted mean (1993) of "
-                                   "Caliendo–Parro {}",
-                                   kIndustries[w].code, theta[w], parts));
+      notes->push_back(
+          fmt::format("theta of {} = {:.4f}: world-trade-weighted mean (1993) of "
+                      "Caliendo–Parro {}",
+                      kIndustries[w].code, theta[w], parts));
     }
   }
   return theta;
@@ -161,7 +163,8 @@ Array3 TariffsFromCp2015(const cp2015::RawData& raw, const std::vector<Region>& 
     double weighted = 0.0, total = 0.0;
     for (std::size_t i = 0; i < NC; ++i) {
       if (i == cp_row) continue;
-      weighted += raw.tariffs_2005_percent(cp_row, i, s) * raw.imports_1993_thousand_usd(cp_row, i, s);
+      weighted +=
+          raw.tariffs_2005_percent(cp_row, i, s) * raw.imports_1993_thousand_usd(cp_row, i, s);
       total += raw.imports_1993_thousand_usd(cp_row, i, s);
     }
     row_average[s] = total > 0.0 ? weighted / total / 100.0 : 0.0;
@@ -177,9 +180,10 @@ Array3 TariffsFromCp2015(const cp2015::RawData& raw, const std::vector<Region>& 
     const std::string p = Cp2015Proxy(regions[n].code);
     proxy[n] = cp_index.at(p);
     if (notes && p != regions[n].code) {
-      notes->push_back(fmt::format("tariffs of {} (as importer and exporter) are those of "
-                                   "Caliendo–Parro's {}",
-                                   regions[n].code, p));
+      notes->push_back(
+          fmt::format("tariffs of {} (as importer and exporter) are those of "
+                      "Caliendo–Parro's {}",
+                      regions[n].code, p));
     }
   }
   const auto& eu = EuMembers2011();

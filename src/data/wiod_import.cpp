@@ -1,4 +1,5 @@
-// WIOD 2013 release → Baseline (see include/ricardo/wiod.hpp and docs/baseline-format.md ("Importers")).
+// WIOD 2013 release → Baseline (see include/ricardo/wiod.hpp and docs/baseline-format.md
+// ("Importers")).
 #include <cmath>
 #include <cstdlib>
 #include <map>
@@ -27,18 +28,47 @@ std::string RegionCode(const std::string& wiod) {
 }
 
 std::string RegionName(const std::string& code) {
-  static const std::map<std::string, std::string> names = {
-      {"AUS", "Australia"}, {"AUT", "Austria"}, {"BEL", "Belgium"}, {"BGR", "Bulgaria"},
-      {"BRA", "Brazil"}, {"CAN", "Canada"}, {"CHN", "China"}, {"CYP", "Cyprus"},
-      {"CZE", "Czech Republic"}, {"DEU", "Germany"}, {"DNK", "Denmark"}, {"ESP", "Spain"},
-      {"EST", "Estonia"}, {"FIN", "Finland"}, {"FRA", "France"}, {"GBR", "United Kingdom"},
-      {"GRC", "Greece"}, {"HUN", "Hungary"}, {"IDN", "Indonesia"}, {"IND", "India"},
-      {"IRL", "Ireland"}, {"ITA", "Italy"}, {"JPN", "Japan"}, {"KOR", "Korea"},
-      {"LTU", "Lithuania"}, {"LUX", "Luxembourg"}, {"LVA", "Latvia"}, {"MEX", "Mexico"},
-      {"MLT", "Malta"}, {"NLD", "Netherlands"}, {"POL", "Poland"}, {"PRT", "Portugal"},
-      {"ROU", "Romania"}, {"RUS", "Russia"}, {"SVK", "Slovak Republic"}, {"SVN", "Slovenia"},
-      {"SWE", "Sweden"}, {"TUR", "Turkey"}, {"TWN", "Taiwan"}, {"USA", "United States"},
-      {"ROW", "Rest of the world"}};
+  static const std::map<std::string, std::string> names = {{"AUS", "Australia"},
+                                                           {"AUT", "Austria"},
+                                                           {"BEL", "Belgium"},
+                                                           {"BGR", "Bulgaria"},
+                                                           {"BRA", "Brazil"},
+                                                           {"CAN", "Canada"},
+                                                           {"CHN", "China"},
+                                                           {"CYP", "Cyprus"},
+                                                           {"CZE", "Czech Republic"},
+                                                           {"DEU", "Germany"},
+                                                           {"DNK", "Denmark"},
+                                                           {"ESP", "Spain"},
+                                                           {"EST", "Estonia"},
+                                                           {"FIN", "Finland"},
+                                                           {"FRA", "France"},
+                                                           {"GBR", "United Kingdom"},
+                                                           {"GRC", "Greece"},
+                                                           {"HUN", "Hungary"},
+                                                           {"IDN", "Indonesia"},
+                                                           {"IND", "India"},
+                                                           {"IRL", "Ireland"},
+                                                           {"ITA", "Italy"},
+                                                           {"JPN", "Japan"},
+                                                           {"KOR", "Korea"},
+                                                           {"LTU", "Lithuania"},
+                                                           {"LUX", "Luxembourg"},
+                                                           {"LVA", "Latvia"},
+                                                           {"MEX", "Mexico"},
+                                                           {"MLT", "Malta"},
+                                                           {"NLD", "Netherlands"},
+                                                           {"POL", "Poland"},
+                                                           {"PRT", "Portugal"},
+                                                           {"ROU", "Romania"},
+                                                           {"RUS", "Russia"},
+                                                           {"SVK", "Slovak Republic"},
+                                                           {"SVN", "Slovenia"},
+                                                           {"SWE", "Sweden"},
+                                                           {"TUR", "Turkey"},
+                                                           {"TWN", "Taiwan"},
+                                                           {"USA", "United States"},
+                                                           {"ROW", "Rest of the world"}};
   const auto it = names.find(code);
   return it == names.end() ? code : it->second;
 }
@@ -145,7 +175,8 @@ ImportResult Import(const ImportOptions& options) {
   }
 
   std::vector<Region> regions;
-  for (const auto& label : labels) regions.push_back({RegionCode(label), RegionName(RegionCode(label))});
+  for (const auto& label : labels)
+    regions.push_back({RegionCode(label), RegionName(RegionCode(label))});
   std::vector<Sector> sectors;
   for (const auto& industry : kIndustries) {
     sectors.push_back({std::string(industry.code), std::string(industry.name), true, 0.0,
@@ -175,10 +206,11 @@ ImportResult Import(const ImportOptions& options) {
     }
   }
   if (negative_final_cells > 0) {
-    notes.push_back(fmt::format("{} negative final-use entries (inventory drawdowns and a few "
-                                "negative investment entries, total {:.0f} US$ million) are "
-                                "kept: they net against the other sales of the same cell",
-                                negative_final_cells, negative_final));
+    notes.push_back(
+        fmt::format("{} negative final-use entries (inventory drawdowns and a few "
+                    "negative investment entries, total {:.0f} US$ million) are "
+                    "kept: they net against the other sales of the same cell",
+                    negative_final_cells, negative_final));
   }
   std::size_t clipped = 0;
   double clipped_total = 0.0;
@@ -190,17 +222,18 @@ ImportResult Import(const ImportOptions& options) {
           ++clipped;
           clipped_total += b.trade_flows(n, i, j);
           if (clipped <= 8) {
-            clipped_list += fmt::format("{}{}<-{} {} {:.0f}", clipped_list.empty() ? "" : ", ",
-                                        regions[n].code, regions[i].code, sectors[j].code,
-                                        b.trade_flows(n, i, j));
+            clipped_list +=
+                fmt::format("{}{}<-{} {} {:.0f}", clipped_list.empty() ? "" : ", ", regions[n].code,
+                            regions[i].code, sectors[j].code, b.trade_flows(n, i, j));
           }
           b.trade_flows(n, i, j) = 0.0;
         }
       }
   if (clipped > 0) {
-    notes.push_back(fmt::format("{} sales cells negative after netting inventory drawdowns (total "
-                                "{:.0f} US$ million) set to 0: {}{}",
-                                clipped, clipped_total, clipped_list, clipped > 8 ? ", ..." : ""));
+    notes.push_back(
+        fmt::format("{} sales cells negative after netting inventory drawdowns (total "
+                    "{:.0f} US$ million) set to 0: {}{}",
+                    clipped, clipped_total, clipped_list, clipped > 8 ? ", ..." : ""));
   }
 
   // Gross output = the sum of sales; compare with the table's own output column.
@@ -214,9 +247,10 @@ ImportResult Import(const ImportOptions& options) {
       worst_cell = table.output.row_labels[row];
     }
   }
-  notes.push_back(fmt::format("gross output is the sum of sales; it differs from the table's "
-                              "output column by at most {:.0f} US$ million ({})",
-                              worst_gap, worst_cell.empty() ? "none" : worst_cell));
+  notes.push_back(
+      fmt::format("gross output is the sum of sales; it differs from the table's "
+                  "output column by at most {:.0f} US$ million ({})",
+                  worst_gap, worst_cell.empty() ? "none" : worst_cell));
 
   std::size_t no_output = 0, value_added_clipped = 0;
   std::string clipped_cells;
@@ -233,9 +267,9 @@ ImportResult Import(const ImportOptions& options) {
       double gamma = 1.0 - inputs / go;
       if (gamma < 0.0) {
         ++value_added_clipped;
-        clipped_cells += fmt::format("{}{} {} (inputs {:.0f}, output {:.0f})",
-                                     clipped_cells.empty() ? "" : ", ", regions[n].code,
-                                     sectors[j].code, inputs, go);
+        clipped_cells +=
+            fmt::format("{}{} {} (inputs {:.0f}, output {:.0f})", clipped_cells.empty() ? "" : ", ",
+                        regions[n].code, sectors[j].code, inputs, go);
         gamma = 0.0;
       }
       b.value_added_share(n, j) = gamma;
@@ -245,14 +279,16 @@ ImportResult Import(const ImportOptions& options) {
     }
   }
   if (no_output > 0) {
-    notes.push_back(fmt::format("{} region-industries have no output (mostly c35, private "
-                                "households): value-added share 1, no inputs",
-                                no_output));
+    notes.push_back(
+        fmt::format("{} region-industries have no output (mostly c35, private "
+                    "households): value-added share 1, no inputs",
+                    no_output));
   }
   if (value_added_clipped > 0) {
-    notes.push_back(fmt::format("{} region-industries buy more inputs than their output; their "
-                                "value-added share is set to 0: {}",
-                                value_added_clipped, clipped_cells));
+    notes.push_back(
+        fmt::format("{} region-industries buy more inputs than their output; their "
+                    "value-added share is set to 0: {}",
+                    value_added_clipped, clipped_cells));
   }
 
   // Tradable: the industry is traded across borders somewhere in the table.
@@ -267,14 +303,16 @@ ImportResult Import(const ImportOptions& options) {
       options.cp2015_directory.empty() ? cp2015::ShippedDataDirectory() : options.cp2015_directory);
   const std::vector<double> theta = ThetaFromCp2015(cp, &notes);
   for (std::size_t j = 0; j < J; ++j) b.sectors[j].theta = theta[j];
-  notes.push_back(fmt::format("theta of the 19 service industries = {} (Caliendo–Parro's value "
-                              "for their non-tradable sectors; no estimate for services trade)",
-                              cp2015::kNonTradableTheta));
+  notes.push_back(
+      fmt::format("theta of the 19 service industries = {} (Caliendo–Parro's value "
+                  "for their non-tradable sectors; no estimate for services trade)",
+                  cp2015::kNonTradableTheta));
   if (options.tariffs == TariffSource::kCp2015Year2005) {
     b.tariff_rates = TariffsFromCp2015(cp, b.regions, &notes);
-    notes.push_back("tariffs: Caliendo–Parro's 2005 applied rates, CP sectors aggregated to WIOD "
-                    "industries with each pair's 1993 trade as weights; zero among the 27 EU "
-                    "members of 2011 and on services");
+    notes.push_back(
+        "tariffs: Caliendo–Parro's 2005 applied rates, CP sectors aggregated to WIOD "
+        "industries with each pair's 1993 trade as weights; zero among the 27 EU "
+        "members of 2011 and on services");
   } else {
     notes.push_back("tariffs: none (WIOD has no tariffs)");
   }
@@ -284,17 +322,19 @@ ImportResult Import(const ImportOptions& options) {
   if (!alpha_clipped.empty()) {
     std::string list;
     for (const auto& c : alpha_clipped) list += (list.empty() ? "" : ", ") + c;
-    notes.push_back(fmt::format("final-demand shares from the expenditure identity; {} negative "
-                                "ones set to 0: {}",
-                                alpha_clipped.size(), list));
+    notes.push_back(
+        fmt::format("final-demand shares from the expenditure identity; {} negative "
+                    "ones set to 0: {}",
+                    alpha_clipped.size(), list));
   } else {
     notes.push_back("final-demand shares from the expenditure identity (none negative)");
   }
 
   b.manifest.name = fmt::format("wiod2013-{}", options.year);
-  b.manifest.title = fmt::format("World Input-Output Database (2013 release), {}: 41 regions x "
-                                 "35 industries",
-                                 options.year);
+  b.manifest.title = fmt::format(
+      "World Input-Output Database (2013 release), {}: 41 regions x "
+      "35 industries",
+      options.year);
   b.manifest.year = options.year;
   b.manifest.currency = "USD";
   b.manifest.money_unit = 1e6;
@@ -302,9 +342,10 @@ ImportResult Import(const ImportOptions& options) {
       "WIOD 2013 release, world input-output table {} (wiot{}_inter/final/output), via the R "
       "package 'wiod'; theta and tariffs ({}) from Caliendo and Parro (2015)",
       options.year, options.year, ToString(options.tariffs));
-  b.manifest.licence = "WIOD: free to use with citation of Timmer, Dietzenbacher, Los, Stehrer and "
-                       "de Vries (2015), Review of International Economics; Caliendo–Parro: "
-                       "replication data, cite the paper";
+  b.manifest.licence =
+      "WIOD: free to use with citation of Timmer, Dietzenbacher, Los, Stehrer and "
+      "de Vries (2015), Review of International Economics; Caliendo–Parro: "
+      "replication data, cite the paper";
 
   if (options.calibrate) {
     CalibrationOptions calibration;
@@ -313,9 +354,10 @@ ImportResult Import(const ImportOptions& options) {
     CalibrationResult calibrated = CalibrateBaseYear(b, calibration);
     b = std::move(calibrated.baseline);
     result.calibration = calibrated.summary;
-    notes.push_back(fmt::format("calibrated: the equilibrium at zero shock with the {} trade "
-                                "surpluses kept ({})",
-                                options.year, calibrated.summary.BriefReport()));
+    notes.push_back(
+        fmt::format("calibrated: the equilibrium at zero shock with the {} trade "
+                    "surpluses kept ({})",
+                    options.year, calibrated.summary.BriefReport()));
   }
   std::string joined;
   for (const auto& note : notes) joined += "- " + note + "\n";

@@ -17,7 +17,7 @@ LabelledMatrix ParseLabelledMatrix(const std::string& text, const std::string& f
   std::size_t pos = 0;
   long line_number = 0;
   bool header = true;
-  std::vector<std::string> owned;         // the fields of a line with quotes
+  std::vector<std::string> owned;  // the fields of a line with quotes
   std::vector<std::string_view> fields;
   while (pos < all.size()) {
     std::size_t end = all.find('\n', pos);
@@ -36,10 +36,10 @@ LabelledMatrix ParseLabelledMatrix(const std::string& text, const std::string& f
       continue;
     }
     if (fields.size() != m.column_labels.size() + 1) {
-      throw DataError(Location{file, line_number, 0, ""},
-                      fmt::format("expected {} fields, found {}", m.column_labels.size() + 1,
-                                  fields.size()),
-                      "the file is truncated or damaged; copy it again");
+      throw DataError(
+          Location{file, line_number, 0, ""},
+          fmt::format("expected {} fields, found {}", m.column_labels.size() + 1, fields.size()),
+          "the file is truncated or damaged; copy it again");
     }
     m.row_labels.emplace_back(fields[0]);
     for (std::size_t c = 1; c < fields.size(); ++c) {

@@ -11,28 +11,36 @@ namespace {
 using data_internal::TargetInputs;
 
 // WIOD's EU members of 2011 other than the United Kingdom (Croatia is inside WIOD's RoW).
-const std::vector<std::string> kEu26 = {"AUT", "BEL", "BGR", "CYP", "CZE", "DEU", "DNK",
-                                        "ESP", "EST", "FIN", "FRA", "GRC", "HUN", "IRL",
-                                        "ITA", "LTU", "LUX", "LVA", "MLT", "NLD", "POL",
-                                        "PRT", "ROU", "SVK", "SVN", "SWE"};
+const std::vector<std::string> kEu26 = {
+    "AUT", "BEL", "BGR", "CYP", "CZE", "DEU", "DNK", "ESP", "EST", "FIN", "FRA", "GRC", "HUN",
+    "IRL", "ITA", "LTU", "LUX", "LVA", "MLT", "NLD", "POL", "PRT", "ROU", "SVK", "SVN", "SWE"};
 
 // Partners inside the GTAP groups row/ftrow: their 2011 mix scaled to their 2024 total.
 const char* const kByTotal[] = {"KOR", "TWN", "IND", "BRA"};
 
-double Bn(double usd) { return usd / 1e9; }
+double Bn(double usd) {
+  return usd / 1e9;
+}
 
 std::vector<FlowTarget> WorldTargets(const TargetInputs& in) {
   const auto& trade = in.trade;
   std::vector<FlowTarget> targets;
 
   // Census-basis imports from the six partners with sector data.
-  const double named = data_internal::AddGroupImportTargets(
-      in, {{"CAN", "canada"}, {"MEX", "mexico"}, {"CHN", "china"}, {"EU27", "eu"}, {"GBR", "uk"},
-           {"JPN", "japan"}},
-      &targets);
+  const double named = data_internal::AddGroupImportTargets(in,
+                                                            {{"CAN", "canada"},
+                                                             {"MEX", "mexico"},
+                                                             {"CHN", "china"},
+                                                             {"EU27", "eu"},
+                                                             {"GBR", "uk"},
+                                                             {"JPN", "japan"}},
+                                                            &targets);
   double by_total = 0.0;
   for (const char* region : kByTotal) {
-    targets.push_back({{"USA"}, {region}, "", trade.imports.at(region).value_usd,
+    targets.push_back({{"USA"},
+                       {region},
+                       "",
+                       trade.imports.at(region).value_usd,
                        fmt::format("{} total, WIOD 2011 mix", region)});
     by_total += trade.imports.at(region).value_usd;
   }
@@ -45,7 +53,8 @@ std::vector<FlowTarget> WorldTargets(const TargetInputs& in) {
   for (double& v : rest) v *= groups_census / groups_gtap;
   for (const char* region : kByTotal) {
     const std::vector<double> mix = data_internal::GoodsMix2011(in, "USA", region);
-    for (std::size_t j = 0; j < rest.size(); ++j) rest[j] -= mix[j] * trade.imports.at(region).value_usd;
+    for (std::size_t j = 0; j < rest.size(); ++j)
+      rest[j] -= mix[j] * trade.imports.at(region).value_usd;
   }
   const double row_total = groups_census - by_total;
   std::string negative;
@@ -65,10 +74,9 @@ std::vector<FlowTarget> WorldTargets(const TargetInputs& in) {
   data_internal::AddSectorTargets(in, "USA", "ROW", rest, row_total,
                                   "ROW: GTAP row+ftrow less KOR, TWN, IND, BRA", &targets);
 
-  data_internal::AddExportAndCanadaMexicoTargets(in, {"CAN", "MEX", "CHN", "EU27", "GBR", "BRA"},
-                                                 {"JPN", "KOR", "TWN", "IND", "ROW"},
-                                                 "US world exports less the six partners above",
-                                                 &targets);
+  data_internal::AddExportAndCanadaMexicoTargets(
+      in, {"CAN", "MEX", "CHN", "EU27", "GBR", "BRA"}, {"JPN", "KOR", "TWN", "IND", "ROW"},
+      "US world exports less the six partners above", &targets);
   return targets;
 }
 
@@ -77,14 +85,21 @@ std::vector<FlowTarget> WorldTargets(const TargetInputs& in) {
 BuiltinBuild BuildWorld(const BuiltinBuildOptions& options) {
   data_internal::BuiltinSpec spec;
   spec.name = "world";
-  spec.title = "The main US partners and the rest of the world, 35 WIOD industries, 2024 (WIOD "
-               "2011 rescaled to 2024 US trade by sector)";
-  spec.regions = {{"USA", "United States", {}},  {"CAN", "Canada", {}},
-                  {"MEX", "Mexico", {}},         {"CHN", "China", {}},
-                  {"EU27", "European Union", kEu26}, {"GBR", "United Kingdom", {}},
-                  {"JPN", "Japan", {}},          {"KOR", "Korea", {}},
-                  {"IND", "India", {}},          {"TWN", "Taiwan", {}},
-                  {"BRA", "Brazil", {}},         {"ROW", "Rest of the world", {}}};
+  spec.title =
+      "The main US partners and the rest of the world, 35 WIOD industries, 2024 (WIOD "
+      "2011 rescaled to 2024 US trade by sector)";
+  spec.regions = {{"USA", "United States", {}},
+                  {"CAN", "Canada", {}},
+                  {"MEX", "Mexico", {}},
+                  {"CHN", "China", {}},
+                  {"EU27", "European Union", kEu26},
+                  {"GBR", "United Kingdom", {}},
+                  {"JPN", "Japan", {}},
+                  {"KOR", "Korea", {}},
+                  {"IND", "India", {}},
+                  {"TWN", "Taiwan", {}},
+                  {"BRA", "Brazil", {}},
+                  {"ROW", "Rest of the world", {}}};
   spec.targets = WorldTargets;
   spec.method = {
       "EU27 = WIOD's 26 EU members other than the United Kingdom; Croatia (EU member since 2013) "

@@ -49,8 +49,8 @@ Equilibrium SolveAccelerated(const ModelData& m, const SolverOptions& options,
   std::vector<double> next_wage(m.N);
   const Stopwatch clock;
   summary.termination = TerminationType::kIterationLimit;
-  summary.message = fmt::format("no convergence within {} outer iterations",
-                                options.max_outer_iterations);
+  summary.message =
+      fmt::format("no convergence within {} outer iterations", options.max_outer_iterations);
   // Inexact inner solves: far from the equilibrium the inner loops need not be exact, so their
   // tolerances track the outer residual (two orders below it), down to the requested floors.
   double previous_relative = 1.0;
@@ -63,14 +63,13 @@ Equilibrium SolveAccelerated(const ModelData& m, const SolverOptions& options,
     for (std::size_t n = 0; n < m.N; ++n) ws.log_wage[n] = std::log(ws.wage[n]);
 
     const Stopwatch price_clock;
-    const int price_its =
-        SolvePrices(m, ws, inner_price_tolerance, options.max_inner_iterations,
-                    options.anderson_memory);
+    const int price_its = SolvePrices(m, ws, inner_price_tolerance, options.max_inner_iterations,
+                                      options.anderson_memory);
     summary.time_prices_seconds += price_clock.Seconds();
     if (price_its < 0) {
       summary.termination = TerminationType::kNumericalFailure;
-      summary.message = fmt::format("inner price loop did not converge at outer iteration {}",
-                                    outer);
+      summary.message =
+          fmt::format("inner price loop did not converge at outer iteration {}", outer);
       break;
     }
     summary.price_iterations += price_its;
@@ -78,14 +77,13 @@ Equilibrium SolveAccelerated(const ModelData& m, const SolverOptions& options,
                        ws.tariff_free_share);
 
     const Stopwatch expenditure_clock;
-    const int expenditure_its =
-        SolveExpenditure(m, ws, inner_expenditure_tolerance, options.max_inner_iterations,
-                         options.anderson_memory);
+    const int expenditure_its = SolveExpenditure(
+        m, ws, inner_expenditure_tolerance, options.max_inner_iterations, options.anderson_memory);
     summary.time_expenditure_seconds += expenditure_clock.Seconds();
     if (expenditure_its < 0) {
       summary.termination = TerminationType::kNumericalFailure;
-      summary.message = fmt::format(
-          "inner expenditure loop did not converge at outer iteration {}", outer);
+      summary.message =
+          fmt::format("inner expenditure loop did not converge at outer iteration {}", outer);
       break;
     }
     summary.expenditure_iterations += expenditure_its;
@@ -96,8 +94,8 @@ Equilibrium SolveAccelerated(const ModelData& m, const SolverOptions& options,
     if (options.progress) options.progress({outer, relative, clock.Seconds()});
     if (!std::isfinite(relative)) {
       summary.termination = TerminationType::kNumericalFailure;
-      summary.message = fmt::format("non-finite trade-balance residual at outer iteration {}",
-                                    outer);
+      summary.message =
+          fmt::format("non-finite trade-balance residual at outer iteration {}", outer);
       break;
     }
     // Converged only if the inner solves of this iteration were two orders finer than the outer

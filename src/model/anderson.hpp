@@ -1,9 +1,8 @@
 // Anderson mixing (type II) for fixed-point iterations x = g(x), with a restart safeguard.
 #pragma once
 
-#include <vector>
-
 #include <Eigen/Dense>
+#include <vector>
 
 namespace ricardo::detail {
 

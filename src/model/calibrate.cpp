@@ -44,8 +44,8 @@ Array2 FinalDemandSharesFromIdentity(const Baseline& data, std::vector<std::stri
     for (std::size_t j = 0; j < J; ++j) {
       double intermediate = 0.0;
       for (std::size_t k = 0; k < J; ++k) {
-        intermediate += (1.0 - data.value_added_share(n, k)) * data.input_shares(n, j, k) *
-                        output(n, k);
+        intermediate +=
+            (1.0 - data.value_added_share(n, k)) * data.input_shares(n, j, k) * output(n, k);
       }
       double share = (expenditure(n, j) - intermediate) / income[n];
       if (share < 0.0) {

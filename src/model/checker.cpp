@@ -13,8 +13,8 @@
 namespace ricardo {
 
 double EquilibriumResiduals::Max() const {
-  return std::max({cost, price, trade_shares, share_sums, expenditure, trade_balance, walras,
-                   numeraire});
+  return std::max(
+      {cost, price, trade_shares, share_sums, expenditure, trade_balance, walras, numeraire});
 }
 
 std::string EquilibriumResiduals::ToString() const {
@@ -25,8 +25,7 @@ std::string EquilibriumResiduals::ToString() const {
       numeraire, non_finite ? " NON-FINITE" : "");
 }
 
-EquilibriumResiduals CheckEquilibrium(const Baseline& b, const Shock& shock,
-                                      const Equilibrium& e) {
+EquilibriumResiduals CheckEquilibrium(const Baseline& b, const Shock& shock, const Equilibrium& e) {
   EquilibriumResiduals r;
   const std::size_t N = b.region_count(), J = b.sector_count();
   auto track = [&r](double& slot, double value) {
@@ -78,8 +77,7 @@ EquilibriumResiduals CheckEquilibrium(const Baseline& b, const Shock& shock,
                                   : (i == n ? 1.0 : 0.0);
         const double kappa_hat =
             (1.0 + shock.tariff_rates(n, i, j)) / (1.0 + b.tariff_rates(n, i, j));
-        const double delivered =
-            kappa_hat * shock.trade_cost_ratio(n, i, j) * e.cost_ratio(i, j);
+        const double delivered = kappa_hat * shock.trade_cost_ratio(n, i, j) * e.cost_ratio(i, j);
         terms[i] = pi > 0.0 ? pi * std::pow(delivered, -theta) : 0.0;
         total += terms[i];
         share_sum += e.trade_shares(n, i, j);
@@ -114,8 +112,8 @@ EquilibriumResiduals CheckEquilibrium(const Baseline& b, const Shock& shock,
     for (std::size_t j = 0; j < J; ++j) {
       double expected = b.final_demand_share(n, j) * income_new[n];
       for (std::size_t k = 0; k < J; ++k)
-        expected += (1.0 - b.value_added_share(n, k)) * b.input_shares(n, j, k) *
-                    output_new[n * J + k];
+        expected +=
+            (1.0 - b.value_added_share(n, k)) * b.input_shares(n, j, k) * output_new[n * J + k];
       track(r.expenditure, std::abs(e.expenditure(n, j) - expected) / std::max(total, 1e-300));
     }
   }

@@ -36,8 +36,7 @@ ModelData Prepare(const Baseline& b, const Shock& shock, int threads) {
             (1.0 + shock.tariff_rates(n, i, j)) / (1.0 + b.tariff_rates(n, i, j));
         const double delivered = kappa_ratio * shock.trade_cost_ratio(n, i, j);
         const double share = pi(n, i, j);
-        m.weighted_shares(n, i, j) =
-            share > 0.0 ? share * std::pow(delivered, -m.theta[j]) : 0.0;
+        m.weighted_shares(n, i, j) = share > 0.0 ? share * std::pow(delivered, -m.theta[j]) : 0.0;
         m.inv_tariff_factor_new(n, i, j) = 1.0 / (1.0 + shock.tariff_rates(n, i, j));
       }
     }

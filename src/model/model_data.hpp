@@ -11,10 +11,10 @@
 namespace ricardo::detail {
 
 struct ModelData {
-  std::size_t N = 0;  // regions
-  std::size_t J = 0;  // sectors
-  std::vector<double> theta;        // θ_j
-  Array2 va_share;                  // γ_nj (n, j)
+  std::size_t N = 0;          // regions
+  std::size_t J = 0;          // sectors
+  std::vector<double> theta;  // θ_j
+  Array2 va_share;            // γ_nj (n, j)
   // γ_n^{k,j} stored twice for contiguous inner loops:
   Array3 input_coef_by_user;        // (n, j, k): inputs k of using sector j
   Array3 input_coef_by_input;       // (n, k, j): users j of input k
@@ -24,7 +24,7 @@ struct ModelData {
   std::vector<double> value_added;  // VA_n (baseline)
   std::vector<double> surplus_new;  // S′_n
   double world_value_added = 0.0;
-  Array2 expenditure_base;          // X_nj, a warm start for X′
+  Array2 expenditure_base;  // X_nj, a warm start for X′
   int threads = 1;
 };
 

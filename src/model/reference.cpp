@@ -17,8 +17,8 @@ Equilibrium SolveReference(const ModelData& m, const SolverOptions& options,
   const Stopwatch clock;
   constexpr double kExactExpenditure = 1e-15;
   summary.termination = TerminationType::kIterationLimit;
-  summary.message = fmt::format("no convergence within {} outer iterations",
-                                options.max_outer_iterations);
+  summary.message =
+      fmt::format("no convergence within {} outer iterations", options.max_outer_iterations);
   for (int outer = 1; outer <= options.max_outer_iterations; ++outer) {
     summary.outer_iterations = outer;
     for (std::size_t n = 0; n < m.N; ++n) ws.log_wage[n] = std::log(ws.wage[n]);
@@ -44,8 +44,8 @@ Equilibrium SolveReference(const ModelData& m, const SolverOptions& options,
     summary.price_iterations += inner;
     if (!std::isfinite(change) || change > options.reference_price_tolerance) {
       summary.termination = TerminationType::kNumericalFailure;
-      summary.message = fmt::format("inner price loop did not converge at outer iteration {}",
-                                    outer);
+      summary.message =
+          fmt::format("inner price loop did not converge at outer iteration {}", outer);
       break;
     }
     // Dinprime.m: shares from the last costs, with their own price sums.
@@ -53,14 +53,13 @@ Equilibrium SolveReference(const ModelData& m, const SolverOptions& options,
                        ws.tariff_free_share);
 
     const Stopwatch expenditure_clock;
-    const int expenditure_its = SolveExpenditure(m, ws, kExactExpenditure,
-                                                 options.max_inner_iterations,
-                                                 options.anderson_memory);
+    const int expenditure_its = SolveExpenditure(
+        m, ws, kExactExpenditure, options.max_inner_iterations, options.anderson_memory);
     summary.time_expenditure_seconds += expenditure_clock.Seconds();
     if (expenditure_its < 0) {
       summary.termination = TerminationType::kNumericalFailure;
-      summary.message = fmt::format(
-          "expenditure system could not be solved at outer iteration {}", outer);
+      summary.message =
+          fmt::format("expenditure system could not be solved at outer iteration {}", outer);
       break;
     }
     summary.expenditure_iterations += expenditure_its;
@@ -73,8 +72,8 @@ Equilibrium SolveReference(const ModelData& m, const SolverOptions& options,
     }
     if (!std::isfinite(absolute_sum)) {
       summary.termination = TerminationType::kNumericalFailure;
-      summary.message = fmt::format("non-finite trade-balance residual at outer iteration {}",
-                                    outer);
+      summary.message =
+          fmt::format("non-finite trade-balance residual at outer iteration {}", outer);
       break;
     }
     if (absolute_sum <= options.reference_tolerance) {

@@ -62,8 +62,8 @@ bool SolverOptions::IsValid(std::string* error) const {
     return fail(fmt::format("reference_tolerance must be > 0, got {}", reference_tolerance));
   }
   if (!positive(reference_price_tolerance)) {
-    return fail(fmt::format("reference_price_tolerance must be > 0, got {}",
-                            reference_price_tolerance));
+    return fail(
+        fmt::format("reference_price_tolerance must be > 0, got {}", reference_price_tolerance));
   }
   if (!positive(check_tolerance)) {
     return fail(fmt::format("check_tolerance must be > 0, got {}", check_tolerance));
@@ -75,11 +75,11 @@ bool SolverOptions::IsValid(std::string* error) const {
 }
 
 std::string SolverSummary::BriefReport() const {
-  return fmt::format("{} ({}{}) after {} iterations ({} price, {} expenditure inner), {:.3f} s, "
-                     "max check residual {:.1e}",
-                     ToString(termination), ToString(algorithm), warm_start ? ", warm start" : "",
-                     outer_iterations,
-                     price_iterations, expenditure_iterations, time_total_seconds, check.Max());
+  return fmt::format(
+      "{} ({}{}) after {} iterations ({} price, {} expenditure inner), {:.3f} s, "
+      "max check residual {:.1e}",
+      ToString(termination), ToString(algorithm), warm_start ? ", warm start" : "",
+      outer_iterations, price_iterations, expenditure_iterations, time_total_seconds, check.Max());
 }
 
 std::string SolverSummary::FullReport() const {
@@ -121,8 +121,8 @@ void ValidateBaselineForSolve(const Baseline& b) {
   const std::vector<double> va = ValueAdded(b);
   for (std::size_t n = 0; n < N; ++n) {
     if (!std::isfinite(va[n]) || va[n] <= 0.0) {
-      throw ArgumentError(fmt::format("region '{}' has value added {} (must be > 0)",
-                                      b.regions[n].code, va[n]));
+      throw ArgumentError(
+          fmt::format("region '{}' has value added {} (must be > 0)", b.regions[n].code, va[n]));
     }
   }
   for (double v : b.trade_flows.values()) {
@@ -154,9 +154,10 @@ void ValidateStart(const Baseline& b, const Equilibrium& start, Algorithm algori
                    positive) ||
       !std::all_of(start.expenditure.values().begin(), start.expenditure.values().end(),
                    non_negative)) {
-    throw ArgumentError("the start equilibrium holds a wage or price change that is not > 0, "
-                        "or an expenditure that is negative or not finite",
-                        "start from a converged solution");
+    throw ArgumentError(
+        "the start equilibrium holds a wage or price change that is not > 0, "
+        "or an expenditure that is negative or not finite",
+        "start from a converged solution");
   }
   // The wage update keeps Σ_n VA_n ŵ_n where it starts, so a start must be on the numéraire.
   const std::vector<double> va = ValueAdded(b);

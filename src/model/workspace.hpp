@@ -12,20 +12,20 @@ namespace ricardo::detail {
 struct Workspace {
   explicit Workspace(const ModelData& m);
 
-  std::vector<double> wage;        // ŵ_n
+  std::vector<double> wage;  // ŵ_n
   std::vector<double> log_wage;
-  Array2 log_price;                // current iterate of ln P̂
-  Array2 next_log_price;           // the price map applied to it
-  Array2 log_cost;                 // ln ĉ from (ŵ, log_price)
-  Array2 cost_power;               // ĉ^(−θ)
-  Array2 price_sum;                // D_nj
-  Array3 trade_shares;             // π′
-  Array3 purchase_share;           // π′ / (1 + t′)
-  Array2 tariff_free_share;        // F_nj
-  Array2 expenditure;              // X′
+  Array2 log_price;          // current iterate of ln P̂
+  Array2 next_log_price;     // the price map applied to it
+  Array2 log_cost;           // ln ĉ from (ŵ, log_price)
+  Array2 cost_power;         // ĉ^(−θ)
+  Array2 price_sum;          // D_nj
+  Array3 trade_shares;       // π′
+  Array3 purchase_share;     // π′ / (1 + t′)
+  Array2 tariff_free_share;  // F_nj
+  Array2 expenditure;        // X′
   Array2 next_expenditure;
-  Array2 gross_output;             // sales by exporter and sector at X′
-  std::vector<double> residual;    // trade-balance residual per country
+  Array2 gross_output;           // sales by exporter and sector at X′
+  std::vector<double> residual;  // trade-balance residual per country
 };
 
 // Solves X′ = A(π′) X′ + b(ŵ) for the current shares; warm-starts from ws.expenditure and leaves

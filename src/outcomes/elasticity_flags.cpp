@@ -142,12 +142,9 @@ bool ElasticityFlagOptions::IsValid(std::string* error) const {
 
 const char* ToString(FlaggedMeasure measure) {
   switch (measure) {
-    case FlaggedMeasure::kGrossOutput:
-      return "gross_output";
-    case FlaggedMeasure::kSectorImports:
-      return "sector_imports";
-    case FlaggedMeasure::kPairImports:
-      return "pair_imports";
+    case FlaggedMeasure::kGrossOutput: return "gross_output";
+    case FlaggedMeasure::kSectorImports: return "sector_imports";
+    case FlaggedMeasure::kPairImports: return "pair_imports";
   }
   return "unknown";
 }

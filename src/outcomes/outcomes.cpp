@@ -125,7 +125,8 @@ Outcomes ComputeOutcomes(const Baseline& baseline, const Shock& shock,
     c.code = baseline.regions[n].code;
     double log_price_index = 0.0;
     for (std::size_t j = 0; j < J; ++j) {
-      log_price_index += baseline.final_demand_share(n, j) * std::log(equilibrium.price_ratio(n, j));
+      log_price_index +=
+          baseline.final_demand_share(n, j) * std::log(equilibrium.price_ratio(n, j));
     }
     const double price_index = std::exp(log_price_index);
     const double wage = equilibrium.wage_ratio[n];
@@ -166,13 +167,13 @@ Outcomes ComputeOutcomes(const Baseline& baseline, const Shock& shock,
   for (std::size_t n = 0; n < N; ++n) {
     CountryOutcome& c = out.countries[n];
     c.welfare_money = c.welfare_exact * c.income_base;
-    c.goods_duties = ComputeGoodsDuties(baseline, goods, shock.tariff_rates, out.flows_new, n,
-                                        all_regions);
+    c.goods_duties =
+        ComputeGoodsDuties(baseline, goods, shock.tariff_rates, out.flows_new, n, all_regions);
     ImportsByPartner imports =
         ComputeImportsByPartner(out, baseline.tariff_rates, shock.tariff_rates, n);
     for (PartnerImports& p : imports.partners) {
-      p.goods_duties = ComputeGoodsDuties(baseline, goods, shock.tariff_rates, out.flows_new, n,
-                                          {p.exporter});
+      p.goods_duties =
+          ComputeGoodsDuties(baseline, goods, shock.tariff_rates, out.flows_new, n, {p.exporter});
     }
     out.imports_by_partner.push_back(std::move(imports));
   }

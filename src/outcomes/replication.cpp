@@ -1,8 +1,9 @@
+#include "ricardo/replication.hpp"
+
 #include <chrono>
 #include <cmath>
 
 #include "ricardo/outcomes.hpp"
-#include "ricardo/replication.hpp"
 
 namespace ricardo {
 namespace {
@@ -31,9 +32,9 @@ struct PairTarget {
   const char* exporter;
   double growth;
 };
-constexpr PairTarget kTable5[] = {{"CAN", "MEX", 58.57}, {"CAN", "USA", 9.49},
+constexpr PairTarget kTable5[] = {{"CAN", "MEX", 58.57},  {"CAN", "USA", 9.49},
                                   {"MEX", "CAN", 116.60}, {"MEX", "USA", 118.31},
-                                  {"USA", "CAN", 6.57},  {"USA", "MEX", 109.54}};
+                                  {"USA", "CAN", 6.57},   {"USA", "MEX", 109.54}};
 
 ComparedValue Compare(double computed_fraction, bool targets, double published, int decimals) {
   ComparedValue v;
@@ -57,8 +58,8 @@ int Cp2015Replication::CountCompared() const {
   for (const auto& c : countries) {
     for (const ComparedValue* v :
          {&c.welfare, &c.tot, &c.vot, &c.real_wage, &c.welfare_code, &c.tot_code, &c.vot_code,
-          &c.real_wage_code, &c.welfare_exact, &c.tot_nafta, &c.tot_rest, &c.vot_nafta,
-          &c.vot_rest, &c.imports_from_partners}) {
+          &c.real_wage_code, &c.welfare_exact, &c.tot_nafta, &c.tot_rest, &c.vot_nafta, &c.vot_rest,
+          &c.imports_from_partners}) {
       add(*v);
     }
   }
@@ -72,8 +73,8 @@ int Cp2015Replication::CountMismatches() const {
   for (const auto& c : countries) {
     for (const ComparedValue* v :
          {&c.welfare, &c.tot, &c.vot, &c.real_wage, &c.welfare_code, &c.tot_code, &c.vot_code,
-          &c.real_wage_code, &c.welfare_exact, &c.tot_nafta, &c.tot_rest, &c.vot_nafta,
-          &c.vot_rest, &c.imports_from_partners}) {
+          &c.real_wage_code, &c.welfare_exact, &c.tot_nafta, &c.tot_rest, &c.vot_nafta, &c.vot_rest,
+          &c.imports_from_partners}) {
       add(*v);
     }
   }
@@ -88,8 +89,8 @@ Cp2015Replication ReplicateCp2015(const ReplicationOptions& options) {
   rep.published_targets_apply =
       !options.keep_deficits && options.experiment == cp2015::TariffExperiment::kNafta;
 
-  const auto dir = options.data_directory.empty() ? cp2015::ShippedDataDirectory()
-                                                  : options.data_directory;
+  const auto dir =
+      options.data_directory.empty() ? cp2015::ShippedDataDirectory() : options.data_directory;
   const cp2015::RawData raw = cp2015::ReadRaw(dir);
   cp2015::BaseYear base = cp2015::BuildBaseYear(raw);
   rep.base_year_with_deficits = base.with_deficits_summary;

@@ -35,7 +35,8 @@ std::vector<std::size_t> ChartSectors(const RunResult& r, const std::vector<std:
   std::vector<double> output;
   for (std::size_t j : among) {
     double sum = 0.0;
-    for (std::size_t n = 0; n < r.baseline.region_count(); ++n) sum += r.outcomes.gross_output_base(n, j);
+    for (std::size_t n = 0; n < r.baseline.region_count(); ++n)
+      sum += r.outcomes.gross_output_base(n, j);
     output.push_back(sum);
   }
   return LargestInOrder(among, output, kChartSectorsMax);
@@ -44,9 +45,10 @@ std::vector<std::size_t> ChartSectors(const RunResult& r, const std::vector<std:
 std::string LimitNote(std::size_t shown, std::size_t total, const std::string& items,
                       const std::string& by, const std::string& where_all) {
   if (shown >= total) return "";
-  return fmt::format("Shows the {} largest of {} {} by {}, so that the chart stays readable; "
-                     "every one is in {}.",
-                     shown, total, items, by, where_all);
+  return fmt::format(
+      "Shows the {} largest of {} {} by {}, so that the chart stays readable; "
+      "every one is in {}.",
+      shown, total, items, by, where_all);
 }
 
 }  // namespace ricardo::detail

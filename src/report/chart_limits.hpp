@@ -14,11 +14,11 @@
 
 namespace ricardo::detail {
 
-inline constexpr std::size_t kChartRegionsMax = 20;  // bars by region
-inline constexpr std::size_t kMatrixRegionsMax = 12; // rows and columns of the trade matrix
-inline constexpr std::size_t kChartSectorsMax = 40;  // rows of the sector heatmaps
-inline constexpr std::size_t kChartPairsMax = 40;    // importer ← exporter pairs
-inline constexpr std::size_t kChartPartnersMax = 20; // partners in the import-share chart
+inline constexpr std::size_t kChartRegionsMax = 20;   // bars by region
+inline constexpr std::size_t kMatrixRegionsMax = 12;  // rows and columns of the trade matrix
+inline constexpr std::size_t kChartSectorsMax = 40;   // rows of the sector heatmaps
+inline constexpr std::size_t kChartPairsMax = 40;     // importer ← exporter pairs
+inline constexpr std::size_t kChartPartnersMax = 20;  // partners in the import-share chart
 
 // The `cap` indices of `candidates` with the largest `size` (ties: the lower index), in their
 // original order; all of them when there are no more than `cap`.
@@ -28,7 +28,8 @@ std::vector<std::size_t> LargestInOrder(const std::vector<std::size_t>& candidat
 // Every region, or the kChartRegionsMax largest by base-year income.
 std::vector<std::size_t> ChartRegions(const RunResult& result);
 // Every sector, or the kChartSectorsMax largest by world base-year gross output.
-std::vector<std::size_t> ChartSectors(const RunResult& result, const std::vector<std::size_t>& among);
+std::vector<std::size_t> ChartSectors(const RunResult& result,
+                                      const std::vector<std::size_t>& among);
 
 // The sentence under a capped chart: "Shows the 20 largest of 100 regions by base-year income;
 // every region is in country_changes.csv." Empty when nothing was left out.

@@ -60,7 +60,8 @@ std::vector<RenderedChart> RenderCharts(const std::vector<ChartSpec>& charts,
   // renderer that vanished in between, so the output cannot be made.
   std::string reason;
   if (!ChartRendererAvailable(options, &reason))
-    throw OutputError(Location{directory.string(), 0, 0, {}}, "cannot render the charts: " + reason);
+    throw OutputError(Location{directory.string(), 0, 0, {}},
+                      "cannot render the charts: " + reason);
   CreateOutputDirectory(directory);
   nlohmann::json batch = {{"charts", nlohmann::json::array()}};
   for (const auto& c : charts) {
@@ -71,8 +72,8 @@ std::vector<RenderedChart> RenderCharts(const std::vector<ChartSpec>& charts,
   const std::filesystem::path batch_file = directory / ".render-batch.json";
   WriteTextFile(batch_file, batch.dump());
   const std::filesystem::path script = ToolsDirectory(options) / kScript;
-  const ProcessResult p =
-      RunProcess({NodeExecutable(options), script.string(), batch_file.string(), directory.string()});
+  const ProcessResult p = RunProcess(
+      {NodeExecutable(options), script.string(), batch_file.string(), directory.string()});
   std::filesystem::remove(batch_file);
   if (!p.started) {
     throw OutputError(Location{script.string(), 0, 0, {}},
@@ -80,12 +81,13 @@ std::vector<RenderedChart> RenderCharts(const std::vector<ChartSpec>& charts,
                       "install Node.js (scripts/install-deps.sh) or set RICARDO_NODE");
   }
   if (p.exit_code != 0) {
-    throw OutputError(Location{script.string(), 0, 0, {}},
-                      "rendering the charts failed (" + NodeExecutable(options) + " exited with " +
-                          (p.exit_code < 0 ? std::string("a signal") : std::to_string(p.exit_code)) +
-                          "): " + FirstLines(p.output, kRendererLinesShown),
-                      "run `npm ci` in " + ToolsDirectory(options).string() +
-                          " and try again; if it persists, please report it as a bug");
+    throw OutputError(
+        Location{script.string(), 0, 0, {}},
+        "rendering the charts failed (" + NodeExecutable(options) + " exited with " +
+            (p.exit_code < 0 ? std::string("a signal") : std::to_string(p.exit_code)) +
+            "): " + FirstLines(p.output, kRendererLinesShown),
+        "run `npm ci` in " + ToolsDirectory(options).string() +
+            " and try again; if it persists, please report it as a bug");
   }
   std::vector<RenderedChart> out;
   for (const auto& c : charts) {
@@ -106,7 +108,8 @@ bool ChartRendererAvailable(const ChartRendererOptions& options, std::string* re
   const std::string node = detail::NodeExecutable(options);
   if (detail::FindExecutable(node).empty()) {
     if (reason) {
-      *reason = "Node.js ('" + node + "') was not found, so the HTML report and its SVG charts "
+      *reason = "Node.js ('" + node +
+                "') was not found, so the HTML report and its SVG charts "
                 "were skipped; install it with scripts/install-deps.sh (Debian package nodejs) "
                 "or set RICARDO_NODE to its path";
     }

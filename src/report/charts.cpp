@@ -6,7 +6,6 @@
 #include <map>
 
 #include "fmt/format.h"
-
 #include "report/chart_limits.hpp"
 #include "report/labels.hpp"
 #include "report/run_views.hpp"
@@ -27,7 +26,9 @@ json Value(double v) {
   return v;
 }
 
-json SortOrder(const std::vector<std::string>& codes) { return codes; }
+json SortOrder(const std::vector<std::string>& codes) {
+  return codes;
+}
 
 std::vector<std::string> Codes(const Baseline& b, const std::vector<std::size_t>& regions) {
   std::vector<std::string> out;
@@ -62,8 +63,8 @@ std::vector<std::pair<std::size_t, std::size_t>> CapPairs(
 }
 
 // A heatmap of a percent value with the value printed in each cell (white on dark cells).
-json Heatmap(const std::string& x, const std::string& y, const std::string& value, json x_sort, json y_sort, json color, double max_abs,
-             const std::string& format) {
+json Heatmap(const std::string& x, const std::string& y, const std::string& value, json x_sort,
+             json y_sort, json color, double max_abs, const std::string& format) {
   json rect = {{"mark", {{"type", "rect"}, {"stroke", "white"}}},
                {"encoding", {{"color", std::move(color)}}}};
   json text = {{"mark", {{"type", "text"}, {"fontSize", 10}}},
@@ -75,8 +76,11 @@ json Heatmap(const std::string& x, const std::string& y, const std::string& valu
                      {"value", "white"}}},
                    {"value", "black"}}}}}};
   return {{"encoding",
-           {{"x", {{"field", x}, {"type", "nominal"}, {"sort", std::move(x_sort)},
-                   {"axis", {{"labelAngle", -40}}}}},
+           {{"x",
+             {{"field", x},
+              {"type", "nominal"},
+              {"sort", std::move(x_sort)},
+              {"axis", {{"labelAngle", -40}}}}},
             {"y", {{"field", y}, {"type", "nominal"}, {"sort", std::move(y_sort)}}}}},
           {"layer", json::array({rect, text})}};
 }
@@ -107,19 +111,26 @@ json ClippedHeatmap(const std::string& x, const std::string& y, const std::strin
                      {"value", "white"}}},
                    {"value", "black"}}}}}};
   return {{"encoding",
-           {{"x", {{"field", x}, {"type", "nominal"}, {"sort", std::move(x_sort)},
-                   {"axis", {{"labelAngle", -40}}}}},
-            {"y", {{"field", y}, {"type", "nominal"}, {"sort", std::move(y_sort)},
-                   {"axis", {{"labelLimit", kNameLabelLimitPx}}}}}}},
+           {{"x",
+             {{"field", x},
+              {"type", "nominal"},
+              {"sort", std::move(x_sort)},
+              {"axis", {{"labelAngle", -40}}}}},
+            {"y",
+             {{"field", y},
+              {"type", "nominal"},
+              {"sort", std::move(y_sort)},
+              {"axis", {{"labelLimit", kNameLabelLimitPx}}}}}}},
           {"layer", json::array({rect, text})}};
 }
 
 std::string ClippedNote(const json& values, double bound) {
   for (const auto& v : values)
     if (v.contains("label") && v["label"].get<std::string>().ends_with("*"))
-      return fmt::format("Colours stop at ±{:.1f}% (the 5th–95th percentile range) so that a few "
-                         "large changes do not wash out the rest; cells marked * are beyond it.",
-                         bound);
+      return fmt::format(
+          "Colours stop at ±{:.1f}% (the 5th–95th percentile range) so that a few "
+          "large changes do not wash out the rest; cells marked * are beyond it.",
+          bound);
   return "";
 }
 
@@ -148,9 +159,11 @@ ChartSpec WelfareChart(const RunResult& r) {
   json values = json::array();
   for (std::size_t n : regions) {
     const CountryOutcome& c = r.outcomes.countries[n];
-    values.push_back({{"region", c.code}, {"measure", "Welfare (exact)"},
+    values.push_back({{"region", c.code},
+                      {"measure", "Welfare (exact)"},
                       {"change_pct", Value(100.0 * c.welfare_exact)}});
-    values.push_back({{"region", c.code}, {"measure", "Real wage"},
+    values.push_back({{"region", c.code},
+                      {"measure", "Real wage"},
                       {"change_pct", Value(100.0 * c.real_wage_change)}});
   }
   json spec = VegaLiteBase("Welfare and real wage by country");
@@ -159,14 +172,23 @@ ChartSpec WelfareChart(const RunResult& r) {
   for (auto& label : BarValueLabels("change_pct", "+.2f")) spec["layer"].push_back(label);
   spec["width"] = {{"step", 44}};
   spec["height"] = 220;
-  spec["encoding"] = {
-      {"x", {{"field", "region"}, {"type", "nominal"}, {"sort", SortOrder(Codes(r.baseline, regions))},
-             {"title", "Region"}, {"axis", {{"labelAngle", 0}}}}},
-      {"xOffset", {{"field", "measure"}, {"type", "nominal"}}},
-      {"y", {{"field", "change_pct"}, {"type", "quantitative"}, {"title", "% change"},
-             {"scale", {{"padding", kLabelRoomPx}}}}},
-      {"color", {{"field", "measure"}, {"type", "nominal"}, {"title", nullptr},
-                 {"scale", {{"range", {"#1f77b4", "#ff7f0e"}}}}}}};
+  spec["encoding"] = {{"x",
+                       {{"field", "region"},
+                        {"type", "nominal"},
+                        {"sort", SortOrder(Codes(r.baseline, regions))},
+                        {"title", "Region"},
+                        {"axis", {{"labelAngle", 0}}}}},
+                      {"xOffset", {{"field", "measure"}, {"type", "nominal"}}},
+                      {"y",
+                       {{"field", "change_pct"},
+                        {"type", "quantitative"},
+                        {"title", "% change"},
+                        {"scale", {{"padding", kLabelRoomPx}}}}},
+                      {"color",
+                       {{"field", "measure"},
+                        {"type", "nominal"},
+                        {"title", nullptr},
+                        {"scale", {{"range", {"#1f77b4", "#ff7f0e"}}}}}}};
   return {"welfare_real_wage", "Welfare and real wage",
           "Exact change in real income (welfare) and in the real wage, % of the base year.", spec,
           RegionsNote(r, regions)};
@@ -183,7 +205,8 @@ ChartSpec BilateralChart(const RunResult& r, const std::vector<std::size_t>& reg
       if (i == n) continue;
       const double pct = PercentChange(r.outcomes.BilateralImportsBase(n, i),
                                        r.outcomes.BilateralImportsNew(n, i));
-      values.push_back({{"importer", b.regions[n].code}, {"exporter", b.regions[i].code},
+      values.push_back({{"importer", b.regions[n].code},
+                        {"exporter", b.regions[i].code},
                         {"change_pct", Value(pct)}});
     }
   double bound = 0.0;
@@ -216,12 +239,14 @@ ChartSpec SectorOutputChart(const RunResult& r, const std::vector<std::size_t>& 
     for (std::size_t j : sectors) {
       const double pct =
           PercentChange(r.outcomes.gross_output_base(n, j), r.outcomes.gross_output_new(n, j));
-      values.push_back({{"region", b.regions[n].code}, {"sector", SectorLabel(b.sectors[j])},
+      values.push_back({{"region", b.regions[n].code},
+                        {"sector", SectorLabel(b.sectors[j])},
                         {"change_pct", Value(pct)}});
     }
   double bound = 0.0;
   json spec = VegaLiteBase("Change in gross output by sector, %");
-  spec.update(ClippedHeatmap("region", "sector", "change_pct", values, region_codes, sector_codes, &bound));
+  spec.update(
+      ClippedHeatmap("region", "sector", "change_pct", values, region_codes, sector_codes, &bound));
   spec["data"] = {{"values", values}};
   spec["width"] = {{"step", 52}};
   spec["height"] = {{"step", 16}};
@@ -256,9 +281,11 @@ ChartSpec TariffPartnerChart(const RunResult& r, const std::vector<std::size_t>&
   for (const auto& [n, i] : CapPairs(r, all, &note)) {
     const GoodsDuties& d = PairGoodsDuties(r, n, i);
     order.push_back(PairLabel(b, n, i));
-    values.push_back({{"pair", order.back()}, {"state", at_base},
+    values.push_back({{"pair", order.back()},
+                      {"state", at_base},
                       {"tariff_pct", Value(100.0 * d.added_at_base_weights)}});
-    values.push_back({{"pair", order.back()}, {"state", after},
+    values.push_back({{"pair", order.back()},
+                      {"state", after},
                       {"tariff_pct", Value(100.0 * d.added_after_shifts)}});
   }
   // Pairs down the side, read like the tables: labels stay horizontal however many pairs a
@@ -272,11 +299,16 @@ ChartSpec TariffPartnerChart(const RunResult& r, const std::vector<std::size_t>&
       {"y", {{"field", "pair"}, {"type", "nominal"}, {"sort", order}, {"title", nullptr}}},
       {"yOffset", {{"field", "state"}, {"type", "nominal"}, {"sort", {at_base, after}}}},
       {"x", {{"field", "tariff_pct"}, {"type", "quantitative"}, {"title", "% ad valorem"}}},
-      {"color", {{"field", "state"}, {"type", "nominal"}, {"sort", {at_base, after}},
-                 {"title", nullptr}, {"scale", {{"range", {"#d62728", "#ff9896"}}}}}}};
+      {"color",
+       {{"field", "state"},
+        {"type", "nominal"},
+        {"sort", {at_base, after}},
+        {"title", nullptr},
+        {"scale", {{"range", {"#d62728", "#ff9896"}}}}}}};
   return {"effective_tariff_partner", std::string(kAddedTariffLabel) + " by partner",
           "The scenario's additional duties on the importer's goods imports from each partner, "
-          "weighted by goods imports " + at_base + " and " + after + " (counterfactual imports), %.",
+          "weighted by goods imports " +
+              at_base + " and " + after + " (counterfactual imports), %.",
           spec, note};
 }
 
@@ -322,14 +354,18 @@ ChartSpec TariffSectorChart(const RunResult& r, const std::vector<std::size_t>& 
       const double now = 100.0 * r.shock.tariff_rates(n, i, j);
       const double added = now - 100.0 * b.tariff_rates(n, i, j);
       max_rate = std::max(max_rate, added);
-      values.push_back({{"pair", pairs.back()}, {"sector", b.sectors[j].code},
-                        {"added_pct", added}, {"tariff_new_pct", now},
+      values.push_back({{"pair", pairs.back()},
+                        {"sector", b.sectors[j].code},
+                        {"added_pct", added},
+                        {"tariff_new_pct", now},
                         {"tariff_base_pct", 100.0 * b.tariff_rates(n, i, j)}});
     }
   }
   json spec = VegaLiteBase(std::string(kAddedTariffLabel) + " by sector and partner");
   spec["data"] = {{"values", values}};
-  json color = {{"field", "added_pct"}, {"type", "quantitative"}, {"title", "% ad valorem"},
+  json color = {{"field", "added_pct"},
+                {"type", "quantitative"},
+                {"title", "% ad valorem"},
                 {"scale", {{"scheme", "orangered"}, {"domainMin", 0}}}};
   spec.update(Heatmap("pair", "sector", "added_pct", pairs, sectors, color, max_rate, ".1f"));
   spec["layer"][0]["mark"]["tooltip"] = true;
@@ -342,9 +378,10 @@ ChartSpec TariffSectorChart(const RunResult& r, const std::vector<std::size_t>& 
                       "importer's purchases from each partner") +
               (changed_only ? " whose tariffs the shock changes" : "") +
               ", by sector (sectors with a tariff anywhere), %.",
-          spec, note + (note.empty() ? "" : " ") +
-                    LimitNote(shown_sectors.size(), taxed.size(), "sectors with tariffs",
-                              "world base-year gross output", "effective_tariffs.csv")};
+          spec,
+          note + (note.empty() ? "" : " ") +
+              LimitNote(shown_sectors.size(), taxed.size(), "sectors with tariffs",
+                        "world base-year gross output", "effective_tariffs.csv")};
 }
 
 // Tariff revenue before and after: the USA, CAN and MEX in one panel and the rest of the
@@ -362,27 +399,44 @@ ChartSpec RevenueChart(const RunResult& r) {
     const CountryOutcome& c = r.outcomes.countries[n];
     const bool three = c.code == "USA" || c.code == "CAN" || c.code == "MEX";
     const std::string panel = !split || three ? kThree : kRest;
-    values.push_back({{"region", c.code}, {"panel", panel}, {"state", "before"},
+    values.push_back({{"region", c.code},
+                      {"panel", panel},
+                      {"state", "before"},
                       {"revenue", Value(money(m, c.tariff_revenue_base))}});
-    values.push_back({{"region", c.code}, {"panel", panel}, {"state", "after"},
+    values.push_back({{"region", c.code},
+                      {"panel", panel},
+                      {"state", "after"},
                       {"revenue", Value(money(m, c.tariff_revenue_new))}});
   }
   json layer = json::array({{{"mark", {{"type", "bar"}, {"tooltip", true}}}}});
   for (auto& label : BarValueLabels("revenue", ".1f")) layer.push_back(label);
   json encoding = {
-      {"x", {{"field", "region"}, {"type", "nominal"}, {"sort", SortOrder(Codes(r.baseline, regions))},
-             {"title", nullptr}, {"axis", {{"labelAngle", 0}}}}},
+      {"x",
+       {{"field", "region"},
+        {"type", "nominal"},
+        {"sort", SortOrder(Codes(r.baseline, regions))},
+        {"title", nullptr},
+        {"axis", {{"labelAngle", 0}}}}},
       {"xOffset", {{"field", "state"}, {"type", "nominal"}, {"sort", {"before", "after"}}}},
-      {"y", {{"field", "revenue"}, {"type", "quantitative"}, {"title", money.label},
-             {"scale", {{"padding", kLabelRoomPx}}}}},
-      {"color", {{"field", "state"}, {"type", "nominal"}, {"sort", {"before", "after"}},
-                 {"title", nullptr}, {"scale", {{"range", {"#9e9e9e", "#2ca02c"}}}}}}};
+      {"y",
+       {{"field", "revenue"},
+        {"type", "quantitative"},
+        {"title", money.label},
+        {"scale", {{"padding", kLabelRoomPx}}}}},
+      {"color",
+       {{"field", "state"},
+        {"type", "nominal"},
+        {"sort", {"before", "after"}},
+        {"title", nullptr},
+        {"scale", {{"range", {"#9e9e9e", "#2ca02c"}}}}}}};
   json spec = VegaLiteBase("Tariff revenue, " + money.label);
   spec["data"] = {{"values", values}};
   if (split) {
-    spec["facet"] = {{"column", {{"field", "panel"}, {"type", "nominal"}, {"sort", {kThree, kRest}},
-                                 {"title", nullptr}}}};
-    spec["spec"] = {{"width", {{"step", 44}}}, {"height", 220}, {"encoding", encoding}, {"layer", layer}};
+    spec["facet"] = {
+        {"column",
+         {{"field", "panel"}, {"type", "nominal"}, {"sort", {kThree, kRest}}, {"title", nullptr}}}};
+    spec["spec"] = {
+        {"width", {{"step", 44}}}, {"height", 220}, {"encoding", encoding}, {"layer", layer}};
     spec["resolve"] = {{"scale", {{"x", "independent"}, {"y", "independent"}}}};
   } else {
     spec["width"] = {{"step", 44}};
@@ -416,9 +470,10 @@ std::vector<std::size_t> MatrixRegions(const RunResult& r, const std::vector<std
   *note = shown.size() < focus.size()
               ? LimitNote(shown.size(), total, "regions", "base-year income",
                           "trade.csv and sector_output.csv")
-              : fmt::format("Shows the focus regions ({} of {}); every region is in trade.csv "
-                            "and sector_output.csv.",
-                            shown.size(), total);
+              : fmt::format(
+                    "Shows the focus regions ({} of {}); every region is in trade.csv "
+                    "and sector_output.csv.",
+                    shown.size(), total);
   return shown;
 }
 
@@ -434,7 +489,9 @@ nlohmann::json VegaLiteBase(const std::string& title) {
 }
 
 nlohmann::json DivergingColor(const std::string& field, const std::string& title) {
-  return {{"field", field}, {"type", "quantitative"}, {"title", title},
+  return {{"field", field},
+          {"type", "quantitative"},
+          {"title", title},
           {"scale", {{"scheme", "redblue"}, {"domainMid", 0}}}};
 }
 
@@ -469,11 +526,16 @@ nlohmann::json GroupedBars(const std::string& title, nlohmann::json values, cons
   spec["width"] = {{"step", std::max<std::size_t>(24, 16 * group_order.size() + 8)}};
   spec["height"] = 220;
   spec["encoding"] = {
-      {"x", {{"field", x}, {"type", "nominal"}, {"sort", x_order}, {"title", nullptr},
-             {"axis", {{"labelAngle", 0}}}}},
+      {"x",
+       {{"field", x},
+        {"type", "nominal"},
+        {"sort", x_order},
+        {"title", nullptr},
+        {"axis", {{"labelAngle", 0}}}}},
       {"xOffset", {{"field", group}, {"type", "nominal"}, {"sort", group_order}}},
       {"y", {{"field", y}, {"type", "quantitative"}, {"title", y_title}}},
-      {"color", {{"field", group}, {"type", "nominal"}, {"sort", group_order}, {"title", nullptr}}}};
+      {"color",
+       {{"field", group}, {"type", "nominal"}, {"sort", group_order}, {"title", nullptr}}}};
   return spec;
 }
 

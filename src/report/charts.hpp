@@ -48,8 +48,9 @@ std::vector<RenderedChart> RenderCharts(const std::vector<ChartSpec>& charts,
 
 // Sensitivity: per region, each variant's value as a point and the min–max range as a rule,
 // one chart per indicator in `indicators` (key, title).
-std::vector<ChartSpec> RangeCharts(const std::vector<LabelledRun>& runs,
-                                   const std::vector<std::pair<std::string, std::string>>& indicators);
+std::vector<ChartSpec> RangeCharts(
+    const std::vector<LabelledRun>& runs,
+    const std::vector<std::pair<std::string, std::string>>& indicators);
 
 // Rows and columns of the trade matrix and the sector heatmap: every region up to
 // kMatrixRegionsMax, else the focus regions (at most kMatrixRegionsMax, the largest by
@@ -76,7 +77,8 @@ nlohmann::json BarValueLabels(const std::string& field, const std::string& forma
 double RobustBound(std::vector<double> values);
 // A red–blue colour scale for changes, white at zero, on [−bound, bound]; values beyond are
 // shown at the end colour (clamped), and the heat maps mark them.
-nlohmann::json ClippedDivergingColor(const std::string& field, const std::string& title, double bound);
+nlohmann::json ClippedDivergingColor(const std::string& field, const std::string& title,
+                                     double bound);
 // "ricardo 0.1.0 · us-tariffs-2025-11 (measures of 2025-11-01) · made 2026-12-03": which program,
 // scenario and day made a chart, under its title.
 std::string ChartSubtitle(const RunMetadata& metadata);
@@ -90,7 +92,8 @@ std::vector<std::filesystem::path> WritePngCopies(const std::vector<RenderedChar
                                                   std::string* note);
 // What every report does with its charts: `subtitle` under each title (AddSubtitle), rendered
 // to SVG (RenderCharts), copied to PNG (WritePngCopies: `png_files`, or `png_note` says why not).
-std::vector<RenderedChart> RenderChartFiles(std::vector<ChartSpec> specs, const std::string& subtitle,
+std::vector<RenderedChart> RenderChartFiles(std::vector<ChartSpec> specs,
+                                            const std::string& subtitle,
                                             const std::filesystem::path& directory,
                                             const ChartRendererOptions& options,
                                             std::string* png_note,

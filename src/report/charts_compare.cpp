@@ -22,7 +22,8 @@ std::vector<std::string> Labels(const std::vector<LabelledRun>& runs) {
   std::vector<std::string> out;
   for (std::size_t k = 0; k < runs.size(); ++k) {
     const std::string& title = runs[k].run->metadata.scenario_title;
-    const std::string letter = k < 26 ? std::string(1, static_cast<char>('A' + k)) : std::to_string(k + 1);
+    const std::string letter =
+        k < 26 ? std::string(1, static_cast<char>('A' + k)) : std::to_string(k + 1);
     out.push_back(letter + ": " + (title.empty() ? runs[k].label : title));
   }
   return out;
@@ -40,20 +41,22 @@ std::string RegionsNote(const Baseline& b, const std::vector<std::size_t>& regio
 }
 
 ChartSpec ByScenario(const std::vector<LabelledRun>& runs, const Indicator& indicator,
-                     const std::string& name, const std::string& title, const std::string& caption) {
+                     const std::string& name, const std::string& title,
+                     const std::string& caption) {
   const Baseline& b = runs.front().run->baseline;
   const auto regions = ChartRegions(*runs.front().run);
   json values = json::array();
   const std::vector<std::string> labels = Labels(runs);
   for (std::size_t k = 0; k < runs.size(); ++k)
     for (std::size_t n : regions)
-      values.push_back({{"region", b.regions[n].code}, {"scenario", labels[k]},
+      values.push_back({{"region", b.regions[n].code},
+                        {"scenario", labels[k]},
                         {"value", Value(indicator.value(*runs[k].run, n))}});
   json spec = GroupedBars(indicator.title, values, "region", Codes(b, regions), "scenario", labels,
                           "value", indicator.title);
   // The legend under the chart, one scenario a line, titles in full.
-  spec["encoding"]["color"]["legend"] = {{"orient", "bottom"}, {"direction", "vertical"},
-                                         {"labelLimit", 0}, {"title", "Scenario"}};
+  spec["encoding"]["color"]["legend"] = {
+      {"orient", "bottom"}, {"direction", "vertical"}, {"labelLimit", 0}, {"title", "Scenario"}};
   spec["encoding"]["color"]["title"] = "Scenario";
   spec["encoding"]["y"]["scale"] = {{"padding", 34}};  // room for the value labels
   json layer = json::array({{{"mark", spec["mark"]}}});
@@ -66,7 +69,8 @@ ChartSpec ByScenario(const std::vector<LabelledRun>& runs, const Indicator& indi
 ChartSpec TradeMatrices(const std::vector<LabelledRun>& runs) {
   const Baseline& b = runs.front().run->baseline;
   std::string note;
-  const std::vector<std::size_t> regions = MatrixRegions(*runs.front().run, FocusRegions(b, {}), &note);
+  const std::vector<std::size_t> regions =
+      MatrixRegions(*runs.front().run, FocusRegions(b, {}), &note);
   std::vector<std::string> codes;
   for (std::size_t n : regions) codes.push_back(b.regions[n].code);
   json values = json::array();
@@ -81,8 +85,10 @@ ChartSpec TradeMatrices(const std::vector<LabelledRun>& runs) {
         const double pct = PercentChange(r.run->outcomes.BilateralImportsBase(n, i),
                                          r.run->outcomes.BilateralImportsNew(n, i));
         all_pct.push_back(pct);
-        values.push_back({{"scenario", labels[k]}, {"importer", b.regions[n].code},
-                          {"exporter", b.regions[i].code}, {"change_pct", Value(pct)}});
+        values.push_back({{"scenario", labels[k]},
+                          {"importer", b.regions[n].code},
+                          {"exporter", b.regions[i].code},
+                          {"change_pct", Value(pct)}});
       }
   }
   max_abs = RobustBound(all_pct);
@@ -91,30 +97,44 @@ ChartSpec TradeMatrices(const std::vector<LabelledRun>& runs) {
   json text = {{"mark", {{"type", "text"}, {"fontSize", 10}}},
                {"encoding",
                 {{"text", {{"field", "change_pct"}, {"type", "quantitative"}, {"format", ".1f"}}},
-                 {"color", {{"condition", {{"test", "abs(datum['change_pct']) > " +
-                                                        std::to_string(0.6 * max_abs)},
-                                           {"value", "white"}}},
-                            {"value", "black"}}}}}};
+                 {"color",
+                  {{"condition",
+                    {{"test", "abs(datum['change_pct']) > " + std::to_string(0.6 * max_abs)},
+                     {"value", "white"}}},
+                   {"value", "black"}}}}}};
   json spec = VegaLiteBase("Change in bilateral imports by scenario, % (row imports from column)");
   spec["data"] = {{"values", values}};
   // One matrix under the other, each headed by its scenario's full title (side by side, long
   // titles ran into each other).
-  spec["facet"] = {{"row", {{"field", "scenario"}, {"type", "nominal"}, {"sort", labels},
-                            {"title", nullptr},
-                            {"header", {{"labelOrient", "top"}, {"labelAngle", 0}, {"labelAlign", "left"},
-                                        {"labelAnchor", "start"}, {"labelLimit", 0},
-                                        {"labelFontSize", 12}}}}}};
+  spec["facet"] = {{"row",
+                    {{"field", "scenario"},
+                     {"type", "nominal"},
+                     {"sort", labels},
+                     {"title", nullptr},
+                     {"header",
+                      {{"labelOrient", "top"},
+                       {"labelAngle", 0},
+                       {"labelAlign", "left"},
+                       {"labelAnchor", "start"},
+                       {"labelLimit", 0},
+                       {"labelFontSize", 12}}}}}};
   spec["spec"] = {
       {"width", {{"step", 44}}},
       {"height", {{"step", 26}}},
       {"encoding",
-       {{"x", {{"field", "exporter"}, {"type", "nominal"}, {"sort", codes}, {"title", "Exporter"},
-               {"axis", {{"labelAngle", -40}}}}},
-        {"y", {{"field", "importer"}, {"type", "nominal"}, {"sort", codes}, {"title", "Importer"}}}}},
+       {{"x",
+         {{"field", "exporter"},
+          {"type", "nominal"},
+          {"sort", codes},
+          {"title", "Exporter"},
+          {"axis", {{"labelAngle", -40}}}}},
+        {"y",
+         {{"field", "importer"}, {"type", "nominal"}, {"sort", codes}, {"title", "Importer"}}}}},
       {"layer", json::array({rect, text})}};
   return {"trade_change_by_scenario", "Bilateral trade by scenario",
           "Change in imports of the row region from the column region, all sectors, %, one "
-          "matrix per scenario, one under the other. Colours stop at the 5th–95th percentile range (beyond: the end "
+          "matrix per scenario, one under the other. Colours stop at the 5th–95th percentile range "
+          "(beyond: the end "
           "colour).",
           spec, note};
 }
@@ -142,9 +162,8 @@ std::vector<ChartSpec> ComparisonCharts(const std::vector<LabelledRun>& runs) {
   return out;
 }
 
-std::vector<ChartSpec> RangeCharts(
-    const std::vector<LabelledRun>& runs,
-    const std::vector<std::pair<std::string, std::string>>& wanted) {
+std::vector<ChartSpec> RangeCharts(const std::vector<LabelledRun>& runs,
+                                   const std::vector<std::pair<std::string, std::string>>& wanted) {
   const auto indicators = CountryIndicators(MoneyDisplay{}, /*levels=*/false);
   const Baseline& b = runs.front().run->baseline;
   const auto regions = ChartRegions(*runs.front().run);
@@ -157,24 +176,34 @@ std::vector<ChartSpec> RangeCharts(
     json values = json::array();
     for (const auto& r : runs)
       for (std::size_t n : regions)
-        values.push_back({{"region", b.regions[n].code}, {"variant", r.label},
+        values.push_back({{"region", b.regions[n].code},
+                          {"variant", r.label},
                           {"value", Value(ind->value(*r.run, n))}});
     json spec = VegaLiteBase(title + ": range over the elasticity variants");
     spec["data"] = {{"values", values}};
-    json x = {{"field", "region"}, {"type", "nominal"}, {"sort", Codes(b, regions)},
-              {"title", nullptr}, {"axis", {{"labelAngle", 0}}}};
+    json x = {{"field", "region"},
+              {"type", "nominal"},
+              {"sort", Codes(b, regions)},
+              {"title", nullptr},
+              {"axis", {{"labelAngle", 0}}}};
     json rule = {{"mark", {{"type", "rule"}, {"strokeWidth", 2}, {"color", "#888"}}},
                  {"encoding",
                   {{"x", x},
-                   {"y", {{"aggregate", "min"}, {"field", "value"}, {"type", "quantitative"},
-                          {"title", ind->title}}},
+                   {"y",
+                    {{"aggregate", "min"},
+                     {"field", "value"},
+                     {"type", "quantitative"},
+                     {"title", ind->title}}},
                    {"y2", {{"aggregate", "max"}, {"field", "value"}}}}}};
     json points = {{"mark", {{"type", "point"}, {"filled", true}, {"size", 70}, {"tooltip", true}}},
                    {"encoding",
                     {{"x", x},
                      {"y", {{"field", "value"}, {"type", "quantitative"}}},
-                     {"color", {{"field", "variant"}, {"type", "nominal"}, {"sort", Labels(runs)},
-                                {"title", "Elasticities"}}}}}};
+                     {"color",
+                      {{"field", "variant"},
+                       {"type", "nominal"},
+                       {"sort", Labels(runs)},
+                       {"title", "Elasticities"}}}}}};
     spec["layer"] = json::array({rule, points});
     spec["width"] = {{"step", 48}};
     spec["height"] = 220;

@@ -35,7 +35,8 @@ ChartSpec ImportShareChart(const RunResult& r, std::size_t importer) {
   }
   const json y = {{"field", "partner"}, {"type", "nominal"}, {"sort", order}, {"title", nullptr}};
   // The domain grows by 40 px a side so that the labels at the bars' ends stay inside.
-  const json x = {{"field", "share_change_pp"}, {"type", "quantitative"},
+  const json x = {{"field", "share_change_pp"},
+                  {"type", "quantitative"},
                   {"scale", {{"padding", 40}}},
                   {"title", "change in share of " + code + "'s imports, percentage points"}};
   const json bars = {
@@ -43,18 +44,21 @@ ChartSpec ImportShareChart(const RunResult& r, std::size_t importer) {
       {"encoding",
        {{"y", y},
         {"x", x},
-        {"color", {{"field", "direction"}, {"type", "nominal"}, {"title", nullptr},
-                   {"scale", {{"domain", {"gains share", "loses share"}},
-                              {"range", {"#2b6cb0", "#c0392b"}}}}}}}}};
+        {"color",
+         {{"field", "direction"},
+          {"type", "nominal"},
+          {"title", nullptr},
+          {"scale",
+           {{"domain", {"gains share", "loses share"}}, {"range", {"#2b6cb0", "#c0392b"}}}}}}}}};
   // Each bar's value at its outer end: right of gains, left of losses.
   const auto labels = [&](const char* test, const char* align, int dx) {
-    return json{{"transform", json::array({{{"filter", test}}})},
-                {"mark", {{"type", "text"}, {"align", align}, {"dx", dx}, {"fontSize", 10}}},
-                {"encoding",
-                 {{"y", y},
-                  {"x", x},
-                  {"text", {{"field", "share_change_pp"}, {"type", "quantitative"},
-                            {"format", "+.2f"}}}}}};
+    return json{
+        {"transform", json::array({{{"filter", test}}})},
+        {"mark", {{"type", "text"}, {"align", align}, {"dx", dx}, {"fontSize", 10}}},
+        {"encoding",
+         {{"y", y},
+          {"x", x},
+          {"text", {{"field", "share_change_pp"}, {"type", "quantitative"}, {"format", "+.2f"}}}}}};
   };
   const json zero = {{"mark", {{"type", "rule"}, {"color", "#555"}}},
                      {"encoding", {{"x", {{"datum", 0}}}}}};

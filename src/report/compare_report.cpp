@@ -39,12 +39,13 @@ ReportFiles WriteComparisonReportInto(const Comparison& c, const std::filesystem
   }
   std::string png_note;
   std::vector<std::filesystem::path> png_files;
-  page.charts = detail::RenderChartFiles(detail::ComparisonCharts(runs),
-                                         detail::ChartSubtitle(c.runs.front().result.metadata),
-                                         directory / "charts", options.charts, &png_note, &png_files);
+  page.charts = detail::RenderChartFiles(
+      detail::ComparisonCharts(runs), detail::ChartSubtitle(c.runs.front().result.metadata),
+      directory / "charts", options.charts, &png_note, &png_files);
   if (!png_note.empty()) page.notes.push_back(png_note);
-  page.notes.push_back("Every run's tables are in the CSV files next to this report (column "
-                       "`scenario`); comparison.json has the full results.");
+  page.notes.push_back(
+      "Every run's tables are in the CSV files next to this report (column "
+      "`scenario`); comparison.json has the full results.");
   // One command made every run: the first run's stamp stands for the page.
   if (!c.runs.empty() && !c.runs.front().result.metadata.stamp.empty())
     page.stamp = c.runs.front().result.metadata.stamp;

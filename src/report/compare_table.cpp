@@ -39,7 +39,8 @@ std::string FormatComparisonTable(const Comparison& c, const TableOptions& optio
   const auto tables = detail::ComparisonTables(c, options, &legend);
   const bool md = options.format == TableFormat::kMarkdown;
   const Manifest& m = c.runs.front().result.baseline.manifest;
-  std::string out = md ? "### Comparison of " + std::to_string(c.runs.size()) + " scenarios\n\n" : "";
+  std::string out =
+      md ? "### Comparison of " + std::to_string(c.runs.size()) + " scenarios\n\n" : "";
   out += fmt::format("Comparison on baseline {}{}; differences against A{}\n", m.name,
                      m.year > 0 ? fmt::format(" ({})", m.year) : "", md ? "  " : "");
   for (const auto& l : legend) out += l + (md ? "  \n" : "\n");

@@ -12,10 +12,8 @@ std::string ChangeLabel(const Baseline& b, const FlaggedChange& c) {
   const std::string& region = b.regions[c.region].code;
   const std::string& partner = b.regions[c.partner].code;
   switch (c.measure) {
-    case FlaggedMeasure::kGrossOutput:
-      return "gross output of " + region;
-    case FlaggedMeasure::kSectorImports:
-      return "imports of " + region + " from " + partner;
+    case FlaggedMeasure::kGrossOutput: return "gross output of " + region;
+    case FlaggedMeasure::kSectorImports: return "imports of " + region + " from " + partner;
     case FlaggedMeasure::kPairImports:
       return "imports of " + region + " from " + partner + ", all sectors";
   }
@@ -29,8 +27,8 @@ std::string ElasticityFlagWarning(const RunResult& r) {
   std::string sectors;
   for (std::size_t k = 0; k < flags.size(); ++k) {
     if (k > 0) sectors += k + 1 == flags.size() ? " and " : ", ";
-    sectors +=
-        fmt::format("{} (θ = {:g})", SectorLabel(r.baseline.sectors[flags[k].sector]), flags[k].theta);
+    sectors += fmt::format("{} (θ = {:g})", SectorLabel(r.baseline.sectors[flags[k].sector]),
+                           flags[k].theta);
   }
   const ElasticityFlag& f = flags.front();
   return fmt::format(

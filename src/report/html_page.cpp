@@ -48,7 +48,8 @@ std::string StampHtml(const RunStamp& s) {
   std::string months;
   for (const auto& m : s.data_months) months += (months.empty() ? "" : ", ") + m;
   const std::pair<const char*, std::string> rows[] = {
-      {"Program", s.program.name + " " + s.program.version + " (" + s.program.build_type + " build)"},
+      {"Program",
+       s.program.name + " " + s.program.version + " (" + s.program.build_type + " build)"},
       {"Git commit", orNa(s.program.git_commit)},
       {"Scenario SHA-256", orNa(s.scenario_sha256)},
       {"Baseline SHA-256", orNa(s.baseline_sha256)},
@@ -74,7 +75,8 @@ std::string RenderHtml(const HtmlPage& page) {
   for (const auto& w : page.warnings) out += "<p class=\"warning\">" + EscapeHtml(w) + "</p>\n";
   if (page.key_results) {
     out += "<section class=\"key-results\" id=\"key-results\">\n<h2>Key results</h2>\n";
-    for (const auto& sentence : page.key_results->sentences) out += "<p>" + EscapeHtml(sentence) + "</p>\n";
+    for (const auto& sentence : page.key_results->sentences)
+      out += "<p>" + EscapeHtml(sentence) + "</p>\n";
     out += "<ul class=\"key-numbers\">\n";
     for (const auto& n : page.key_results->numbers) {
       out += "<li class=\"key-number\"><span class=\"value\">" + EscapeHtml(n.value) +

@@ -16,8 +16,13 @@ TextTable ImportsByPartnerTable(const RunResult& r, std::size_t importer,
   t.title = fmt::format(
       "Imports of {} by partner (net of tariffs, all sectors; largest gain in share first)",
       b.regions[importer].code);
-  t.headers = {"Partner", money.label + ": before", "after", "Change %", "Share %: before",
-               "after", "Change pp",
+  t.headers = {"Partner",
+               money.label + ": before",
+               "after",
+               "Change %",
+               "Share %: before",
+               "after",
+               "Change pp",
                std::string(kAddedTariffLabel) + ": " + AddedTariffBaseWeightsLabel(b),
                kAddedTariffShiftsLabel};
   t.align = {Align::kLeft};

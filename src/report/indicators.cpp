@@ -12,8 +12,9 @@ std::vector<Indicator> CountryIndicators(const MoneyDisplay& money, bool levels)
   };
   out.push_back({"welfare", "Welfare, % change (exact real income)", true, 2,
                  [=](const RunResult& r, std::size_t n) { return 100.0 * c(r, n).welfare_exact; }});
-  out.push_back({"real_wage", "Real wage, % change", true, 2,
-                 [=](const RunResult& r, std::size_t n) { return 100.0 * c(r, n).real_wage_change; }});
+  out.push_back(
+      {"real_wage", "Real wage, % change", true, 2,
+       [=](const RunResult& r, std::size_t n) { return 100.0 * c(r, n).real_wage_change; }});
   out.push_back({"exports", "Exports, % change", true, 2, [=](const RunResult& r, std::size_t n) {
                    return PercentChange(c(r, n).exports_base, c(r, n).exports_new);
                  }});
@@ -44,7 +45,8 @@ std::vector<std::string> ColumnLetters(std::size_t count) {
   std::vector<std::string> out;
   for (std::size_t k = 0; k < count; ++k) {
     std::string s;
-    for (std::size_t v = k + 1; v > 0; v = (v - 1) / 26) s.insert(s.begin(), char('A' + (v - 1) % 26));
+    for (std::size_t v = k + 1; v > 0; v = (v - 1) / 26)
+      s.insert(s.begin(), char('A' + (v - 1) % 26));
     out.push_back(s);
   }
   return out;

@@ -12,8 +12,8 @@
 namespace ricardo::detail {
 
 struct Indicator {
-  std::string key;    // JSON/CSV name: "welfare", "real_wage", …
-  std::string title;  // table caption
+  std::string key;         // JSON/CSV name: "welfare", "real_wage", …
+  std::string title;       // table caption
   bool is_percent = true;  // a % change (differences are in percentage points)
   int decimals = 2;
   std::function<double(const RunResult&, std::size_t region)> value;

@@ -9,7 +9,9 @@
 namespace ricardo::detail {
 namespace {
 
-std::string CurrencyPrefix(const Manifest& m) { return m.currency == "USD" ? "US$" : m.currency; }
+std::string CurrencyPrefix(const Manifest& m) {
+  return m.currency == "USD" ? "US$" : m.currency;
+}
 
 // "12,345" for a per-household amount; "n/a" when unknown.
 std::string WholeUnits(double value) {
@@ -27,9 +29,9 @@ std::string WholeUnits(double value) {
 std::string MoneyText(const MoneyDisplay& money, double value_in_display_units, bool sign) {
   const std::size_t space = money.label.rfind(' ');
   const std::string prefix = money.label.substr(0, space), scale = money.label.substr(space + 1);
-  return fmt::format("{} {} {}", prefix,
-                     sign ? SignedFixed(value_in_display_units, 1) : Fixed(value_in_display_units, 1),
-                     scale);
+  return fmt::format(
+      "{} {} {}", prefix,
+      sign ? SignedFixed(value_in_display_units, 1) : Fixed(value_in_display_units, 1), scale);
 }
 
 // The households part of the table's note: where the counts come from and why some are n/a.
@@ -105,9 +107,8 @@ std::string WelfareVersusWageNote(const RunResult& r, std::size_t region,
   const GoodsDuties& d = c.goods_duties;
   const std::string cur = CurrencyPrefix(m);
   // What a partial-equilibrium estimate charges: the added rate on pre-tariff goods imports.
-  const double pe_cost = std::isfinite(d.added_at_base_weights)
-                             ? d.added_at_base_weights * d.goods_imports_base
-                             : 0.0;
+  const double pe_cost =
+      std::isfinite(d.added_at_base_weights) ? d.added_at_base_weights * d.goods_imports_base : 0.0;
   const double pe_per_household = pe_cost * m.money_unit / c.households;  // NaN without a count
   std::string out = fmt::format(
       "{0}: welfare {1}% ({2} a year) beside a real-wage change of {3}%. Welfare is real "
@@ -120,8 +121,9 @@ std::string WelfareVersusWageNote(const RunResult& r, std::size_t region,
       c.code, SignedFixed(100.0 * c.welfare_exact, 2),
       MoneyText(money, money(m, c.welfare_money), true), SignedFixed(100.0 * c.real_wage_change, 2),
       MoneyText(money, money(m, c.tariff_revenue_base), false),
-      MoneyText(money, money(m, c.tariff_revenue_new), false), SignedFixed(100.0 * c.welfare_tot, 2),
-      Fixed(100.0 * d.added_at_base_weights, 2), AddedTariffBaseWeightsLabel(r.baseline),
+      MoneyText(money, money(m, c.tariff_revenue_new), false),
+      SignedFixed(100.0 * c.welfare_tot, 2), Fixed(100.0 * d.added_at_base_weights, 2),
+      AddedTariffBaseWeightsLabel(r.baseline),
       MoneyText(money, money(m, d.goods_imports_base), false),
       MoneyText(money, money(m, pe_cost), false));
   if (std::isfinite(pe_per_household)) {

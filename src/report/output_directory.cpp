@@ -64,14 +64,14 @@ void CheckExistingTarget(const fs::path& target, const StagedDirectoryOptions& o
                  "check the path and the permissions of its folders");
   if (ec || !fs::exists(status)) return;
   if (!fs::is_directory(status)) {
-    throw Failed(target,
-                 fs::is_regular_file(status) ? "is a file, not a folder" : "exists and is not a folder",
-                 "give the path of a new folder, or remove the file");
+    throw Failed(
+        target,
+        fs::is_regular_file(status) ? "is a file, not a folder" : "exists and is not a folder",
+        "give the path of a new folder, or remove the file");
   }
   const bool empty = fs::is_empty(target, ec);
   if (empty) return;
-  if (options.refuse_existing)
-    throw Failed(target, "already exists", options.refuse_existing_fix);
+  if (options.refuse_existing) throw Failed(target, "already exists", options.refuse_existing_fix);
   if (!options.replaceable_if_contains.empty() &&
       !HoldsAny(target, options.replaceable_if_contains)) {
     throw Failed(target,
@@ -99,14 +99,17 @@ StagedDirectory::StagedDirectory(fs::path target, StagedDirectoryOptions options
   std::error_code ec;
   fs::create_directories(parent, ec);
   if (ec || !fs::is_directory(parent)) {
-    throw Failed(parent, "cannot create the folder for " + target_.string() + ": " +
-                             (ec ? ec.message() : std::string("not a folder")),
+    throw Failed(parent,
+                 "cannot create the folder for " + target_.string() + ": " +
+                     (ec ? ec.message() : std::string("not a folder")),
                  "give an output path whose parent folders are folders, not files, and writable");
   }
-  std::string pattern = (parent / fmt::format(".{}.tmp-XXXXXX", target_.filename().string())).string();
+  std::string pattern =
+      (parent / fmt::format(".{}.tmp-XXXXXX", target_.filename().string())).string();
   if (mkdtemp(pattern.data()) == nullptr) {
-    throw Failed(parent, "cannot create a folder here for " + target_.filename().string() + ": " +
-                             std::strerror(errno),
+    throw Failed(parent,
+                 "cannot create a folder here for " + target_.filename().string() + ": " +
+                     std::strerror(errno),
                  "check that the folder is writable and its disk has space, or give another "
                  "output folder");
   }
@@ -130,9 +133,10 @@ void StagedDirectory::Commit() {
   const bool replacing = fs::is_directory(target_, ec);
   if (!replacing) {
     if (std::rename(staging_.c_str(), target_.c_str()) != 0)
-      throw Failed(target_, std::string("cannot move the finished output into place: ") +
-                                std::strerror(errno),
-                   "check that the parent folder is writable");
+      throw Failed(
+          target_,
+          std::string("cannot move the finished output into place: ") + std::strerror(errno),
+          "check that the parent folder is writable");
     committed_ = true;
     return;
   }
@@ -144,15 +148,16 @@ void StagedDirectory::Commit() {
                    "check that it and its parent folder are writable");
     const fs::path aside = staging_.string() + ".old";
     if (std::rename(target_.c_str(), aside.c_str()) != 0)
-      throw Failed(target_, std::string("cannot move the earlier output aside: ") +
-                                std::strerror(errno),
+      throw Failed(target_,
+                   std::string("cannot move the earlier output aside: ") + std::strerror(errno),
                    "check that it and its parent folder are writable");
     if (std::rename(staging_.c_str(), target_.c_str()) != 0) {
       const int error = errno;
       std::rename(aside.c_str(), target_.c_str());
-      throw Failed(target_, std::string("cannot move the finished output into place: ") +
-                                std::strerror(error),
-                   "check that the parent folder is writable");
+      throw Failed(
+          target_,
+          std::string("cannot move the finished output into place: ") + std::strerror(error),
+          "check that the parent folder is writable");
     }
     fs::remove_all(aside, ec);
     committed_ = true;

@@ -7,9 +7,9 @@
 #include <set>
 #include <thread>
 
+#include "core/run_on_threads.hpp"
 #include "ricardo/compare.hpp"
 #include "ricardo/error.hpp"
-#include "core/run_on_threads.hpp"
 
 namespace ricardo {
 
@@ -54,8 +54,7 @@ std::vector<ComparedRun> RunCounterfactuals(std::vector<RunRequest> requests,
   return results;
 }
 
-Comparison CompareRuns(std::vector<RunRequest> requests, const SolverOptions& solver,
-                       int threads) {
+Comparison CompareRuns(std::vector<RunRequest> requests, const SolverOptions& solver, int threads) {
   for (std::size_t k = 1; k < requests.size(); ++k) {
     const auto& a = requests[0].baseline.regions;
     const auto& b = requests[k].baseline.regions;
@@ -69,8 +68,7 @@ Comparison CompareRuns(std::vector<RunRequest> requests, const SolverOptions& so
   const auto start = std::chrono::steady_clock::now();
   Comparison c;
   c.runs = RunCounterfactuals(std::move(requests), solver, threads);
-  c.seconds_total =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  c.seconds_total = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   return c;
 }
 

@@ -16,7 +16,8 @@ namespace ricardo::detail {
 std::filesystem::path FindExecutable(const std::string& program) {
   if (program.empty()) return {};
   if (program.find('/') != std::string::npos) {
-    return access(program.c_str(), X_OK) == 0 ? std::filesystem::path(program) : std::filesystem::path();
+    return access(program.c_str(), X_OK) == 0 ? std::filesystem::path(program)
+                                              : std::filesystem::path();
   }
   const char* path = std::getenv("PATH");
   std::string dirs = path ? path : "/usr/local/bin:/usr/bin:/bin";
@@ -24,7 +25,8 @@ std::filesystem::path FindExecutable(const std::string& program) {
   while (start <= dirs.size()) {
     const std::size_t end = std::min(dirs.find(':', start), dirs.size());
     const std::string dir = dirs.substr(start, end - start);
-    const std::filesystem::path candidate = std::filesystem::path(dir.empty() ? "." : dir) / program;
+    const std::filesystem::path candidate =
+        std::filesystem::path(dir.empty() ? "." : dir) / program;
     if (access(candidate.c_str(), X_OK) == 0 && !std::filesystem::is_directory(candidate)) {
       return candidate;
     }

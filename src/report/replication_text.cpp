@@ -18,7 +18,8 @@ std::string Header(std::initializer_list<const char*> groups) {
   std::string line = fmt::format("{:<16}", "");
   for (const char* g : groups) line += fmt::format(" {:^20}", g);
   line += "\n" + fmt::format("{:<16}", "");
-  for (std::size_t k = 0; k < groups.size(); ++k) line += fmt::format(" {:>9} {:>8}  ", "ricardo", "paper");
+  for (std::size_t k = 0; k < groups.size(); ++k)
+    line += fmt::format(" {:>9} {:>8}  ", "ricardo", "paper");
   return line + "\n";
 }
 
@@ -41,7 +42,8 @@ std::string FormatReplicationText(const Cp2015Replication& rep) {
                          : "equilibrium without trade deficits (the paper's main tables)");
   out += fmt::format("Counterfactual: {}\n", ExperimentText(rep.options.experiment));
   if (!rep.published_targets_apply) {
-    out += "Note: the paper publishes no numbers for this configuration; only ricardo's are shown.\n";
+    out +=
+        "Note: the paper publishes no numbers for this configuration; only ricardo's are shown.\n";
   }
 
   out += "\nTable 2. Welfare effects, % (linearised decomposition of the paper's eq. 16)\n";
@@ -57,8 +59,9 @@ std::string FormatReplicationText(const Cp2015Replication& rep) {
                          Cell(c.vot_code), Cell(c.real_wage_code));
     }
   }
-  out += "\nExact welfare, % (change in real income from the same equilibrium; not the "
-         "linearised measure above)\n";
+  out +=
+      "\nExact welfare, % (change in real income from the same equilibrium; not the "
+      "linearised measure above)\n";
   for (const auto& c : rep.countries) {
     out += fmt::format("{:<16} {}\n", c.name, Cell(c.welfare_exact));
   }
@@ -97,8 +100,8 @@ std::string FormatReplicationText(const Cp2015Replication& rep) {
     const int compared = rep.CountCompared();
     const int mismatches = rep.CountMismatches();
     out += mismatches == 0
-               ? fmt::format("All {} published values reproduced ({:.2f} s in total).\n",
-                             compared, rep.seconds_total)
+               ? fmt::format("All {} published values reproduced ({:.2f} s in total).\n", compared,
+                             rep.seconds_total)
                : fmt::format("{} of {} published values NOT reproduced ({:.2f} s in total).\n",
                              mismatches, compared, rep.seconds_total);
   } else {

@@ -72,9 +72,10 @@ void CreateOutputDirectory(const std::filesystem::path& directory) {
   std::error_code ec;
   std::filesystem::create_directories(directory, ec);
   if (ec || !std::filesystem::is_directory(directory)) {
-    throw OutputError(Location{directory.string(), 0, 0, {}},
-                      "cannot create the folder: " + (ec ? ec.message() : std::string("not a folder")),
-                      "give an output path whose parent folders are folders, not files, and writable");
+    throw OutputError(
+        Location{directory.string(), 0, 0, {}},
+        "cannot create the folder: " + (ec ? ec.message() : std::string("not a folder")),
+        "give an output path whose parent folders are folders, not files, and writable");
   }
 }
 
@@ -109,13 +110,14 @@ std::vector<std::filesystem::path> WriteRunsCsv(const std::vector<LabelledRun>& 
                  {"scenario", "region", "sector", "state", "gross_output_" + cur});
   CsvFile sector_changes(dir / "sector_changes.csv",
                          {"scenario", "region", "sector", "indicator", "change_pct"});
-  CsvFile decomposition(dir / "welfare_decomposition.csv",
-                        {"scenario", "region", "partner", "sector", "component", "contribution_pct"});
+  CsvFile decomposition(
+      dir / "welfare_decomposition.csv",
+      {"scenario", "region", "partner", "sector", "component", "contribution_pct"});
   CsvFile partners(dir / "imports_by_partner.csv",
                    {"scenario", "importer", "exporter", "state", "imports_" + cur, "share_pct"});
-  CsvFile partner_changes(dir / "imports_by_partner_changes.csv",
-                          {"scenario", "importer", "exporter", "imports_change_pct",
-                           "share_change_pp"});
+  CsvFile partner_changes(
+      dir / "imports_by_partner_changes.csv",
+      {"scenario", "importer", "exporter", "imports_change_pct", "share_change_pp"});
 
   for (const LabelledRun& lr : runs) {
     const RunResult& r = *lr.run;
@@ -155,7 +157,8 @@ std::vector<std::filesystem::path> WriteRunsCsv(const std::vector<LabelledRun>& 
       const auto duties_row = [&](const std::string& exporter, const GoodsDuties& d) {
         goods_duties.Row({s, rc, exporter, Number(100.0 * d.added_at_base_weights),
                           Number(100.0 * d.added_after_shifts), Number(100.0 * d.applied_base),
-                          Number(100.0 * d.applied_new), Number(ToCurrency(m, d.goods_imports_base)),
+                          Number(100.0 * d.applied_new),
+                          Number(ToCurrency(m, d.goods_imports_base)),
                           Number(ToCurrency(m, d.goods_imports_new))});
       };
       duties_row(kAll, c.goods_duties);
@@ -183,8 +186,10 @@ std::vector<std::filesystem::path> WriteRunsCsv(const std::vector<LabelledRun>& 
       for (std::size_t i = 0; i < N; ++i) {
         if (i == n) continue;
         const std::string& ec = b.regions[i].code;
-        trade.Row({s, rc, ec, kAll, kStates[0], Number(ToCurrency(m, o.BilateralImportsBase(n, i)))});
-        trade.Row({s, rc, ec, kAll, kStates[1], Number(ToCurrency(m, o.BilateralImportsNew(n, i)))});
+        trade.Row(
+            {s, rc, ec, kAll, kStates[0], Number(ToCurrency(m, o.BilateralImportsBase(n, i)))});
+        trade.Row(
+            {s, rc, ec, kAll, kStates[1], Number(ToCurrency(m, o.BilateralImportsNew(n, i)))});
         const AppliedTariff t = PairTariff(r, n, i);
         tariffs.Row({s, rc, ec, kAll, kStates[0], Number(100.0 * t.base)});
         tariffs.Row({s, rc, ec, kAll, kStates[1], Number(100.0 * t.now)});
@@ -216,26 +221,26 @@ std::vector<std::filesystem::path> WriteRunsCsv(const std::vector<LabelledRun>& 
                       whole(by_partner.imports_base)});
         partners.Row({s, rc, kAll, kStates[1], Number(ToCurrency(m, by_partner.imports_new)),
                       whole(by_partner.imports_new)});
-        partner_changes.Row({s, rc, kAll,
-                             Number(PercentChange(by_partner.imports_base, by_partner.imports_new)),
-                             by_partner.imports_base > 0.0 && by_partner.imports_new > 0.0 ? "0" : ""});
+        partner_changes.Row(
+            {s, rc, kAll, Number(PercentChange(by_partner.imports_base, by_partner.imports_new)),
+             by_partner.imports_base > 0.0 && by_partner.imports_new > 0.0 ? "0" : ""});
       }
       for (std::size_t j = 0; j < J; ++j) {
         const std::string& sc = b.sectors[j].code;
         output.Row({s, rc, sc, kStates[0], Number(ToCurrency(m, o.gross_output_base(n, j)))});
         output.Row({s, rc, sc, kStates[1], Number(ToCurrency(m, o.gross_output_new(n, j)))});
-        sector_changes.Row({s, rc, sc, "gross_output",
-                            Number(PercentChange(o.gross_output_base(n, j), o.gross_output_new(n, j)))});
+        sector_changes.Row(
+            {s, rc, sc, "gross_output",
+             Number(PercentChange(o.gross_output_base(n, j), o.gross_output_new(n, j)))});
         sector_changes.Row({s, rc, sc, "price", Number(100.0 * o.price_change(n, j))});
         decomposition.Row({s, rc, kAll, sc, "tot", Number(100.0 * o.sectoral_tot(n, j))});
         decomposition.Row({s, rc, kAll, sc, "vot", Number(100.0 * o.sectoral_vot(n, j))});
       }
     }
   }
-  return {changes.Close(),        levels.Close(),        trade.Close(),
-          tariffs.Close(),        output.Close(),        sector_changes.Close(),
-          decomposition.Close(),  partners.Close(),      partner_changes.Close(),
-          goods_duties.Close(),   money.Close()};
+  return {changes.Close(),         levels.Close(),         trade.Close(),         tariffs.Close(),
+          output.Close(),          sector_changes.Close(), decomposition.Close(), partners.Close(),
+          partner_changes.Close(), goods_duties.Close(),   money.Close()};
 }
 
 }  // namespace detail

@@ -1,6 +1,5 @@
 // The run-result JSON document as a tree and as a file; the writer is run_json_text.cpp.
 #include "report/run_csv.hpp"
-
 #include "ricardo/error.hpp"
 #include "ricardo/report.hpp"
 #include "ricardo/run.hpp"

@@ -4,8 +4,6 @@
 // load, building a ~10,000-node nlohmann tree per answer cost as much as the solve itself.
 // The text is what nlohmann's dump() writes for the same document (keys sorted, its number
 // formatting), so parse → dump gives the same bytes (tests/report/run_json_text_test.cpp).
-#include "ricardo/run.hpp"
-
 #include <algorithm>
 #include <cmath>
 #include <numeric>
@@ -14,6 +12,7 @@
 #include "fmt/format.h"
 #include "nlohmann/json.hpp"
 #include "report/run_views.hpp"
+#include "ricardo/run.hpp"
 #include "ricardo/solver.hpp"
 
 namespace ricardo {
@@ -27,9 +26,8 @@ class Out {
   explicit Out(std::string& text) : text_(text) {}
 
   void Str(std::string_view s) {
-    const bool plain = std::all_of(s.begin(), s.end(), [](char c) {
-      return c >= 0x20 && c < 0x7f && c != '"' && c != '\\';
-    });
+    const bool plain = std::all_of(
+        s.begin(), s.end(), [](char c) { return c >= 0x20 && c < 0x7f && c != '"' && c != '\\'; });
     if (plain) {
       text_ += '"';
       text_ += s;
@@ -268,8 +266,7 @@ void EffectiveTariffsJson(Out& out, const RunResult& result) {
   for (std::size_t n = 0; n < b.region_count(); ++n) {
     for (std::size_t i = 0; i < b.region_count(); ++i) {
       if (i == n) continue;
-      TariffRow(rows, b.regions[n].code, b.regions[i].code, kAll,
-                detail::PairTariff(result, n, i));
+      TariffRow(rows, b.regions[n].code, b.regions[i].code, kAll, detail::PairTariff(result, n, i));
     }
     for (std::size_t s = 0; s < b.sector_count(); ++s) {
       TariffRow(rows, b.regions[n].code, kAll, b.sectors[s].code,

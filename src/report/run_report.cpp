@@ -30,13 +30,13 @@ ReportFiles WriteRunReportInto(const RunResult& result, const std::filesystem::p
   const detail::RunTables tables = detail::BuildRunTables(result, options.table);
   std::string png_note;
   std::vector<std::filesystem::path> png_files;
-  const auto charts = detail::RenderChartFiles(detail::RunCharts(result, options.table),
-                                               detail::ChartSubtitle(result.metadata),
-                                               directory / "charts", options.charts, &png_note,
-                                               &png_files);
+  const auto charts = detail::RenderChartFiles(
+      detail::RunCharts(result, options.table), detail::ChartSubtitle(result.metadata),
+      directory / "charts", options.charts, &png_note, &png_files);
   detail::HtmlPage page;
   const RunMetadata& meta = result.metadata;
-  page.title = "ricardo: " + (meta.scenario_title.empty() ? meta.scenario_name : meta.scenario_title);
+  page.title =
+      "ricardo: " + (meta.scenario_title.empty() ? meta.scenario_name : meta.scenario_title);
   page.heading = tables.heading;
   if (!meta.scenario_description.empty()) page.heading.push_back(meta.scenario_description);
   page.warnings = tables.warnings;
@@ -47,11 +47,13 @@ ReportFiles WriteRunReportInto(const RunResult& result, const std::filesystem::p
   page.charts = charts;
   for (const auto& s : meta.sources) page.notes.push_back("Source: " + s);
   for (const auto& n : meta.notes) page.notes.push_back("Note: " + n);
-  page.notes.push_back(tables.solver_line.empty() ? "Solver: " + result.solution.summary.BriefReport()
-                                                  : tables.solver_line);
-  page.notes.push_back("Tables as CSV and the full result as run.json sit next to this file; "
-                       "each chart is also in charts/ as SVG, PNG and its Vega-Lite spec; "
-                       "manifest.json lists every file with its SHA-256.");
+  page.notes.push_back(tables.solver_line.empty()
+                           ? "Solver: " + result.solution.summary.BriefReport()
+                           : tables.solver_line);
+  page.notes.push_back(
+      "Tables as CSV and the full result as run.json sit next to this file; "
+      "each chart is also in charts/ as SVG, PNG and its Vega-Lite spec; "
+      "manifest.json lists every file with its SHA-256.");
   if (!png_note.empty()) page.notes.push_back(png_note);
   files.html = directory / "report.html";
   detail::WriteTextFile(files.html, detail::RenderHtml(page));

@@ -51,8 +51,8 @@ std::string JoinCodes(const Baseline& b, const std::vector<std::size_t>& regions
 TextTable BilateralTable(const RunResult& r, const std::vector<std::size_t>& focus,
                          const MoneyDisplay& money) {
   TextTable t;
-  t.title = "Trade among " + JoinCodes(r.baseline, focus) +
-            " (imports, net of tariffs, all sectors)";
+  t.title =
+      "Trade among " + JoinCodes(r.baseline, focus) + " (imports, net of tariffs, all sectors)";
   t.headers = {"Importer", "Exporter", money.label + ": before", "after", "Change %"};
   t.align = {Align::kLeft, Align::kLeft, Align::kRight, Align::kRight, Align::kRight};
   const Manifest& m = r.baseline.manifest;
@@ -78,8 +78,8 @@ TextTable SectorTable(const RunResult& r, const std::vector<std::size_t>& region
   t.headers = {"Region", "Sector", money.label + ": before", "after", "Change %"};
   t.align = {Align::kLeft, Align::kLeft, Align::kRight, Align::kRight, Align::kRight};
   const Manifest& m = r.baseline.manifest;
-  for (const SectorChange& s : LargestSectorChanges(r, regions, options.top_sectors,
-                                                    options.min_sector_output_share)) {
+  for (const SectorChange& s :
+       LargestSectorChanges(r, regions, options.top_sectors, options.min_sector_output_share)) {
     t.AddRow({r.baseline.regions[s.region].code, SectorLabel(r.baseline.sectors[s.sector]),
               Fixed(money(m, s.output_base), 1), Fixed(money(m, s.output_new), 1),
               SignedFixed(s.change_pct, 2)});
@@ -108,8 +108,9 @@ RunTables BuildRunTables(const RunResult& r, const TableOptions& options) {
   if (!meta.scenario_date.empty()) scenario += " (compiled for " + meta.scenario_date + ")";
   out.heading.push_back("Scenario: " + scenario);
   out.heading.push_back(fmt::format("Baseline: {}{}, {} regions × {} sectors, money in {}", m.name,
-                             m.year > 0 ? fmt::format(" ({})", m.year) : "",
-                             r.baseline.region_count(), r.baseline.sector_count(), money.label));
+                                    m.year > 0 ? fmt::format(" ({})", m.year) : "",
+                                    r.baseline.region_count(), r.baseline.sector_count(),
+                                    money.label));
   out.tables.push_back(CountryTable(r, money));
   out.tables.push_back(MoneyTable(r, money));
   for (std::size_t n : importers) out.tables.push_back(ImportsByPartnerTable(r, n, money));
@@ -147,8 +148,9 @@ std::string FormatRunTable(const RunResult& result, const TableOptions& options)
   const bool md = options.format == TableFormat::kMarkdown;
   std::string out;
   if (md) {
-    out += "### " + (result.metadata.scenario_title.empty() ? result.metadata.scenario_name
-                                                             : result.metadata.scenario_title) +
+    out += "### " +
+           (result.metadata.scenario_title.empty() ? result.metadata.scenario_name
+                                                   : result.metadata.scenario_title) +
            "\n\n";
     for (const auto& line : t.heading) out += line + "  \n";  // two spaces: a line break
     out += "\n";

@@ -12,10 +12,10 @@
 namespace ricardo::detail {
 
 struct RunTables {
-  std::vector<std::string> heading;  // scenario and baseline lines
-  std::vector<TextTable> tables;   // countries, imports by partner, bilateral trade, sectors,
-                                   // sectors with a high trade elasticity
-  std::string solver_line;         // "Solver: ..." (empty when not requested)
+  std::vector<std::string> heading;   // scenario and baseline lines
+  std::vector<TextTable> tables;      // countries, imports by partner, bilateral trade, sectors,
+                                      // sectors with a high trade elasticity
+  std::string solver_line;            // "Solver: ..." (empty when not requested)
   std::vector<std::string> warnings;  // non-convergence, sectors with a high trade elasticity
 };
 

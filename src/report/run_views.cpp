@@ -19,17 +19,18 @@ double PercentChange(double base, double now) {
   return 100.0 * (now / base - 1.0);
 }
 
-double ToCurrency(const Manifest& manifest, double money) { return money * manifest.money_unit; }
+double ToCurrency(const Manifest& manifest, double money) {
+  return money * manifest.money_unit;
+}
 
 MoneyDisplay ChooseMoneyDisplay(const std::vector<const RunResult*>& results) {
   double largest = 0.0;
   for (const RunResult* r : results)
     for (const auto& c : r->outcomes.countries)
       largest = std::max(largest, std::abs(ToCurrency(r->baseline.manifest, c.income_base)));
-  const std::string prefix =
-      results.empty() || results.front()->baseline.manifest.currency == "USD"
-          ? "US$"
-          : results.front()->baseline.manifest.currency;
+  const std::string prefix = results.empty() || results.front()->baseline.manifest.currency == "USD"
+                                 ? "US$"
+                                 : results.front()->baseline.manifest.currency;
   if (largest >= 1e10) return {1e9, prefix + " bn"};
   return {1e6, prefix + " m"};
 }
@@ -137,8 +138,8 @@ bool SectorHasTariffs(const RunResult& r, std::size_t j) {
 }
 
 std::vector<SectorChange> LargestSectorChanges(const RunResult& r,
-                                               const std::vector<std::size_t>& regions,
-                                               int count, double min_output_share) {
+                                               const std::vector<std::size_t>& regions, int count,
+                                               double min_output_share) {
   const Outcomes& o = r.outcomes;
   std::vector<SectorChange> all;
   for (std::size_t n : regions) {

@@ -83,7 +83,7 @@ struct SectorChange {
 // The `count` largest |percent changes| of gross output among the `regions`, leaving out
 // sectors whose base output is below `min_output_share` of their region's output.
 std::vector<SectorChange> LargestSectorChanges(const RunResult& result,
-                                               const std::vector<std::size_t>& regions,
-                                               int count, double min_output_share);
+                                               const std::vector<std::size_t>& regions, int count,
+                                               double min_output_share);
 
 }  // namespace ricardo::detail

@@ -48,7 +48,9 @@ Location At(const std::string& file, long line, long column) {
   return where;
 }
 
-std::string ScaleLabel(double scale) { return fmt::format("theta x{:g}", scale); }
+std::string ScaleLabel(double scale) {
+  return fmt::format("theta x{:g}", scale);
+}
 
 }  // namespace
 
@@ -56,8 +58,8 @@ std::vector<double> ParseThetaScales(const std::string& text) {
   const std::size_t count = 1 + static_cast<std::size_t>(std::count(text.begin(), text.end(), ','));
   if (count > kSensitivityVariantsMax) {
     throw LimitError(Location{"--theta-scale", 0, 0, {}},
-                     fmt::format("{} factors, more than the {} one sensitivity run may have",
-                                 count, kSensitivityVariantsMax),
+                     fmt::format("{} factors, more than the {} one sensitivity run may have", count,
+                                 kSensitivityVariantsMax),
                      "each factor is a full solve; split the sweep into several runs");
   }
   std::vector<double> out;
@@ -69,7 +71,8 @@ std::vector<double> ParseThetaScales(const std::string& text) {
     const std::string part = Trim(text.substr(start, end - start));
     double v = 0.0;
     if (!ParseNumber(part, &v) || v <= 0.0) {
-      throw ArgumentError(fmt::format("--theta-scale: item {} '{}' is not a positive number", item, part), fix);
+      throw ArgumentError(
+          fmt::format("--theta-scale: item {} '{}' is not a positive number", item, part), fix);
     }
     if (!seen.insert(v).second) {
       throw ArgumentError(fmt::format("--theta-scale: factor {:g} is given twice", v), fix);
@@ -108,7 +111,8 @@ std::vector<ElasticityVariant> ReadElasticityVariants(const std::filesystem::pat
   std::string line;
   long line_number = 1;
   if (!std::getline(in, line) || Trim(line) != "variant,sector,theta") {
-    throw DataError(At(name, 1, 1), "expected the header 'variant,sector,theta', found '" + Trim(line) + "'",
+    throw DataError(At(name, 1, 1),
+                    "expected the header 'variant,sector,theta', found '" + Trim(line) + "'",
                     "make the first line exactly: variant,sector,theta");
   }
   std::vector<ElasticityVariant> out;
@@ -122,12 +126,14 @@ std::vector<ElasticityVariant> ReadElasticityVariants(const std::filesystem::pat
     std::vector<std::string> cells = data_internal::SplitCsv(line, name, line_number, &columns);
     for (std::string& cell : cells) cell = Trim(cell);
     if (cells.size() != 3) {
-      throw DataError(At(name, line_number, 1),
-                      fmt::format("expected 3 fields (variant,sector,theta), found {}", cells.size()),
-                      "write one variant, sector and elasticity per line");
+      throw DataError(
+          At(name, line_number, 1),
+          fmt::format("expected 3 fields (variant,sector,theta), found {}", cells.size()),
+          "write one variant, sector and elasticity per line");
     }
     if (cells[0].empty()) {
-      throw DataError(At(name, line_number, columns[0]), "empty variant name", "name every variant");
+      throw DataError(At(name, line_number, columns[0]), "empty variant name",
+                      "name every variant");
     }
     const auto sector = baseline.FindSector(cells[1]);
     if (!sector) {
@@ -147,7 +153,8 @@ std::vector<ElasticityVariant> ReadElasticityVariants(const std::filesystem::pat
     if (added && out.size() == kSensitivityVariantsMax) {
       throw LimitError(At(name, line_number, columns[0]),
                        fmt::format("variant '{}' is one more than the {} one sensitivity run may "
-                                   "have", cells[0], kSensitivityVariantsMax),
+                                   "have",
+                                   cells[0], kSensitivityVariantsMax),
                        "each variant is a full solve; split the file into several runs");
     }
     if (added) {
@@ -175,20 +182,22 @@ SensitivityResult RunSensitivity(const Baseline& baseline, const Shock& shock,
                                  const std::vector<ElasticityVariant>& variants,
                                  const SensitivityOptions& options) {
   if (variants.size() > kSensitivityReportVariantsMax) {
-    throw LimitError(Location{}, fmt::format("{} elasticity variants, more than the {} a sensitivity "
-                                             "result holds with every run",
-                                             variants.size(), kSensitivityReportVariantsMax),
+    throw LimitError(Location{},
+                     fmt::format("{} elasticity variants, more than the {} a sensitivity "
+                                 "result holds with every run",
+                                 variants.size(), kSensitivityReportVariantsMax),
                      "stream longer sweeps with StreamSensitivity");
   }
   const auto start = std::chrono::steady_clock::now();
   SensitivityResult result;
   result.variants = variants;
   result.runs.runs.reserve(variants.size());
-  StreamSensitivity(baseline, shock, metadata, variants,
-                    [&](std::size_t, const ElasticityVariant& v, const RunResult& r) {
-                      result.runs.runs.push_back({v.label, r});
-                    },
-                    options);
+  StreamSensitivity(
+      baseline, shock, metadata, variants,
+      [&](std::size_t, const ElasticityVariant& v, const RunResult& r) {
+        result.runs.runs.push_back({v.label, r});
+      },
+      options);
   result.runs.seconds_total =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   const auto indicators = detail::CountryIndicators(detail::MoneyDisplay{}, /*levels=*/false);
@@ -198,7 +207,8 @@ SensitivityResult RunSensitivity(const Baseline& baseline, const Shock& shock,
       for (const auto& run : result.runs.runs) {
         const double v = ind.value(run.result, n);
         r.values_pct.push_back(v);
-        if (std::isfinite(v)) r.min_pct = std::min(r.min_pct, v), r.max_pct = std::max(r.max_pct, v);
+        if (std::isfinite(v))
+          r.min_pct = std::min(r.min_pct, v), r.max_pct = std::max(r.max_pct, v);
       }
       if (r.min_pct > r.max_pct) r.min_pct = r.max_pct = NAN;
       result.ranges.push_back(std::move(r));

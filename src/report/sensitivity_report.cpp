@@ -20,16 +20,18 @@ std::vector<detail::TextTable> SensitivityTables(const SensitivityResult& s,
   std::vector<detail::TextTable> tables;
   for (const auto& ind : detail::CountryIndicators(detail::MoneyDisplay{}, /*levels=*/false))
     tables.push_back(detail::IndicatorBlock(ind, s.runs.runs, labels, detail::BlockExtra::kRange));
-  const auto focus = detail::FocusRegions(s.runs.runs.front().result.baseline, options.focus_regions);
+  const auto focus =
+      detail::FocusRegions(s.runs.runs.front().result.baseline, options.focus_regions);
   if (focus.size() >= 2)
-    tables.push_back(detail::BilateralBlock(s.runs.runs, labels, focus, detail::BlockExtra::kRange));
+    tables.push_back(
+        detail::BilateralBlock(s.runs.runs, labels, focus, detail::BlockExtra::kRange));
   return tables;
 }
 
 std::string Heading(const SensitivityResult& s) {
   const RunResult& first = s.runs.runs.front().result;
-  std::string name = first.metadata.scenario_name.empty() ? "(unnamed scenario)"
-                                                          : first.metadata.scenario_name;
+  std::string name =
+      first.metadata.scenario_name.empty() ? "(unnamed scenario)" : first.metadata.scenario_name;
   return fmt::format("Sensitivity of {} to the trade elasticities: {} variants solved in {:.2f} s",
                      name, s.variants.size(), s.runs.seconds_total);
 }
@@ -45,7 +47,8 @@ std::string FormatSensitivityTable(const SensitivityResult& s, const TableOption
       out += "WARNING: " + run.label + " did not converge (" + run.result.solution.summary.message +
              "); its numbers are not an equilibrium.\n\n";
   }
-  for (const auto& t : SensitivityTables(s, options)) out += (md ? t.ToMarkdown() : t.ToText()) + "\n";
+  for (const auto& t : SensitivityTables(s, options))
+    out += (md ? t.ToMarkdown() : t.ToText()) + "\n";
   if (options.show_solver) {
     for (const auto& run : s.runs.runs)
       out += "Solver, " + run.label + ": " + run.result.solution.summary.BriefReport() +
@@ -55,18 +58,23 @@ std::string FormatSensitivityTable(const SensitivityResult& s, const TableOption
 }
 
 nlohmann::json SensitivityToJson(const SensitivityResult& s, const RunJsonOptions& options) {
-  auto number = [](double v) { return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(nullptr); };
+  auto number = [](double v) {
+    return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(nullptr);
+  };
   nlohmann::json j;
   j["schema"] = "ricardo.sensitivity";
   j["schema_version"] = kSensitivitySchemaVersion;
   j["variants"] = nlohmann::json::array();
-  for (const auto& v : s.variants) j["variants"].push_back({{"label", v.label}, {"theta", v.theta}});
+  for (const auto& v : s.variants)
+    j["variants"].push_back({{"label", v.label}, {"theta", v.theta}});
   j["ranges"] = nlohmann::json::array();
   for (const auto& r : s.ranges) {
     nlohmann::json values = nlohmann::json::array();
     for (double v : r.values_pct) values.push_back(number(v));
-    j["ranges"].push_back({{"region", r.region}, {"indicator", r.indicator},
-                           {"values_pct", values}, {"min_pct", number(r.min_pct)},
+    j["ranges"].push_back({{"region", r.region},
+                           {"indicator", r.indicator},
+                           {"values_pct", values},
+                           {"min_pct", number(r.min_pct)},
                            {"max_pct", number(r.max_pct)}});
   }
   j["seconds_total"] = s.runs.seconds_total;
@@ -106,13 +114,13 @@ ReportFiles WriteSensitivityReportInto(const SensitivityResult& s,
   page.tables = SensitivityTables(s, options.table);
   std::string png_note;
   std::vector<std::filesystem::path> png_files;
-  page.charts = detail::RenderChartFiles(
-      detail::RangeCharts(runs, {{"welfare", "Welfare, % change"},
-                                 {"real_wage", "Real wage, % change"},
-                                 {"exports", "Exports, % change"},
-                                 {"imports", "Imports, % change"}}),
-      detail::ChartSubtitle(s.runs.runs.front().result.metadata), directory / "charts",
-      options.charts, &png_note, &png_files);
+  page.charts =
+      detail::RenderChartFiles(detail::RangeCharts(runs, {{"welfare", "Welfare, % change"},
+                                                          {"real_wage", "Real wage, % change"},
+                                                          {"exports", "Exports, % change"},
+                                                          {"imports", "Imports, % change"}}),
+                               detail::ChartSubtitle(s.runs.runs.front().result.metadata),
+                               directory / "charts", options.charts, &png_note, &png_files);
   if (!png_note.empty()) page.notes.push_back(png_note);
   for (const auto& r : s.runs.runs) {
     const auto& summary = r.result.solution.summary;

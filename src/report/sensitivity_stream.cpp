@@ -9,10 +9,10 @@
 #include <mutex>
 #include <thread>
 
+#include "core/run_on_threads.hpp"
 #include "fmt/format.h"
 #include "ricardo/error.hpp"
 #include "ricardo/sensitivity.hpp"
-#include "core/run_on_threads.hpp"
 
 namespace ricardo {
 namespace {
@@ -23,13 +23,15 @@ void CheckVariants(const Baseline& baseline, const std::vector<ElasticityVariant
   if (variants.empty()) throw ArgumentError("sensitivity needs at least one elasticity variant");
   for (const auto& v : variants) {
     if (v.theta.size() != baseline.sector_count()) {
-      throw ArgumentError(fmt::format("variant '{}' has {} elasticities, the baseline has {} sectors",
-                                      v.label, v.theta.size(), baseline.sector_count()));
+      throw ArgumentError(
+          fmt::format("variant '{}' has {} elasticities, the baseline has {} sectors", v.label,
+                      v.theta.size(), baseline.sector_count()));
     }
     for (std::size_t j = 0; j < v.theta.size(); ++j) {
       if (!(v.theta[j] > 0.0) || !std::isfinite(v.theta[j]))
-        throw ArgumentError(fmt::format("variant '{}': theta of sector '{}' is {}, must be positive",
-                                        v.label, baseline.sectors[j].code, v.theta[j]));
+        throw ArgumentError(
+            fmt::format("variant '{}': theta of sector '{}' is {}, must be positive", v.label,
+                        baseline.sectors[j].code, v.theta[j]));
     }
   }
 }
@@ -53,10 +55,10 @@ void StreamSensitivity(const Baseline& baseline, const Shock& shock, const RunMe
   const std::size_t ahead = kAheadPerWorker * workers;
 
   std::mutex mutex;
-  std::condition_variable room;        // a solver may take the next variant
-  std::size_t next_to_take = 0;        // guarded by mutex
-  std::size_t next_to_hand = 0;        // guarded by mutex
-  bool handing = false;                // one sink call at a time, outside the lock
+  std::condition_variable room;               // a solver may take the next variant
+  std::size_t next_to_take = 0;               // guarded by mutex
+  std::size_t next_to_hand = 0;               // guarded by mutex
+  bool handing = false;                       // one sink call at a time, outside the lock
   std::map<std::size_t, RunResult> finished;  // solved, waiting for earlier variants
   std::exception_ptr failure;
 
@@ -71,7 +73,8 @@ void StreamSensitivity(const Baseline& baseline, const Shock& shock, const RunMe
       }
       try {
         Baseline b = baseline;
-        for (std::size_t j = 0; j < b.sector_count(); ++j) b.sectors[j].theta = variants[k].theta[j];
+        for (std::size_t j = 0; j < b.sector_count(); ++j)
+          b.sectors[j].theta = variants[k].theta[j];
         RunMetadata meta = metadata;
         meta.notes.push_back("trade elasticities: " + variants[k].label);
         RunResult result = RunCounterfactual(std::move(b), shock, one, std::move(meta));

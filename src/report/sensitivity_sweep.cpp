@@ -16,7 +16,9 @@
 namespace ricardo {
 namespace {
 
-std::string Number(double v) { return std::isfinite(v) ? fmt::format("{}", v) : ""; }
+std::string Number(double v) {
+  return std::isfinite(v) ? fmt::format("{}", v) : "";
+}
 nlohmann::json JsonNumber(double v) {
   return std::isfinite(v) ? nlohmann::json(v) : nlohmann::json(nullptr);
 }
@@ -68,10 +70,10 @@ struct SensitivitySweepWriter::State {
       : baseline(b), variant_count(count), output(std::move(out)) {}
 
   std::string JsonHead() const {
-    return fmt::format("{{\"schema\":\"ricardo.sensitivity-sweep\",\"schema_version\":{},"
-                       "\"baseline\":{},\"variant_count\":{},\"variants\":[",
-                       kSensitivitySchemaVersion, nlohmann::json(baseline.manifest.name).dump(),
-                       variant_count);
+    return fmt::format(
+        "{{\"schema\":\"ricardo.sensitivity-sweep\",\"schema_version\":{},"
+        "\"baseline\":{},\"variant_count\":{},\"variants\":[",
+        kSensitivitySchemaVersion, nlohmann::json(baseline.manifest.name).dump(), variant_count);
   }
   std::string JsonTail() const {
     nlohmann::json list = nlohmann::json::array();
@@ -126,9 +128,10 @@ SensitivitySweepWriter::SensitivitySweepWriter(const Baseline& baseline, std::si
   std::vector<std::string> header = {"Variant", "Region"};
   // Short column names (the CSV's indicator keys); the titles would not fit a terminal row.
   for (const auto& ind : s.indicators) header.push_back(ind.key + " %");
-  std::string text = fmt::format("Sensitivity of the shock to the trade elasticities: {} variants, "
-                                 "one row per variant and region as each is solved\n\n",
-                                 variant_count);
+  std::string text = fmt::format(
+      "Sensitivity of the shock to the trade elasticities: {} variants, "
+      "one row per variant and region as each is solved\n\n",
+      variant_count);
   text += s.TableRow(header);
   if (s.output.table_format == TableFormat::kMarkdown) {
     std::string rule = "|";
@@ -188,8 +191,9 @@ void SensitivitySweepWriter::Finish() {
         std::vector<std::string> cells = {"min … max", s.baseline.regions[n].code};
         for (std::size_t k = 0; k < s.indicators.size(); ++k) {
           const Range& r = s.ranges[n * s.indicators.size() + k];
-          cells.push_back(r.min_pct <= r.max_pct ? fmt::format("{:.2f} … {:.2f}", r.min_pct, r.max_pct)
-                                                 : "n/a");
+          cells.push_back(r.min_pct <= r.max_pct
+                              ? fmt::format("{:.2f} … {:.2f}", r.min_pct, r.max_pct)
+                              : "n/a");
         }
         text += s.TableRow(cells);
       }
@@ -201,7 +205,8 @@ void SensitivitySweepWriter::Finish() {
   s.csv->Close();
   s.json->Close();
   const std::filesystem::path manifest = detail::WriteManifest(s.staged->path(), s.stamp);
-  s.files = {s.staged->Final(s.csv->path()), s.staged->Final(s.json->path()), s.staged->Final(manifest)};
+  s.files = {s.staged->Final(s.csv->path()), s.staged->Final(s.json->path()),
+             s.staged->Final(manifest)};
   s.staged->Commit();
 }
 
@@ -209,6 +214,8 @@ const std::vector<std::string>& SensitivitySweepWriter::non_converged() const {
   return state_->non_converged;
 }
 
-std::vector<std::filesystem::path> SensitivitySweepWriter::files() const { return state_->files; }
+std::vector<std::filesystem::path> SensitivitySweepWriter::files() const {
+  return state_->files;
+}
 
 }  // namespace ricardo

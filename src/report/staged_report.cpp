@@ -4,8 +4,8 @@ namespace ricardo::detail {
 
 StagedDirectoryOptions ReportFolderOptions() {
   StagedDirectoryOptions options;
-  options.replaceable_if_contains = {"run.json", "comparison.json", "sensitivity.json",
-                                     "sensitivity.csv", "report.html", "country_changes.csv",
+  options.replaceable_if_contains = {"run.json",        "comparison.json", "sensitivity.json",
+                                     "sensitivity.csv", "report.html",     "country_changes.csv",
                                      kManifestFile};
   return options;
 }

@@ -10,11 +10,11 @@ namespace ricardo::detail {
 enum class Align { kLeft, kRight };
 
 struct TextTable {
-  std::string title;                 // printed above the table ("" = none)
+  std::string title;  // printed above the table ("" = none)
   std::vector<std::string> headers;
-  std::vector<Align> align;          // one per column; missing entries are left-aligned
+  std::vector<Align> align;  // one per column; missing entries are left-aligned
   std::vector<std::vector<std::string>> rows;
-  std::string note;                  // printed below the table ("" = none)
+  std::string note;  // printed below the table ("" = none)
 
   void AddRow(std::vector<std::string> row) { rows.push_back(std::move(row)); }
   // Columns padded to their widest cell (counted in UTF-8 characters), two spaces apart.

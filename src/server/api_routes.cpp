@@ -15,8 +15,8 @@ Json BaselineSummary(const std::string& name, const Baseline& b) {
   Json regions = Json::array(), sectors = Json::array();
   for (const Region& r : b.regions) regions.push_back({{"code", r.code}, {"name", r.name}});
   for (const Sector& s : b.sectors) {
-    sectors.push_back({{"code", s.code}, {"name", s.name}, {"tradable", s.tradable},
-                       {"theta", s.theta}});
+    sectors.push_back(
+        {{"code", s.code}, {"name", s.name}, {"tradable", s.tradable}, {"theta", s.theta}});
   }
   return {{"name", name},
           {"title", b.manifest.title},
@@ -29,7 +29,9 @@ Json BaselineSummary(const std::string& name, const Baseline& b) {
           {"sectors", sectors}};
 }
 
-Json OptionalDate(const std::optional<Date>& d) { return d ? Json(d->ToString()) : Json(); }
+Json OptionalDate(const std::optional<Date>& d) {
+  return d ? Json(d->ToString()) : Json();
+}
 
 std::vector<std::string> Tags(const Scenario& s) {
   std::vector<std::string> tags;
@@ -40,14 +42,15 @@ std::vector<std::string> Tags(const Scenario& s) {
 }
 
 Json ScenarioSummary(const std::string& name, const Scenario& s) {
-  return {{"name", name},
-          {"title", s.title},
-          {"description", s.description},
-          {"baseline", s.baseline},
-          {"date", OptionalDate(s.date)},
-          {"measures", s.measures.size()},
-          {"tags", Tags(s)},
-          {"usmca_share_override", s.usmca.share_override ? Json(*s.usmca.share_override) : Json()}};
+  return {
+      {"name", name},
+      {"title", s.title},
+      {"description", s.description},
+      {"baseline", s.baseline},
+      {"date", OptionalDate(s.date)},
+      {"measures", s.measures.size()},
+      {"tags", Tags(s)},
+      {"usmca_share_override", s.usmca.share_override ? Json(*s.usmca.share_override) : Json()}};
 }
 
 Json MeasureSummary(const Measure& m) {
@@ -71,13 +74,15 @@ void Health(const ApiContext& c, HttpResponse& response) {
   const Json body = {{"status", "ok"},
                      {"version", RICARDO_VERSION},
                      {"dashboard", c.dashboard_available},
-                     {"solves", {{"running", c.workers->running()},
-                                 {"waiting", c.workers->waiting()},
-                                 {"refused", c.workers->refused()}}},
-                     {"cache", {{"entries", c.cache->entries()},
-                                {"bytes", c.cache->bytes()},
-                                {"hits", c.cache->hits()},
-                                {"misses", c.cache->misses()}}}};
+                     {"solves",
+                      {{"running", c.workers->running()},
+                       {"waiting", c.workers->waiting()},
+                       {"refused", c.workers->refused()}}},
+                     {"cache",
+                      {{"entries", c.cache->entries()},
+                       {"bytes", c.cache->bytes()},
+                       {"hits", c.cache->hits()},
+                       {"misses", c.cache->misses()}}}};
   SendJson(response, 200, JsonText(body));
 }
 
@@ -138,8 +143,7 @@ template <class Job>
 auto OnWorker(const ApiContext& c, Job job) {
   auto result = c.workers->Run(std::move(job));
   if (!result) {
-    throw HttpError(503, "busy", Location{}, "too many solves are waiting",
-                    "retry in a moment");
+    throw HttpError(503, "busy", Location{}, "too many solves are waiting", "retry in a moment");
   }
   return std::move(*result);
 }
@@ -155,7 +159,9 @@ void Solve(const ApiContext& c, const HttpRequest& request, HttpResponse& respon
       [&] {
         const SolveRequest solve =
             ReadSolveRequest(request.body, format, query, Endpoint::kSolve, *c.catalog);
-        return OnWorker(c, [&] { return std::make_shared<const Answer>(SolveAnswer(solve, c.pipeline, *c.catalog)); });
+        return OnWorker(c, [&] {
+          return std::make_shared<const Answer>(SolveAnswer(solve, c.pipeline, *c.catalog));
+        });
       },
       &hit);
   response.headers.Set("X-Ricardo-Cache", hit ? "hit" : "miss");
@@ -164,7 +170,8 @@ void Solve(const ApiContext& c, const HttpRequest& request, HttpResponse& respon
 
 void Explain(const ApiContext& c, const HttpRequest& request, HttpResponse& response) {
   const SolveRequest explain = ReadRequest(c, request, Endpoint::kExplain);
-  SendJson(response, 200, OnWorker(c, [&] { return JsonText(ExplainAnswer(explain, c.pipeline)); }));
+  SendJson(response, 200,
+           OnWorker(c, [&] { return JsonText(ExplainAnswer(explain, c.pipeline)); }));
 }
 
 }  // namespace

@@ -9,7 +9,9 @@
 namespace ricardo::server {
 namespace {
 
-bool IsApi(const std::string& path) { return path == "/api" || path.starts_with("/api/"); }
+bool IsApi(const std::string& path) {
+  return path == "/api" || path.starts_with("/api/");
+}
 
 }  // namespace
 

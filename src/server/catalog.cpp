@@ -31,9 +31,10 @@ std::vector<std::string> Catalog::BaselineNames() const {
 std::shared_ptr<const Baseline> Catalog::GetBaseline(const std::string& name) {
   const std::vector<std::string> names = BaselineNames();
   if (std::find(names.begin(), names.end(), name) == names.end()) {
-    throw NotFoundError(Location{"", 0, 0, "baseline"},
-                        fmt::format("unknown baseline '{}'{}", name, detail::DidYouMean(name, names)),
-                        fmt::format("baselines offered: {}", JoinNames(names)));
+    throw NotFoundError(
+        Location{"", 0, 0, "baseline"},
+        fmt::format("unknown baseline '{}'{}", name, detail::DidYouMean(name, names)),
+        fmt::format("baselines offered: {}", JoinNames(names)));
   }
   // Loading holds the lock: it happens once per baseline, and concurrent first requests for
   // the same baseline would otherwise all load it.
@@ -69,16 +70,18 @@ std::vector<std::string> Catalog::ScenarioNames() const {
 std::shared_ptr<const Scenario> Catalog::GetScenario(const std::string& name) {
   const std::vector<std::string> names = ScenarioNames();
   if (std::find(names.begin(), names.end(), name) == names.end()) {
-    throw NotFoundError(Location{"", 0, 0, "scenario"},
-                        fmt::format("unknown scenario '{}'{}", name, detail::DidYouMean(name, names)),
-                        fmt::format("scenarios offered: {}", JoinNames(names)));
+    throw NotFoundError(
+        Location{"", 0, 0, "scenario"},
+        fmt::format("unknown scenario '{}'{}", name, detail::DidYouMean(name, names)),
+        fmt::format("scenarios offered: {}", JoinNames(names)));
   }
   const std::filesystem::path file = scenario_directory_ / (name + ".toml");
   std::error_code ec;
   const auto modified = std::filesystem::last_write_time(file, ec);
   {
     std::lock_guard lock(mutex_);
-    if (auto it = scenarios_.find(name); it != scenarios_.end() && it->second.modified == modified) {
+    if (auto it = scenarios_.find(name);
+        it != scenarios_.end() && it->second.modified == modified) {
       return it->second.scenario;
     }
   }
@@ -90,12 +93,14 @@ std::shared_ptr<const Scenario> Catalog::GetScenario(const std::string& name) {
 
 std::string Catalog::ScenarioVersion(const std::string& name) const {
   std::error_code ec;
-  const auto modified = std::filesystem::last_write_time(scenario_directory_ / (name + ".toml"), ec);
+  const auto modified =
+      std::filesystem::last_write_time(scenario_directory_ / (name + ".toml"), ec);
   return ec ? std::string() : std::to_string(modified.time_since_epoch().count());
 }
 
-std::shared_ptr<const CompiledScenario> Catalog::GetCompiled(const std::shared_ptr<const Scenario>& scenario,
-                                                             const std::shared_ptr<const Baseline>& baseline) {
+std::shared_ptr<const CompiledScenario> Catalog::GetCompiled(
+    const std::shared_ptr<const Scenario>& scenario,
+    const std::shared_ptr<const Baseline>& baseline) {
   const auto key = std::make_pair(scenario.get(), baseline.get());
   {
     std::lock_guard lock(mutex_);
@@ -104,17 +109,20 @@ std::shared_ptr<const CompiledScenario> Catalog::GetCompiled(const std::shared_p
   // Two first requests may both compile (the same result); one is kept.
   CompileOptions options;
   options.product_trace = false;
-  auto compiled = std::make_shared<const CompiledScenario>(CompileScenario(*scenario, *baseline, options));
+  auto compiled =
+      std::make_shared<const CompiledScenario>(CompileScenario(*scenario, *baseline, options));
   std::lock_guard lock(mutex_);
   if (compiled_.size() >= 16) compiled_.clear();
-  return compiled_.try_emplace(key, CachedCompile{scenario, baseline, compiled}).first->second.compiled;
+  return compiled_.try_emplace(key, CachedCompile{scenario, baseline, compiled})
+      .first->second.compiled;
 }
 
 std::shared_ptr<const detail::RateTemplate> Catalog::GetRateTemplate(
     const std::shared_ptr<const Scenario>& scenario) {
   {
     std::lock_guard lock(mutex_);
-    if (auto it = templates_.find(scenario.get()); it != templates_.end()) return it->second.rate_template;
+    if (auto it = templates_.find(scenario.get()); it != templates_.end())
+      return it->second.rate_template;
   }
   // Made outside the lock (a serialisation); two first requests may both make it, both right.
   auto made = std::make_shared<const detail::RateTemplate>(detail::MakeRateTemplate(*scenario));

@@ -43,12 +43,14 @@ class Catalog {
   // file. Compiled on first use, outside the lock; kept while the scenario object is the
   // current one (a file edited on disk gives a new object), at most 16 at a time. Throws what
   // CompileScenario throws.
-  std::shared_ptr<const CompiledScenario> GetCompiled(const std::shared_ptr<const Scenario>& scenario,
-                                                      const std::shared_ptr<const Baseline>& baseline);
+  std::shared_ptr<const CompiledScenario> GetCompiled(
+      const std::shared_ptr<const Scenario>& scenario,
+      const std::shared_ptr<const Baseline>& baseline);
 
   // The rate template of a scenario this catalog gave (detail::MakeRateTemplate), for the
   // stamp's hash of a rate edit; made on first use, kept while the scenario object is current.
-  std::shared_ptr<const detail::RateTemplate> GetRateTemplate(const std::shared_ptr<const Scenario>& scenario);
+  std::shared_ptr<const detail::RateTemplate> GetRateTemplate(
+      const std::shared_ptr<const Scenario>& scenario);
 
  private:
   struct CachedScenario {

@@ -48,8 +48,8 @@ int StatusFor(ErrorKind kind) {
 
 nlohmann::json ErrorBody(int status, const std::string& kind, const std::string& message,
                          const Location& where, const std::string& fix) {
-  nlohmann::json error = {{"status", status}, {"kind", kind}, {"message", message},
-                          {"location", LocationJson(where)}};
+  nlohmann::json error = {
+      {"status", status}, {"kind", kind}, {"message", message}, {"location", LocationJson(where)}};
   if (!fix.empty()) error["fix"] = fix;
   return {{"error", error}};
 }

@@ -261,9 +261,7 @@ void HttpFrontEnd::Impl::ProcessInput(Connection& c) {
       case HttpParser::Phase::kError:
         Respond(c, ErrorResponse(*c.parser.error()), false, false, 1);
         return;
-      case HttpParser::Phase::kComplete:
-        Dispatch(c, c.parser.TakeRequest());
-        break;
+      case HttpParser::Phase::kComplete: Dispatch(c, c.parser.TakeRequest()); break;
       default: break;
     }
   }
@@ -289,11 +287,11 @@ void HttpFrontEnd::Impl::Dispatch(Connection& c, HttpRequest request) {
     }
   }
   Respond(c,
-          ErrorResponse(HttpError(
-              503, "busy", Location{},
-              fmt::format("all {} handler threads are busy and {} requests wait for one",
-                          options.handler_threads, options.max_queued_requests),
-              "retry in a moment; the limits are --threads and --max-queued-requests")),
+          ErrorResponse(
+              HttpError(503, "busy", Location{},
+                        fmt::format("all {} handler threads are busy and {} requests wait for one",
+                                    options.handler_threads, options.max_queued_requests),
+                        "retry in a moment; the limits are --threads and --max-queued-requests")),
           head, keep_alive, request.version_minor);
 }
 
@@ -312,8 +310,8 @@ void HttpFrontEnd::Impl::StartWrite(Connection& c, std::string bytes, bool close
 
 void HttpFrontEnd::Impl::Flush(Connection& c) {
   while (c.output_sent < c.output.size()) {
-    const ssize_t n = ::send(c.fd, c.output.data() + c.output_sent,
-                             c.output.size() - c.output_sent, MSG_NOSIGNAL);
+    const ssize_t n = ::send(c.fd, c.output.data() + c.output_sent, c.output.size() - c.output_sent,
+                             MSG_NOSIGNAL);
     if (n < 0 && errno == EINTR) continue;
     if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) {
       SetInterest(c, (c.state == State::kReading ? std::uint32_t{EPOLLIN} : 0u) | EPOLLOUT);
@@ -463,7 +461,9 @@ HttpFrontEnd::HttpFrontEnd(FrontEndOptions options, Handler handle, InlinePredic
     : impl_(std::make_unique<Impl>(std::move(options), std::move(handle),
                                    std::move(answer_inline))) {}
 
-HttpFrontEnd::~HttpFrontEnd() { Stop(); }
+HttpFrontEnd::~HttpFrontEnd() {
+  Stop();
+}
 
 void HttpFrontEnd::Start(int listen_fd) {
   Impl& m = *impl_;

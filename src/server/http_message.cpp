@@ -79,7 +79,8 @@ std::string_view ReasonPhrase(int status) {
 
 std::string SerializeResponse(const HttpResponse& response, bool head_request, bool keep_alive,
                               int version_minor) {
-  std::string out = fmt::format("HTTP/1.1 {} {}\r\n", response.status, ReasonPhrase(response.status));
+  std::string out =
+      fmt::format("HTTP/1.1 {} {}\r\n", response.status, ReasonPhrase(response.status));
   for (const auto& [name, value] : response.headers.fields()) {
     if (EqualsIgnoringCase(name, "Content-Length") || EqualsIgnoringCase(name, "Connection")) {
       continue;

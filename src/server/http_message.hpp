@@ -32,13 +32,13 @@ class HttpHeaders {
 bool EqualsIgnoringCase(std::string_view a, std::string_view b);
 
 struct HttpRequest {
-  std::string method;   // "GET", "POST", ... as sent (methods are case-sensitive)
-  std::string target;   // as sent: "/api/v1/solve?date=2025-11-01"
-  std::string path;     // percent-decoded path of the target: "/api/v1/solve"
+  std::string method;  // "GET", "POST", ... as sent (methods are case-sensitive)
+  std::string target;  // as sent: "/api/v1/solve?date=2025-11-01"
+  std::string path;    // percent-decoded path of the target: "/api/v1/solve"
   std::multimap<std::string, std::string> query;  // percent-decoded parameters
   int version_minor = 1;                          // HTTP/1.<version_minor>: 0 or 1
   HttpHeaders headers;
-  std::string body;     // de-chunked
+  std::string body;  // de-chunked
 };
 
 struct HttpResponse {

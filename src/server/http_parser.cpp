@@ -23,7 +23,9 @@ const char* const kChunkFix =
     "send the chunks promptly, each as its size in hex, CRLF, the bytes, CRLF, and end with a 0 "
     "chunk";
 
-Location Field(const char* field) { return Location{"", 0, 0, field}; }
+Location Field(const char* field) {
+  return Location{"", 0, 0, field};
+}
 
 HttpError BadRequest(const char* field, const std::string& what, const std::string& fix) {
   return HttpError(400, "invalid request", Field(field), what, fix);
@@ -102,7 +104,8 @@ bool HttpParser::Fail(HttpError error) {
 std::size_t HttpParser::LineLimit() const {
   switch (phase_) {
     case Phase::kRequestLine: return limits_.max_request_line_bytes;
-    case Phase::kHeaders: return limits_.max_header_bytes - std::min(header_bytes_, limits_.max_header_bytes);
+    case Phase::kHeaders:
+      return limits_.max_header_bytes - std::min(header_bytes_, limits_.max_header_bytes);
     default: break;
   }
   if (body_state_ == BodyState::kTrailer) {
@@ -174,9 +177,9 @@ std::size_t HttpParser::Feed(std::string_view data) {
                                    limits_.max_header_bytes),
                        "send fewer or shorter header fields"));
       } else {
-        Fail(BadRequest("body",
-                        fmt::format("a chunk-size line is longer than {} bytes", kMaxChunkLineBytes),
-                        kChunkFix));
+        Fail(BadRequest(
+            "body", fmt::format("a chunk-size line is longer than {} bytes", kMaxChunkLineBytes),
+            kChunkFix));
       }
       break;
     }
@@ -197,8 +200,9 @@ bool HttpParser::OnLine(std::string_view line) {
         case BodyState::kChunkSize: return OnChunkSize(line);
         case BodyState::kChunkDataEnd:
           if (!line.empty()) {
-            return Fail(BadRequest("body", "a chunk's data is not followed by CRLF (the chunk "
-                                           "is longer than its size says)",
+            return Fail(BadRequest("body",
+                                   "a chunk's data is not followed by CRLF (the chunk "
+                                   "is longer than its size says)",
                                    kChunkFix));
           }
           body_state_ = BodyState::kChunkSize;
@@ -250,16 +254,16 @@ bool HttpParser::OnRequestLine(std::string_view line) {
   for (const char c : target) {
     const auto u = static_cast<unsigned char>(c);
     if (u <= 0x20 || u >= 0x7f) {
-      return Fail(BadRequest("request line",
-                             fmt::format("byte 0x{:02x} in the request target '{}'", u,
-                                         Quote(target)),
-                             "percent-encode bytes outside printable ASCII"));
+      return Fail(BadRequest(
+          "request line", fmt::format("byte 0x{:02x} in the request target '{}'", u, Quote(target)),
+          "percent-encode bytes outside printable ASCII"));
     }
   }
   std::string_view origin = target;
   // Absolute form (RFC 9112 §3.2.2), sent to proxies: keep the path and query.
   for (const std::string_view scheme : {"http://", "https://"}) {
-    if (origin.size() > scheme.size() && EqualsIgnoringCase(origin.substr(0, scheme.size()), scheme)) {
+    if (origin.size() > scheme.size() &&
+        EqualsIgnoringCase(origin.substr(0, scheme.size()), scheme)) {
       const std::size_t slash = origin.find('/', scheme.size());
       origin = slash == std::string_view::npos ? std::string_view("/") : origin.substr(slash);
     }
@@ -273,8 +277,7 @@ bool HttpParser::OnRequestLine(std::string_view line) {
   const std::string_view raw_path = origin.substr(0, question);
   auto path = PercentDecode(raw_path, false);
   if (!path) {
-    return Fail(BadRequest("path",
-                           fmt::format("'{}' has a bad percent-escape", Quote(raw_path)),
+    return Fail(BadRequest("path", fmt::format("'{}' has a bad percent-escape", Quote(raw_path)),
                            "write '%' as '%25'; an escape is '%' and two hex digits, not %00"));
   }
   std::multimap<std::string, std::string> query;
@@ -290,8 +293,7 @@ bool HttpParser::OnRequestLine(std::string_view line) {
       auto value = PercentDecode(
           equals == std::string_view::npos ? std::string_view{} : pair.substr(equals + 1), true);
       if (!key || !value) {
-        return Fail(BadRequest("query",
-                               fmt::format("'{}' has a bad percent-escape", Quote(pair)),
+        return Fail(BadRequest("query", fmt::format("'{}' has a bad percent-escape", Quote(pair)),
                                "write '%' as '%25'; an escape is '%' and two hex digits, not %00"));
       }
       query.emplace(std::move(*key), std::move(*value));
@@ -308,7 +310,8 @@ bool HttpParser::OnRequestLine(std::string_view line) {
 
 bool HttpParser::OnHeaderLine(std::string_view line, bool trailer) {
   if (line.front() == ' ' || line.front() == '\t') {
-    return Fail(BadRequest("headers", "a header line starts with whitespace (obsolete line folding)",
+    return Fail(BadRequest("headers",
+                           "a header line starts with whitespace (obsolete line folding)",
                            "put each header field on one line"));
   }
   const std::size_t colon = line.find(':');
@@ -336,7 +339,8 @@ bool HttpParser::OnHeadersEnd() {
   const std::vector<std::string> lengths = headers.All("Content-Length");
   const std::vector<std::string> codings = headers.All("Transfer-Encoding");
   if (!codings.empty() && !lengths.empty()) {
-    return Fail(BadRequest("Transfer-Encoding", "both Content-Length and Transfer-Encoding are given",
+    return Fail(BadRequest("Transfer-Encoding",
+                           "both Content-Length and Transfer-Encoding are given",
                            "send one: Content-Length for a body of known size, or "
                            "Transfer-Encoding: chunked"));
   }
@@ -367,9 +371,8 @@ bool HttpParser::OnHeadersEnd() {
     while (true) {
       const std::size_t comma = rest.find(',');
       const std::string_view item = Trim(rest.substr(0, comma));
-      if (item.empty() || !std::all_of(item.begin(), item.end(), [](char c) {
-            return c >= '0' && c <= '9';
-          })) {
+      if (item.empty() ||
+          !std::all_of(item.begin(), item.end(), [](char c) { return c >= '0' && c <= '9'; })) {
         return Fail(BadRequest("Content-Length",
                                fmt::format("'{}' is not a number of bytes", Quote(value)),
                                "send the body's size in bytes as decimal digits"));
@@ -395,10 +398,11 @@ bool HttpParser::OnHeadersEnd() {
     }
   }
   if (length && *length > limits_.max_body_bytes) {
-    return Fail(HttpError(413, "payload too large", Field("Content-Length"),
-                          fmt::format("the request body ({} bytes) is larger than the limit of {} bytes",
-                                      *length, limits_.max_body_bytes),
-                          kBodyLimitFix));
+    return Fail(
+        HttpError(413, "payload too large", Field("Content-Length"),
+                  fmt::format("the request body ({} bytes) is larger than the limit of {} bytes",
+                              *length, limits_.max_body_bytes),
+                  kBodyLimitFix));
   }
   const bool chunked = !codings.empty();
   const bool has_body = chunked || (length && *length > 0);
@@ -429,12 +433,11 @@ bool HttpParser::OnHeadersEnd() {
 bool HttpParser::OnChunkSize(std::string_view line) {
   std::string_view digits = line.substr(0, line.find(';'));
   digits = Trim(digits);
-  if (digits.empty() || !std::all_of(digits.begin(), digits.end(), [](char c) {
-        return HexValue(c) >= 0;
-      })) {
-    return Fail(BadRequest("body",
-                           fmt::format("chunk size '{}' is not a hexadecimal number", Quote(digits)),
-                           kChunkFix));
+  if (digits.empty() ||
+      !std::all_of(digits.begin(), digits.end(), [](char c) { return HexValue(c) >= 0; })) {
+    return Fail(BadRequest(
+        "body", fmt::format("chunk size '{}' is not a hexadecimal number", Quote(digits)),
+        kChunkFix));
   }
   std::uint64_t size = 0;
   for (const char c : digits) {
@@ -460,7 +463,9 @@ bool HttpParser::OnChunkSize(std::string_view line) {
   return true;
 }
 
-void HttpParser::Complete() { phase_ = Phase::kComplete; }
+void HttpParser::Complete() {
+  phase_ = Phase::kComplete;
+}
 
 bool HttpParser::TakeContinueRequest() {
   const bool requested = continue_requested_ && phase_ == Phase::kBody;

@@ -78,12 +78,12 @@ class HttpParser {
   HttpLimits limits_;
   Phase phase_ = Phase::kRequestLine;
   BodyState body_state_ = BodyState::kLength;
-  std::string line_;                  // the partial line being read
-  bool line_saw_cr_ = false;          // the last byte of line_ was a CR (held back)
-  std::size_t header_bytes_ = 0;      // of the current header block, trailers included
+  std::string line_;              // the partial line being read
+  bool line_saw_cr_ = false;      // the last byte of line_ was a CR (held back)
+  std::size_t header_bytes_ = 0;  // of the current header block, trailers included
   std::size_t header_count_ = 0;
   std::optional<std::uint64_t> content_length_;
-  std::uint64_t chunk_left_ = 0;      // bytes of the current chunk (or Content-Length body) to come
+  std::uint64_t chunk_left_ = 0;  // bytes of the current chunk (or Content-Length body) to come
   bool continue_requested_ = false;
   std::optional<HttpError> error_;
   HttpRequest request_;

@@ -32,7 +32,8 @@ nlohmann::json ParseJsonBody(std::string_view text) {
   // Before the parser, which recurses once per level (issue 11: `[` × 100,000 overflowed the
   // stack and took the server down).
   if (const auto excess = detail::FindJsonNestingExcess(text)) {
-    throw HttpError(400, "invalid request", Location{kRequestBody, excess->line, excess->column, ""},
+    throw HttpError(400, "invalid request",
+                    Location{kRequestBody, excess->line, excess->column, ""},
                     detail::NestingProblem(), detail::NestingFix());
   }
   try {

@@ -13,8 +13,7 @@
 namespace ricardo::server {
 
 using PathParams = std::map<std::string, std::string>;
-using RouteHandler =
-    std::function<void(const HttpRequest&, HttpResponse&, const PathParams&)>;
+using RouteHandler = std::function<void(const HttpRequest&, HttpResponse&, const PathParams&)>;
 
 class Router {
  public:

@@ -9,7 +9,8 @@
 namespace ricardo::server {
 namespace {
 
-CompileOptions CompileOptionsFor(const SolveRequest& request, bool product_trace, const PipelineOptions& pipeline) {
+CompileOptions CompileOptionsFor(const SolveRequest& request, bool product_trace,
+                                 const PipelineOptions& pipeline) {
   CompileOptions options;
   // A compile runs on a solve worker like the solve, so it counts against the same limit: a
   // scenario of many overlapping measures cannot hold a worker longer than a solve may.
@@ -23,13 +24,15 @@ CompileOptions CompileOptionsFor(const SolveRequest& request, bool product_trace
 // The compiled scenario a request asks for: a rate edit of a named scenario is its kept compile
 // evaluated at the edited rates; anything else is compiled in full (product lines are only
 // needed to explain, and leaving them out keeps repeated solves fast).
-CompiledScenario CompiledFor(const SolveRequest& request, const PipelineOptions& options, Catalog& catalog) {
+CompiledScenario CompiledFor(const SolveRequest& request, const PipelineOptions& options,
+                             Catalog& catalog) {
   if (request.rates_only) {
     CompiledScenario compiled = *catalog.GetCompiled(request.named, request.baseline);
     if (request.rates != compiled.rates) compiled.SetRates(request.rates);
     return compiled;
   }
-  return CompileScenario(request.scenario, *request.baseline, CompileOptionsFor(request, false, options));
+  return CompileScenario(request.scenario, *request.baseline,
+                         CompileOptionsFor(request, false, options));
 }
 
 // The stamp of an API answer (ricardo/run_stamp.hpp): the request's method and path stand for
@@ -43,7 +46,8 @@ void StampAnswer(const SolveRequest& request, Catalog& catalog, RunStamp* stamp)
   stamp->baseline_sha256 = catalog.BaselineSha256(request.baseline_name);
   if (request.rates_only && request.named) {
     // The named scenario's text with the edited rates spliced in: ScenarioToToml of the edited
-    // scenario, byte for byte (tests/tariffs/scenario_rate_text_test.cpp), at a fraction of its cost.
+    // scenario, byte for byte (tests/tariffs/scenario_rate_text_test.cpp), at a fraction of its
+    // cost.
     stamp->scenario_sha256 = Sha256Hex(detail::ScenarioTomlWithRates(
         *catalog.GetRateTemplate(request.named), *request.named, request.rates));
   } else {
@@ -64,9 +68,10 @@ Answer SolveAnswer(const SolveRequest& request, const PipelineOptions& options, 
   const SolverSummary& summary = result.solution.summary;
   if (summary.IsConverged()) return Answer{200, RunResultToJsonText(result, json_options), true};
 
-  nlohmann::json body = ErrorBody(
-      422, "not converged", fmt::format("the solver stopped without converging: {}", summary.message),
-      Location{}, "the result is included for inspection; do not use it as an answer");
+  nlohmann::json body =
+      ErrorBody(422, "not converged",
+                fmt::format("the solver stopped without converging: {}", summary.message),
+                Location{}, "the result is included for inspection; do not use it as an answer");
   body["result"] = RunResultToJson(result, json_options);
   return Answer{422, body.dump(), false};
 }

@@ -53,7 +53,8 @@ int BoundPort(int fd) {
   sockaddr_storage address{};
   socklen_t size = sizeof address;
   if (::getsockname(fd, reinterpret_cast<sockaddr*>(&address), &size) != 0) return 0;
-  if (address.ss_family == AF_INET) return ntohs(reinterpret_cast<sockaddr_in*>(&address)->sin_port);
+  if (address.ss_family == AF_INET)
+    return ntohs(reinterpret_cast<sockaddr_in*>(&address)->sin_port);
   if (address.ss_family == AF_INET6) {
     return ntohs(reinterpret_cast<sockaddr_in6*>(&address)->sin6_port);
   }
@@ -140,7 +141,9 @@ Server::Server(ServerOptions options) {
   impl_ = std::make_unique<Impl>(std::move(options));
 }
 
-Server::~Server() { Stop(); }
+Server::~Server() {
+  Stop();
+}
 
 void Server::Start() {
   std::lock_guard lock(impl_->lifecycle);
@@ -176,7 +179,9 @@ void Server::Stop() {
   if (impl_->front_end) impl_->front_end->Stop();
 }
 
-int Server::port() const { return impl_->port; }
+int Server::port() const {
+  return impl_->port;
+}
 
 const std::filesystem::path& Server::web_directory() const {
   return impl_->application.web_directory();

@@ -14,15 +14,21 @@ namespace {
 
 using Json = nlohmann::json;
 
-Location Field(const std::string& field) { return Location{kRequestBody, 0, 0, field}; }
-Location QueryField(const std::string& field) { return Location{"query", 0, 0, field}; }
+Location Field(const std::string& field) {
+  return Location{kRequestBody, 0, 0, field};
+}
+Location QueryField(const std::string& field) {
+  return Location{"query", 0, 0, field};
+}
 
 [[noreturn]] void Invalid(const Location& where, const std::string& what,
                           const std::string& fix = {}) {
   throw HttpError(400, "invalid request", where, what, fix);
 }
 
-std::string TypeName(const Json& value) { return value.type_name(); }
+std::string TypeName(const Json& value) {
+  return value.type_name();
+}
 
 const std::string& RequireString(const Json& value, const Location& where) {
   if (!value.is_string()) Invalid(where, fmt::format("expected a string, got {}", TypeName(value)));
@@ -43,7 +49,8 @@ bool RequireBool(const Json& value, const Location& where) {
 
 Date ReadDate(const std::string& text, const Location& where) {
   const auto date = Date::Parse(text);
-  if (!date) Invalid(where, fmt::format("'{}' is not a date", text), "give YYYY-MM-DD, e.g. 2025-11-01");
+  if (!date)
+    Invalid(where, fmt::format("'{}' is not a date", text), "give YYYY-MM-DD, e.g. 2025-11-01");
   return *date;
 }
 
@@ -84,7 +91,8 @@ void ApplyEdits(const Json& document, Scenario& scenario) {
     }
   }
   if (auto it = document.find("measures"); it != document.end()) {
-    if (!it->is_object()) Invalid(Field("measures"), "expected an object of measure id → true/false");
+    if (!it->is_object())
+      Invalid(Field("measures"), "expected an object of measure id → true/false");
     for (auto m = it->begin(); m != it->end(); ++m) {
       const Location where = Field("measures." + m.key());
       const bool enabled = RequireBool(m.value(), where);
@@ -92,7 +100,8 @@ void ApplyEdits(const Json& document, Scenario& scenario) {
     }
   }
   if (auto it = document.find("rates"); it != document.end()) {
-    if (!it->is_object()) Invalid(Field("rates"), "expected an object of measure id → rate (fraction)");
+    if (!it->is_object())
+      Invalid(Field("rates"), "expected an object of measure id → rate (fraction)");
     for (auto r = it->begin(); r != it->end(); ++r) {
       const Location where = Field("rates." + r.key());
       const double rate = RequireNumber(r.value(), where);
@@ -137,10 +146,9 @@ void ReadExplainOptions(const Json& document, ExplainOptions& options) {
 }
 
 void CheckKeys(const Json& document, Endpoint endpoint) {
-  std::vector<std::string> allowed = {"baseline", "scenario",     "scenario_toml",
-                                      "date",     "rates",        "measures",
-                                      "tags",     "usmca_share",  "bilateral_sector",
-                                      "elasticity_flags"};
+  std::vector<std::string> allowed = {
+      "baseline",    "scenario",         "scenario_toml",   "date", "rates", "measures", "tags",
+      "usmca_share", "bilateral_sector", "elasticity_flags"};
   if (endpoint == Endpoint::kExplain) {
     allowed.insert(allowed.end(), {"origin", "sector", "max_products"});
   }
@@ -212,8 +220,8 @@ SolveRequest FromJson(std::string_view body, Endpoint endpoint, Catalog& catalog
   }
   // Anything else, and rate edits the scenario refuses (whose errors SetMeasureRate words).
   if (!request.rates_only) {
-    request.scenario = ScenarioOf(document, catalog,
-                                  endpoint == Endpoint::kSolve ? &request.named : nullptr);
+    request.scenario =
+        ScenarioOf(document, catalog, endpoint == Endpoint::kSolve ? &request.named : nullptr);
     ApplyEdits(document, request.scenario);
   }
   std::optional<std::string> baseline;
@@ -224,7 +232,8 @@ SolveRequest FromJson(std::string_view body, Endpoint endpoint, Catalog& catalog
     request.date = ReadDate(RequireString(*it, Field("date")), Field("date"));
   }
   if (auto it = document.find("usmca_share"); it != document.end() && !it->is_null()) {
-    request.usmca_share = ReadUsmcaShare(RequireNumber(*it, Field("usmca_share")), Field("usmca_share"));
+    request.usmca_share =
+        ReadUsmcaShare(RequireNumber(*it, Field("usmca_share")), Field("usmca_share"));
   }
   if (auto it = document.find("bilateral_sector"); it != document.end()) {
     request.bilateral_sector = RequireBool(*it, Field("bilateral_sector"));
@@ -242,7 +251,8 @@ SolveRequest FromToml(std::string_view body, const std::multimap<std::string, st
                       Endpoint endpoint) {
   SolveRequest request;
   std::optional<std::string> baseline;
-  std::vector<std::string> allowed = {"baseline", "date", "usmca_share", "bilateral_sector", "elasticity_flags"};
+  std::vector<std::string> allowed = {"baseline", "date", "usmca_share", "bilateral_sector",
+                                      "elasticity_flags"};
   if (endpoint == Endpoint::kExplain) allowed.insert(allowed.end(), {"origin", "sector"});
   for (const auto& [key, value] : query) {
     const Location where = QueryField(key);
@@ -266,7 +276,8 @@ SolveRequest FromToml(std::string_view body, const std::multimap<std::string, st
     } else if (key == "sector" && endpoint == Endpoint::kExplain) {
       request.explain.sector = value;
     } else {
-      Invalid(where, fmt::format("unknown query parameter '{}'{}", key, detail::DidYouMean(key, allowed)),
+      Invalid(where,
+              fmt::format("unknown query parameter '{}'{}", key, detail::DidYouMean(key, allowed)),
               fmt::format("parameters with a TOML body: {}", JoinNames(allowed)));
     }
   }
@@ -282,7 +293,8 @@ SolveRequest FromToml(std::string_view body, const std::multimap<std::string, st
 
 BodyFormat BodyFormatOf(std::string_view content_type) {
   const std::string_view media = content_type.substr(0, content_type.find(';'));
-  if (media.empty() || media.ends_with("/json") || media.ends_with("+json")) return BodyFormat::kJson;
+  if (media.empty() || media.ends_with("/json") || media.ends_with("+json"))
+    return BodyFormat::kJson;
   if (media.ends_with("/toml")) return BodyFormat::kToml;
   throw HttpError(415, "unsupported media type", Location{"", 0, 0, "Content-Type"},
                   fmt::format("cannot read a body of type '{}'", media),

@@ -30,8 +30,8 @@ struct SolveRequest {
   std::optional<Date> date;           // compile date; default the scenario's
   std::optional<double> usmca_share;  // every product's USMCA-qualifying share, [0, 1]
   bool bilateral_sector = true;       // include the (importer, exporter, sector) table
-  bool elasticity_flags = true;       // flag high-θ sectors (one more solve each), as `ricardo run`
-  ExplainOptions explain;             // /explain only
+  bool elasticity_flags = true;  // flag high-θ sectors (one more solve each), as `ricardo run`
+  ExplainOptions explain;        // /explain only
   // The catalog's scenario a JSON /solve request names (edited or not; null for an inline or
   // TOML scenario).
   std::shared_ptr<const Scenario> named;

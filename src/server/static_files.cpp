@@ -61,8 +61,8 @@ bool StaticFiles::Serve(const std::string& path, HttpResponse& response) const {
   }
   // Vite names assets by content hash, so they never change under the same name.
   response.headers.Set("Cache-Control", key.starts_with("/assets/")
-                                           ? "public, max-age=31536000, immutable"
-                                           : "no-cache");
+                                            ? "public, max-age=31536000, immutable"
+                                            : "no-cache");
   response.SetContent(it->second.content, it->second.media_type);
   return true;
 }

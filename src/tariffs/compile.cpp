@@ -13,9 +13,9 @@
 #include <set>
 
 #include "fmt/format.h"
-#include "tariffs/measure_summary.hpp"
 #include "ricardo/scenario.hpp"
 #include "tariffs/compiler.hpp"
+#include "tariffs/measure_summary.hpp"
 
 namespace ricardo {
 namespace detail {
@@ -34,7 +34,8 @@ Compiler::Compiler(const Scenario& scenario, const Baseline& baseline, const Pro
       rules_(context.rules, scenario.measures.size(), date),
       form_(baseline, scenario.measures.size()) {}
 
-std::optional<double> Compiler::FixedRate(std::size_t k, std::size_t importer, std::size_t sector) const {
+std::optional<double> Compiler::FixedRate(std::size_t k, std::size_t importer,
+                                          std::size_t sector) const {
   if (!ctx_.rate_region[k]) return std::nullopt;
   return b_.tariff_rates(importer, *ctx_.rate_region[k], sector);
 }
@@ -58,7 +59,8 @@ ActiveMeasure Compiler::Active(std::size_t k, std::size_t code, std::size_t impo
   return ActiveMeasure{k, rate, content, m.usmca, m.us_content_share};
 }
 
-SectorTrace Compiler::MakeSectorTrace(std::size_t n, std::size_t i, std::size_t j, std::string method) const {
+SectorTrace Compiler::MakeSectorTrace(std::size_t n, std::size_t i, std::size_t j,
+                                      std::string method) const {
   SectorTrace t;
   t.importer = b_.regions[n].code;
   t.exporter = b_.regions[i].code;
@@ -92,7 +94,8 @@ const std::vector<WeightedProduct>& Compiler::Proxy() {
   return proxy_;
 }
 
-std::vector<OriginPortion> Compiler::Portions(std::size_t exporter, const std::vector<std::size_t>& active) const {
+std::vector<OriginPortion> Compiler::Portions(std::size_t exporter,
+                                              const std::vector<std::size_t>& active) const {
   std::vector<std::size_t> whole;
   std::map<std::string, std::vector<std::size_t>> by_country;  // country → measures naming it
   for (std::size_t k : active) {
@@ -104,7 +107,8 @@ std::vector<OriginPortion> Compiler::Portions(std::size_t exporter, const std::v
     }
   }
   if (by_country.empty()) return {OriginPortion{1.0, active, "", {}}};
-  std::map<std::vector<std::size_t>, std::vector<std::string>> countries_of;  // measures → countries
+  std::map<std::vector<std::size_t>, std::vector<std::string>>
+      countries_of;  // measures → countries
   for (const auto& [country, measures] : by_country) countries_of[measures].push_back(country);
   double region_usd = 0.0;
   std::map<std::string, double> imports_usd;
@@ -121,14 +125,18 @@ std::vector<OriginPortion> Compiler::Portions(std::size_t exporter, const std::v
     double usd = 0.0;
     for (const std::string& c : countries) usd += imports_usd[c];
     p.share = region_usd > 0.0 ? usd / region_usd : 0.0;
-    std::set_union(whole.begin(), whole.end(), measures.begin(), measures.end(), std::back_inserter(p.measures));
-    p.label = fmt::format("{} ({:.1f}% of {})", fmt::join(countries, ", "), 100.0 * p.share, region);
+    std::set_union(whole.begin(), whole.end(), measures.begin(), measures.end(),
+                   std::back_inserter(p.measures));
+    p.label =
+        fmt::format("{} ({:.1f}% of {})", fmt::join(countries, ", "), 100.0 * p.share, region);
     p.countries = countries;
     named += p.share;
     portions.push_back(std::move(p));
   }
   const double rest = std::max(0.0, 1.0 - named);
-  if (rest > 0.0) portions.push_back({rest, whole, fmt::format("rest of {} ({:.1f}%)", region, 100.0 * rest), {}});
+  if (rest > 0.0)
+    portions.push_back(
+        {rest, whole, fmt::format("rest of {} ({:.1f}%)", region, 100.0 * rest), {}});
   return portions;
 }
 
@@ -146,9 +154,11 @@ void Compiler::Run(CompiledScenario* out) {
     if (!m.enabled) {
       out->trace.measures_not_in_force.push_back(fmt::format("{} (switched off)", m.id));
     } else if (m.from && date_ < *m.from) {
-      out->trace.measures_not_in_force.push_back(fmt::format("{} (from {})", m.id, m.from->ToString()));
+      out->trace.measures_not_in_force.push_back(
+          fmt::format("{} (from {})", m.id, m.from->ToString()));
     } else if (m.to && *m.to < date_) {
-      out->trace.measures_not_in_force.push_back(fmt::format("{} (until {})", m.id, m.to->ToString()));
+      out->trace.measures_not_in_force.push_back(
+          fmt::format("{} (until {})", m.id, m.to->ToString()));
     } else {
       in_force_.push_back(k);
       out->trace.measures_in_force.push_back(m.id);
@@ -157,10 +167,14 @@ void Compiler::Run(CompiledScenario* out) {
       // Some product is in scope on some day (BuildCompileContext), but maybe not yet on this
       // one: list entries count from their dates.
       const std::vector<std::uint64_t>& words = members_[k]->words;
-      if (m.scope.sectors.empty() && std::none_of(words.begin(), words.end(), [](std::uint64_t w) { return w != 0; })) {
-        Warn(out, fmt::format("measure '{}' is in force on {}, but no product of its scope is listed on that day "
-                              "(its lists' entries count from later dates); it charges nothing",
-                              m.id, date_.ToString()));
+      if (m.scope.sectors.empty() &&
+          std::none_of(words.begin(), words.end(), [](std::uint64_t w) { return w != 0; })) {
+        Warn(
+            out,
+            fmt::format(
+                "measure '{}' is in force on {}, but no product of its scope is listed on that day "
+                "(its lists' entries count from later dates); it charges nothing",
+                m.id, date_.ToString()));
       }
     }
   }
@@ -170,10 +184,11 @@ void Compiler::Run(CompiledScenario* out) {
   for (std::size_t k : in_force_) {
     for (std::size_t j : ctx_.scope_sectors[k]) {
       if (!b_.sectors[j].isic_rev3.empty()) continue;
-      out->trace.notes.push_back(fmt::format("{}: sector '{}' of baseline '{}' carries no ISIC divisions, so "
-                                             "whether it is goods or services cannot be told; it is charged "
-                                             "as scoped (tariff measures apply to goods)",
-                                             s_.measures[k].id, b_.sectors[j].code, b_.manifest.name));
+      out->trace.notes.push_back(
+          fmt::format("{}: sector '{}' of baseline '{}' carries no ISIC divisions, so "
+                      "whether it is goods or services cannot be told; it is charged "
+                      "as scoped (tariff measures apply to goods)",
+                      s_.measures[k].id, b_.sectors[j].code, b_.manifest.name));
     }
   }
   for (std::size_t n = 0; n < N; ++n) {
@@ -198,16 +213,19 @@ void Compiler::Run(CompiledScenario* out) {
       const PairWeights weights = WeightsFor(p_, b_, n, i, months_.months);
       if (weights.lines) {
         pair.method = "products";
-        pair.weights = weights.description.empty()
-                           ? fmt::format("US imports for consumption by HTS10 from {}, {} (US$, USITC DataWeb)",
-                                         b_.regions[i].code, MonthsText())
-                           : weights.description;
+        pair.weights =
+            weights.description.empty()
+                ? fmt::format(
+                      "US imports for consumption by HTS10 from {}, {} (US$, USITC DataWeb)",
+                      b_.regions[i].code, MonthsText())
+                : weights.description;
         CompileProducts(n, i, *weights.lines, portions, &pair);
       } else {
         pair.method = "sector";
-        pair.weights = fmt::format("no product-level import weights for {} <- {}: sector mode on the "
-                                   "baseline's flows",
-                                   b_.regions[n].code, b_.regions[i].code);
+        pair.weights = fmt::format(
+            "no product-level import weights for {} <- {}: sector mode on the "
+            "baseline's flows",
+            b_.regions[n].code, b_.regions[i].code);
         CompileSectors(n, i, portions);
       }
       out->trace.pairs.push_back(std::move(pair));
@@ -219,9 +237,10 @@ void Compiler::Run(CompiledScenario* out) {
     if (content_fallback_[k]) content_fallbacks.insert(s_.measures[k].id);
   }
   for (const std::string& id : content_fallbacks) {
-    out->trace.notes.push_back(fmt::format("{}: some products have no metal-content data; a content "
-                                           "share of 0.5 was used for them (the Yale tracker's flat share)",
-                                           id));
+    out->trace.notes.push_back(
+        fmt::format("{}: some products have no metal-content data; a content "
+                    "share of 0.5 was used for them (the Yale tracker's flat share)",
+                    id));
   }
   CompileTradeCosts();
   out->tariffs = std::move(form_).Build();
@@ -284,8 +303,10 @@ void Compiler::CompileTradeCosts() {
         for (std::size_t j = 0; j < b_.sector_count(); ++j) {
           if (b_.sectors[j].tradable) sectors.push_back(j);
         }
-        out_->trace.notes.push_back(fmt::format("{}: the baseline's sectors carry no ISIC divisions; "
-                                                "all tradable sectors were shocked", t.id));
+        out_->trace.notes.push_back(
+            fmt::format("{}: the baseline's sectors carry no ISIC divisions; "
+                        "all tradable sectors were shocked",
+                        t.id));
       }
     }
     int pairs = 0;
@@ -296,12 +317,15 @@ void Compiler::CompileTradeCosts() {
         for (std::size_t j : sectors) out_->shock.trade_cost_ratio(n, i, j) *= t.d_hat;
       }
     }
-    out_->trace.notes.push_back(fmt::format("trade costs {}: d̂ = {} on {} importer-exporter pairs × {} sectors",
-                                            t.id, t.d_hat, pairs, sectors.size()));
+    out_->trace.notes.push_back(
+        fmt::format("trade costs {}: d̂ = {} on {} importer-exporter pairs × {} sectors", t.id,
+                    t.d_hat, pairs, sectors.size()));
     if (pairs == 0 || sectors.empty()) {
-      Warn(out_, fmt::format("trade-cost shock '{}' covers no {}; it changes nothing", t.id,
-                             pairs == 0 ? "importer-exporter pair (every importer is also its only exporter)"
-                                        : "sector"));
+      Warn(out_,
+           fmt::format("trade-cost shock '{}' covers no {}; it changes nothing", t.id,
+                       pairs == 0
+                           ? "importer-exporter pair (every importer is also its only exporter)"
+                           : "sector"));
     }
   }
 }
@@ -337,20 +361,26 @@ void WarnIfNothingApplies(const Scenario& s, const Date& date, CompiledScenario*
                              out->trace.measures_in_force_on_reference.empty();
   const bool zero = ShockIsZero(out->baseline, out->shock);
   if (none_in_force) {
-    detail::Warn(out, fmt::format("no measure of '{}' is in force on {}{}", file, date.ToString(),
-                                  zero ? "; the shock is zero" : "; only its trade-cost shocks apply"));
+    detail::Warn(out,
+                 fmt::format("no measure of '{}' is in force on {}{}", file, date.ToString(),
+                             zero ? "; the shock is zero" : "; only its trade-cost shocks apply"));
   } else if (zero && !s.measures.empty()) {
-    detail::Warn(out, fmt::format("the measures of '{}' in force on {} charge nothing on the baseline's trade{}; "
-                                  "the shock is zero",
-                                  file, date.ToString(), s.reference_date ? " beyond what they charged on the reference date" : ""));
+    detail::Warn(
+        out,
+        fmt::format("the measures of '{}' in force on {} charge nothing on the baseline's trade{}; "
+                    "the shock is zero",
+                    file, date.ToString(),
+                    s.reference_date ? " beyond what they charged on the reference date" : ""));
   } else if (zero) {
-    detail::Warn(out, fmt::format("'{}' changes no tariff and no trade cost on {}; the shock is zero", file,
-                                  date.ToString()));
+    detail::Warn(
+        out, fmt::format("'{}' changes no tariff and no trade cost on {}; the shock is zero", file,
+                         date.ToString()));
   }
 }
 
 std::optional<double> ChooseShareOverride(const Scenario& s, const CompileOptions& o) {
-  const std::optional<double> share = o.usmca_share_override ? o.usmca_share_override : s.usmca.share_override;
+  const std::optional<double> share =
+      o.usmca_share_override ? o.usmca_share_override : s.usmca.share_override;
   if (share && (!std::isfinite(*share) || *share < 0.0 || *share > 1.0)) {
     throw ArgumentError(fmt::format("USMCA share override {} is out of range", *share),
                         "a share is a fraction from 0 to 1");
@@ -360,7 +390,8 @@ std::optional<double> ChooseShareOverride(const Scenario& s, const CompileOption
 
 }  // namespace
 
-void CheckScenario(const Scenario& scenario, const Baseline& baseline, const CompileOptions& options) {
+void CheckScenario(const Scenario& scenario, const Baseline& baseline,
+                   const CompileOptions& options) {
   const auto products = options.products ? options.products : ShippedProductData();
   detail::BuildCompileContext(scenario, baseline, *products, options.max_time_in_seconds);
 }
@@ -379,9 +410,11 @@ CompiledScenario CompileScenario(const Scenario& s, const Baseline& b, const Com
                         "the scenario has no date to compile for",
                         "add date = 2025-11-01 to the file, or give a date (--date)");
   }
-  if (!date->IsValid()) throw ArgumentError(fmt::format("invalid compile date {}", date->ToString()));
+  if (!date->IsValid())
+    throw ArgumentError(fmt::format("invalid compile date {}", date->ToString()));
   const auto products = o.products ? o.products : ShippedProductData();
-  const detail::CompileContext ctx = detail::BuildCompileContext(s, b, *products, o.max_time_in_seconds);
+  const detail::CompileContext ctx =
+      detail::BuildCompileContext(s, b, *products, o.max_time_in_seconds);
   const UsmcaShareMethod method = o.usmca_method.value_or(s.usmca.method);
   const std::optional<double> share = ChooseShareOverride(s, o);
   detail::MonthChoice months = detail::ChooseMonths(*products, *date, method);
@@ -390,8 +423,8 @@ CompiledScenario CompileScenario(const Scenario& s, const Baseline& b, const Com
   out.trace.usmca_method = ToString(method);
   for (std::size_t m : months.months) out.trace.months.push_back(products->months()[m]);
   if (share) {
-    out.trace.notes.push_back(
-        fmt::format("USMCA-qualifying share set to {:.1f}% for every product (override)", 100.0 * *share));
+    out.trace.notes.push_back(fmt::format(
+        "USMCA-qualifying share set to {:.1f}% for every product (override)", 100.0 * *share));
   }
   const detail::MonthChoice reference_months = months;
   detail::Compiler compiler(s, b, *products, ctx, o, *date, share, std::move(months));
@@ -403,8 +436,8 @@ CompiledScenario CompileScenario(const Scenario& s, const Baseline& b, const Com
     reference_options.product_trace = false;
     CompiledScenario reference;
     reference.baseline = b;
-    detail::Compiler reference_compiler(s, b, *products, ctx, reference_options, *s.reference_date, share,
-                                        reference_months);
+    detail::Compiler reference_compiler(s, b, *products, ctx, reference_options, *s.reference_date,
+                                        share, reference_months);
     reference_compiler.Run(&reference);
     out.tariffs = ChangeSince(out.tariffs, reference.tariffs, b.tariff_rates);
     out.tariffs.EvaluateInto(out.rates, out.shock.tariff_rates);
@@ -413,7 +446,8 @@ CompiledScenario CompileScenario(const Scenario& s, const Baseline& b, const Com
   }
   for (const ElasticityOverride& e : s.elasticities) {
     const std::size_t j = *b.FindSector(e.sector);
-    out.trace.notes.push_back(fmt::format("elasticity of {}: θ {} → {}", e.sector, out.baseline.sectors[j].theta, e.theta));
+    out.trace.notes.push_back(fmt::format("elasticity of {}: θ {} → {}", e.sector,
+                                          out.baseline.sectors[j].theta, e.theta));
     out.baseline.sectors[j].theta = e.theta;
   }
   WarnIfNothingApplies(s, *date, &out);

@@ -34,12 +34,13 @@ class CompileClock {
     const double elapsed_seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
     if (elapsed_seconds <= *max_time_in_seconds_) return;
-    throw LimitError(Location{where_, 0, 0, ""},
-                     fmt::format("compiling stopped after {:.2f} s, the limit is {:g} s", elapsed_seconds,
-                                 *max_time_in_seconds_),
-                     "raise the time limit (CompileOptions::max_time_in_seconds; the server's "
-                     "--solve-time-limit), or write fewer overlapping measures: one measure with several "
-                     "origins or a wider scope instead of many that stack");
+    throw LimitError(
+        Location{where_, 0, 0, ""},
+        fmt::format("compiling stopped after {:.2f} s, the limit is {:g} s", elapsed_seconds,
+                    *max_time_in_seconds_),
+        "raise the time limit (CompileOptions::max_time_in_seconds; the server's "
+        "--solve-time-limit), or write fewer overlapping measures: one measure with several "
+        "origins or a wider scope instead of many that stack");
   }
 
  private:

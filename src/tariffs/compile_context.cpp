@@ -20,7 +20,9 @@ std::string Trim(std::string_view s) {
   return std::string(s);
 }
 
-std::string AuthorityOrId(const Measure& m) { return m.id; }
+std::string AuthorityOrId(const Measure& m) {
+  return m.id;
+}
 
 ProductSet ComputeMembers(const ProductData& products, const ScopeKey& key) {
   const std::size_t n = products.code_count();
@@ -35,13 +37,15 @@ ProductSet ComputeMembers(const ProductData& products, const ScopeKey& key) {
   };
   auto fill_prefix = [&](const std::string& prefix, std::uint8_t value) {
     const auto [first, last] = products.PrefixRange(prefix);
-    std::fill(in.begin() + static_cast<std::ptrdiff_t>(first), in.begin() + static_cast<std::ptrdiff_t>(last), value);
+    std::fill(in.begin() + static_cast<std::ptrdiff_t>(first),
+              in.begin() + static_cast<std::ptrdiff_t>(last), value);
   };
   for (const std::string& prefix : key.hs_prefixes) fill_prefix(prefix, 1);
   for (const std::string& list : key.lists) mark_list(list, 1);
   for (std::size_t c = 0; c < n; ++c) {
     const int division = products.Division(c);
-    if (division >= 0 && division < 100 && key.divisions[static_cast<std::size_t>(division)]) in[c] = 1;
+    if (division >= 0 && division < 100 && key.divisions[static_cast<std::size_t>(division)])
+      in[c] = 1;
   }
   for (const std::string& prefix : key.exclude_hs_prefixes) fill_prefix(prefix, 0);
   for (const std::string& list : key.exclude_lists) mark_list(list, 0);
@@ -65,14 +69,16 @@ SectorMap SectorMap::Build(const Baseline& b) {
       const std::string token = Trim(std::string_view(spec).substr(start, comma - start));
       const std::size_t dash = token.find('-');
       int lo = 0, hi = 0;
-      const bool ok = dash == std::string::npos
-                          ? TwoDigits(token, &lo) && (hi = lo, true)
-                          : TwoDigits(token.substr(0, dash), &lo) && TwoDigits(token.substr(dash + 1), &hi);
+      const bool ok = dash == std::string::npos ? TwoDigits(token, &lo) && (hi = lo, true)
+                                                : TwoDigits(token.substr(0, dash), &lo) &&
+                                                      TwoDigits(token.substr(dash + 1), &hi);
       if (!ok || hi < lo) {
-        throw DataError(Location{b.manifest.name, 0, 0, fmt::format("sectors[{}].isic_rev3", j)},
-                        fmt::format("sector '{}' has ISIC Rev.3 divisions '{}', which cannot be read",
-                                    b.sectors[j].code, spec),
-                        "write two-digit divisions and ranges separated by commas, e.g. \"27-28\" or \"01,02,05\"");
+        throw DataError(
+            Location{b.manifest.name, 0, 0, fmt::format("sectors[{}].isic_rev3", j)},
+            fmt::format("sector '{}' has ISIC Rev.3 divisions '{}', which cannot be read",
+                        b.sectors[j].code, spec),
+            "write two-digit divisions and ranges separated by commas, e.g. \"27-28\" or "
+            "\"01,02,05\"");
       }
       for (int d = lo; d <= hi; ++d) {
         if (map.sector_of_division[d] < 0) map.sector_of_division[d] = static_cast<int>(j);
@@ -87,7 +93,8 @@ SectorMap SectorMap::Build(const Baseline& b) {
   return map;
 }
 
-DerivedCache::MemberSet CompileContext::Members(std::size_t index, const std::optional<Date>& date) const {
+DerivedCache::MemberSet CompileContext::Members(std::size_t index,
+                                                const std::optional<Date>& date) const {
   const ProductScope& scope = scenario->measures[index].scope;
   ScopeKey key;
   key.all_goods = scope.all_goods;
@@ -99,8 +106,9 @@ DerivedCache::MemberSet CompileContext::Members(std::size_t index, const std::op
   // cover stand for the sectors (and for the baseline's sector map) in the key.
   for (std::size_t d = 0; d < key.divisions.size(); ++d) {
     const int j = sectors.sector_of_division[d];
-    key.divisions[d] = j >= 0 && std::find(scope_sectors[index].begin(), scope_sectors[index].end(),
-                                           static_cast<std::size_t>(j)) != scope_sectors[index].end();
+    key.divisions[d] =
+        j >= 0 && std::find(scope_sectors[index].begin(), scope_sectors[index].end(),
+                            static_cast<std::size_t>(j)) != scope_sectors[index].end();
   }
   key.date_key = date ? DateKey(*date) : 99991231;
   return products->derived_cache().Members(key, [&] { return ComputeMembers(*products, key); });
@@ -136,20 +144,21 @@ std::vector<std::size_t> CompileContext::ResolveRegions(const std::vector<std::s
                             "a measure taxes imports from other countries");
       }
       add(*r);
-    } else if (const ProductData::Country* country = key == "origins" ? products->FindCountry(code) : nullptr;
+    } else if (const ProductData::Country* country =
+                   key == "origins" ? products->FindCountry(code) : nullptr;
                country && RegionOfCountry(*country)) {
       add(*RegionOfCountry(*country));  // a country inside a region: see ResolveOriginParts
     } else {
       std::vector<std::string> names;
       for (const Region& region : b.regions) names.push_back(region.code);
-      throw ScenarioError(source.At(fmt::format("{}[{}]", key, k)),
-                          fmt::format("unknown country '{}'", code),
-                          DidYouMeanOr(code, names,
-                                       fmt::format("baseline '{}' has {}, and the groups USMCA, ROW, ALL{}",
-                                                   b.manifest.name, fmt::join(names, ", "),
-                                                   key == "origins" ? "; an origin may also be a country's ISO3 "
-                                                                      "code inside one of its regions"
-                                                                    : "")));
+      throw ScenarioError(
+          source.At(fmt::format("{}[{}]", key, k)), fmt::format("unknown country '{}'", code),
+          DidYouMeanOr(code, names,
+                       fmt::format("baseline '{}' has {}, and the groups USMCA, ROW, ALL{}",
+                                   b.manifest.name, fmt::join(names, ", "),
+                                   key == "origins" ? "; an origin may also be a country's ISO3 "
+                                                      "code inside one of its regions"
+                                                    : "")));
     }
   }
   return out;
@@ -162,11 +171,13 @@ const OriginPart* CompileContext::PartOf(std::size_t measure, std::size_t region
   return nullptr;
 }
 
-std::optional<std::size_t> CompileContext::RegionOfCountry(const ProductData::Country& country) const {
+std::optional<std::size_t> CompileContext::RegionOfCountry(
+    const ProductData::Country& country) const {
   return detail::RegionOfCountry(*baseline, country);
 }
 
-std::optional<std::size_t> RegionOfCountry(const Baseline& baseline, const ProductData::Country& country) {
+std::optional<std::size_t> RegionOfCountry(const Baseline& baseline,
+                                           const ProductData::Country& country) {
   if (auto r = baseline.FindRegion(country.iso3)) return r;
   if (country.eu27) {
     if (auto r = baseline.FindRegion("EU27")) return r;
@@ -199,20 +210,23 @@ std::vector<OriginPart> ResolveOriginParts(const CompileContext& ctx, std::size_
     if (IsRegionOrGroup(b, code)) continue;
     const ProductData::Country* country = ctx.products->FindCountry(code);
     const Location& where = m.source.At(fmt::format("origins[{}]", e));
-    const std::optional<std::size_t> region = country ? ctx.RegionOfCountry(*country) : std::nullopt;
+    const std::optional<std::size_t> region =
+        country ? ctx.RegionOfCountry(*country) : std::nullopt;
     if (!region) continue;  // ResolveRegions has reported it
     if (m.importer != "USA") {
-      throw ScenarioError(where,
-                          fmt::format("origin '{}' is a country inside region '{}' of baseline '{}', and "
-                                      "country shares within a region are known only for US imports",
-                                      code, b.regions[*region].code, b.manifest.name),
-                          fmt::format("name the region '{}' instead", b.regions[*region].code));
+      throw ScenarioError(
+          where,
+          fmt::format("origin '{}' is a country inside region '{}' of baseline '{}', and "
+                      "country shares within a region are known only for US imports",
+                      code, b.regions[*region].code, b.manifest.name),
+          fmt::format("name the region '{}' instead", b.regions[*region].code));
     }
     if (*region == ctx.importer[k]) {
       throw ScenarioError(where, fmt::format("'{}' is part of the importer's own region", code),
                           "a measure taxes imports from other regions");
     }
-    auto part = std::find_if(parts.begin(), parts.end(), [&](const OriginPart& p) { return p.region == *region; });
+    auto part = std::find_if(parts.begin(), parts.end(),
+                             [&](const OriginPart& p) { return p.region == *region; });
     if (part == parts.end()) part = parts.insert(parts.end(), OriginPart{*region, {}, 0.0});
     if (part->share == 1.0 && part->countries.empty()) continue;  // the whole region is named too
     if (std::find(part->countries.begin(), part->countries.end(), code) == part->countries.end()) {
@@ -226,7 +240,8 @@ std::vector<OriginPart> ResolveOriginParts(const CompileContext& ctx, std::size_
     for (const ProductData::Country& c : ctx.products->countries()) {
       if (ctx.RegionOfCountry(c) != part.region) continue;
       region_usd += c.imports_2024_usd;
-      if (std::binary_search(part.countries.begin(), part.countries.end(), c.iso3)) named_usd += c.imports_2024_usd;
+      if (std::binary_search(part.countries.begin(), part.countries.end(), c.iso3))
+        named_usd += c.imports_2024_usd;
     }
     part.share = region_usd > 0.0 ? named_usd / region_usd : 0.0;
   }
@@ -257,13 +272,14 @@ void CheckGoodsSector(const CompileContext& ctx, std::size_t k, std::size_t e, s
   if (!ctx.sectors.services[j]) return;
   const Measure& m = ctx.scenario->measures[k];
   const Sector& sector = ctx.baseline->sectors[j];
-  throw ScenarioError(m.source.At(fmt::format("scope.sectors[{}]", e)),
-                      fmt::format("sector '{}' is a services sector; tariff measures apply to goods "
-                                  "(its ISIC Rev.3 divisions are {}, all 45 or above)",
-                                  sector.code, sector.isic_rev3),
-                      fmt::format("leave it out of the scope; to shock trade in services, use a trade-cost "
-                                  "shock: [[trade_costs]] with sectors = [\"{}\"]",
-                                  sector.code));
+  throw ScenarioError(
+      m.source.At(fmt::format("scope.sectors[{}]", e)),
+      fmt::format("sector '{}' is a services sector; tariff measures apply to goods "
+                  "(its ISIC Rev.3 divisions are {}, all 45 or above)",
+                  sector.code, sector.isic_rev3),
+      fmt::format("leave it out of the scope; to shock trade in services, use a trade-cost "
+                  "shock: [[trade_costs]] with sectors = [\"{}\"]",
+                  sector.code));
 }
 
 // "hs = [\"72\"], exclude_hs = [\"72\"]": the scope's keys as written, for messages.
@@ -291,8 +307,8 @@ std::size_t CompileContext::ResolveSector(const std::string& code, const Locatio
   for (const Sector& s : baseline->sectors) names.push_back(s.code);
   throw ScenarioError(where, fmt::format("unknown sector '{}'", code),
                       DidYouMeanOr(code, names,
-                                   fmt::format("sectors of baseline '{}': {}", baseline->manifest.name,
-                                               fmt::join(names, ", "))));
+                                   fmt::format("sectors of baseline '{}': {}",
+                                               baseline->manifest.name, fmt::join(names, ", "))));
 }
 
 CompileContext BuildCompileContext(const Scenario& s, const Baseline& b, const ProductData& p,
@@ -306,7 +322,8 @@ CompileContext BuildCompileContext(const Scenario& s, const Baseline& b, const P
   ctx.code_sector.assign(p.code_count(), -1);
   for (std::size_t c = 0; c < p.code_count(); ++c) {
     const int division = p.Division(c);
-    if (division >= 0 && division < 100) ctx.code_sector[c] = ctx.sectors.sector_of_division[division];
+    if (division >= 0 && division < 100)
+      ctx.code_sector[c] = ctx.sectors.sector_of_division[division];
   }
   ctx.rules = ResolveRules(s, &ctx.clock);
 
@@ -347,9 +364,10 @@ CompileContext BuildCompileContext(const Scenario& s, const Baseline& b, const P
       CheckGoodsSector(ctx, k, e, ctx.scope_sectors[k].back());
     }
     if (m.covered_value_usd && b.manifest.currency != "USD") {
-      throw ScenarioError(m.source.At("covered_value_usd"),
-                          fmt::format("covered_value_usd needs a baseline in US dollars; '{}' is in {}",
-                                      b.manifest.name, b.manifest.currency));
+      throw ScenarioError(
+          m.source.At("covered_value_usd"),
+          fmt::format("covered_value_usd needs a baseline in US dollars; '{}' is in {}",
+                      b.manifest.name, b.manifest.currency));
     }
   }
   for (const TradeCostShock& t : s.trade_costs) {
@@ -362,9 +380,10 @@ CompileContext BuildCompileContext(const Scenario& s, const Baseline& b, const P
   for (const ElasticityOverride& e : s.elasticities) ctx.ResolveSector(e.sector, e.source.where);
 
   // Displacement cycles: where all their measures apply, none would be charged.
-  CheckDisplacementCycles(ctx.rules, s, [&](std::size_t a, std::size_t bb) {
-    return MeetingRegion(ctx, a, bb).has_value();
-  }, &ctx.clock);
+  CheckDisplacementCycles(
+      ctx.rules, s,
+      [&](std::size_t a, std::size_t bb) { return MeetingRegion(ctx, a, bb).has_value(); },
+      &ctx.clock);
 
   std::vector<DerivedCache::MemberSet> members(M);
   auto members_of = [&](std::size_t k) -> const ProductSet& {
@@ -377,14 +396,16 @@ CompileContext BuildCompileContext(const Scenario& s, const Baseline& b, const P
   for (std::size_t k = 0; k < M; ++k) {
     const Measure& m = s.measures[k];
     const std::vector<std::uint64_t>& words = members_of(k).words;
-    if (!m.scope.sectors.empty() || std::any_of(words.begin(), words.end(), [](std::uint64_t w) { return w != 0; })) {
+    if (!m.scope.sectors.empty() ||
+        std::any_of(words.begin(), words.end(), [](std::uint64_t w) { return w != 0; })) {
       continue;
     }
-    throw ScenarioError(m.source.At("scope"),
-                        fmt::format("the scope covers no products: its exclusions take out every product "
-                                    "its inclusions name ({})",
-                                    ScopeText(m.scope)),
-                        "remove the exclusions that cover the inclusions, or include more products");
+    throw ScenarioError(
+        m.source.At("scope"),
+        fmt::format("the scope covers no products: its exclusions take out every product "
+                    "its inclusions name ({})",
+                    ScopeText(m.scope)),
+        "remove the exclusions that cover the inclusions, or include more products");
   }
 
   // Every two measures that can hit the same product of the same pair on the same day need a
@@ -404,8 +425,8 @@ CompileContext BuildCompileContext(const Scenario& s, const Baseline& b, const P
       std::string example;
       if (const auto shared = members_of(a).FirstShared(members_of(bb))) example = p.code(*shared);
       for (std::size_t j : ctx.scope_sectors[a]) {
-        if (example.empty() &&
-            std::find(ctx.scope_sectors[bb].begin(), ctx.scope_sectors[bb].end(), j) != ctx.scope_sectors[bb].end()) {
+        if (example.empty() && std::find(ctx.scope_sectors[bb].begin(), ctx.scope_sectors[bb].end(),
+                                         j) != ctx.scope_sectors[bb].end()) {
           example = fmt::format("sector {}", b.sectors[j].code);
         }
       }
@@ -413,13 +434,15 @@ CompileContext BuildCompileContext(const Scenario& s, const Baseline& b, const P
       const bool open_start = gap == Date{1990, 1, 1};
       throw ScenarioError(
           mb.source.where,
-          fmt::format("measures '{}' and '{}' overlap with no stacking rule between them (both tax {} "
-                      "imports from {} of {}{})",
-                      AuthorityOrId(ma), AuthorityOrId(mb), b.regions[ctx.importer[a]].code,
-                      b.regions[*origin].code, example,
-                      open_start ? "" : fmt::format(" on {}", gap.ToString())),
-          fmt::format("add replaces, replaced_by, replaces_on_content or stacks_with to one of them, "
-                      "naming the other"));
+          fmt::format(
+              "measures '{}' and '{}' overlap with no stacking rule between them (both tax {} "
+              "imports from {} of {}{})",
+              AuthorityOrId(ma), AuthorityOrId(mb), b.regions[ctx.importer[a]].code,
+              b.regions[*origin].code, example,
+              open_start ? "" : fmt::format(" on {}", gap.ToString())),
+          fmt::format(
+              "add replaces, replaced_by, replaces_on_content or stacks_with to one of them, "
+              "naming the other"));
     }
   }
   return ctx;

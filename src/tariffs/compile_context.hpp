@@ -45,10 +45,10 @@ struct CompileContext {
   const Baseline* baseline = nullptr;
   const ProductData* products = nullptr;
   SectorMap sectors;
-  std::vector<int> code_sector;                   // per product code: sector index or -1
-  std::vector<std::size_t> importer;              // per measure: region index
-  std::vector<std::vector<std::size_t>> origins;  // per measure: region indices
-  std::vector<std::vector<OriginPart>> origin_parts;  // per measure: one per region of `origins`
+  std::vector<int> code_sector;                         // per product code: sector index or -1
+  std::vector<std::size_t> importer;                    // per measure: region index
+  std::vector<std::vector<std::size_t>> origins;        // per measure: region indices
+  std::vector<std::vector<OriginPart>> origin_parts;    // per measure: one per region of `origins`
   std::vector<std::optional<std::size_t>> rate_region;  // per measure: rate_from_baseline
   std::vector<std::vector<std::size_t>> scope_sectors;  // per measure: listed sector indices
   ResolvedRules rules;
@@ -72,11 +72,13 @@ struct CompileContext {
 
 // The region of `baseline` a country belongs to: its own, EU27 for a member state, else ROW;
 // nullopt if none.
-std::optional<std::size_t> RegionOfCountry(const Baseline& baseline, const ProductData::Country& country);
+std::optional<std::size_t> RegionOfCountry(const Baseline& baseline,
+                                           const ProductData::Country& country);
 
 // Builds the context and runs every check; throws ScenarioError at the offending node, and
 // LimitError past a limit of the scenario or `max_time_in_seconds` after the call.
-CompileContext BuildCompileContext(const Scenario& scenario, const Baseline& baseline, const ProductData& products,
+CompileContext BuildCompileContext(const Scenario& scenario, const Baseline& baseline,
+                                   const ProductData& products,
                                    std::optional<double> max_time_in_seconds = std::nullopt);
 
 }  // namespace ricardo::detail

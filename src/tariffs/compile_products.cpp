@@ -12,17 +12,18 @@
 
 namespace ricardo::detail {
 
-void Compiler::AddProductTrace(std::size_t n, std::size_t i, const WeightedProduct& line, int sector,
-                               double usmca_share, StackedProduct stacked) {
+void Compiler::AddProductTrace(std::size_t n, std::size_t i, const WeightedProduct& line,
+                               int sector, double usmca_share, StackedProduct stacked) {
   trace_lines_ += static_cast<long long>(1 + stacked.hits.size() + stacked.displaced.size());
   if (options_.max_product_trace_lines >= 0 && trace_lines_ > options_.max_product_trace_lines) {
-    throw LimitError(Location{s_.file.empty() ? s_.name : s_.file, 0, 0, ""},
-                     fmt::format("the product trace passes {} lines (a product and each measure under it count "
-                                 "one; {} products so far, the last imported by {} from {})",
-                                 options_.max_product_trace_lines, out_->trace.products.size() + 1,
-                                 b_.regions[n].code, b_.regions[i].code),
-                     "explain one origin or sector (scenario explain --origin CAN --sector metals; /explain "
-                     "\"origin\", \"sector\"), or raise CompileOptions::max_product_trace_lines");
+    throw LimitError(
+        Location{s_.file.empty() ? s_.name : s_.file, 0, 0, ""},
+        fmt::format("the product trace passes {} lines (a product and each measure under it count "
+                    "one; {} products so far, the last imported by {} from {})",
+                    options_.max_product_trace_lines, out_->trace.products.size() + 1,
+                    b_.regions[n].code, b_.regions[i].code),
+        "explain one origin or sector (scenario explain --origin CAN --sector metals; /explain "
+        "\"origin\", \"sector\"), or raise CompileOptions::max_product_trace_lines");
   }
   ProductTrace t;
   t.importer = b_.regions[n].code;
@@ -40,9 +41,11 @@ void Compiler::AddProductTrace(std::size_t n, std::size_t i, const WeightedProdu
 
 bool Compiler::Traced(std::size_t i, int sector) const {
   if (!options_.product_trace) return false;
-  if (options_.product_trace_origin && b_.regions[i].code != *options_.product_trace_origin) return false;
+  if (options_.product_trace_origin && b_.regions[i].code != *options_.product_trace_origin)
+    return false;
   if (!options_.product_trace_sector) return true;
-  return sector >= 0 && b_.sectors[static_cast<std::size_t>(sector)].code == *options_.product_trace_sector;
+  return sector >= 0 &&
+         b_.sectors[static_cast<std::size_t>(sector)].code == *options_.product_trace_sector;
 }
 
 namespace {
@@ -74,14 +77,16 @@ StackedProduct MergePortions(std::vector<std::pair<const OriginPortion*, Stacked
     for (std::string& d : stacked.displaced) out.displaced.push_back(portion->label + ": " + d);
   }
   for (std::size_t h = 0; h < out.hits.size(); ++h) {
-    out.hits[h].how = fmt::format("{} (on {})", out.hits[h].how, fmt::join(labels[out.hit_index[h]], "; "));
+    out.hits[h].how =
+        fmt::format("{} (on {})", out.hits[h].how, fmt::join(labels[out.hit_index[h]], "; "));
   }
   return out;
 }
 
 }  // namespace
 
-void Compiler::CompileProducts(std::size_t n, std::size_t i, const std::vector<WeightedProduct>& lines,
+void Compiler::CompileProducts(std::size_t n, std::size_t i,
+                               const std::vector<WeightedProduct>& lines,
                                const std::vector<OriginPortion>& portions, PairTrace* pair) {
   const std::size_t J = b_.sector_count();
   const std::size_t M = s_.measures.size();
@@ -127,7 +132,8 @@ void Compiler::CompileProducts(std::size_t n, std::size_t i, const std::vector<W
     }
     if (!traced.empty()) {
       AddProductTrace(n, i, line, j, u,
-                      portions.size() == 1 ? std::move(traced.front().second) : MergePortions(std::move(traced)));
+                      portions.size() == 1 ? std::move(traced.front().second)
+                                           : MergePortions(std::move(traced)));
     }
     total += line.value_usd;
     total_charged += line.value_usd * rate;
@@ -144,8 +150,8 @@ void Compiler::CompileProducts(std::size_t n, std::size_t i, const std::vector<W
   pair->all_goods_rate = total > 0.0 ? total_charged / total : 0.0;
   if (portions.size() > 1 || !portions.front().countries.empty()) {
     for (std::size_t p = 0; p < portions.size(); ++p) {
-      pair->portion_rates.push_back(
-          {portions[p].countries, portions[p].share, total > 0.0 ? portion_charged[p] / total : 0.0});
+      pair->portion_rates.push_back({portions[p].countries, portions[p].share,
+                                     total > 0.0 ? portion_charged[p] / total : 0.0});
     }
   }
   std::vector<char> floor_terms(J, 0);
@@ -188,7 +194,9 @@ void Compiler::CompileProducts(std::size_t n, std::size_t i, const std::vector<W
     if (!terms) continue;
     SectorTrace t = MakeSectorTrace(n, i, j, method);
     t.notes = std::move(notes);
-    t.notes.insert(t.notes.begin(), "no product imports in these months: measures naming the sector apply to all of it");
+    t.notes.insert(
+        t.notes.begin(),
+        "no product imports in these months: measures naming the sector apply to all of it");
     AddSectorTrace(std::move(t), n, i, j);
   }
 }

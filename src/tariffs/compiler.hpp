@@ -51,9 +51,9 @@ class FormBuilder {
 // measures, and the rest of the region.
 struct OriginPortion {
   double share = 1.0;
-  std::vector<std::size_t> measures;  // active measures, in scenario order
-  std::string label;                  // "" when the portion is the whole region
-  std::vector<std::string> countries; // ISO3 codes; empty for the whole region or its rest
+  std::vector<std::size_t> measures;   // active measures, in scenario order
+  std::string label;                   // "" when the portion is the whole region
+  std::vector<std::string> countries;  // ISO3 codes; empty for the whole region or its rest
 };
 
 class Compiler {
@@ -82,15 +82,15 @@ class Compiler {
   RuleTable rules_;
   FormBuilder form_;
   CompiledScenario* out_ = nullptr;
-  std::vector<std::size_t> in_force_;                     // measure indices
-  std::vector<DerivedCache::MemberSet> members_;          // per measure in force: product set
-  std::vector<const std::uint8_t*> in_;                   // per measure: members_[k]->in.data()
-  std::vector<std::vector<std::uint8_t>> reaches_;        // per measure, per sector (on use)
-  std::vector<WeightedProduct> proxy_;                    // pooled US imports from CAN + MEX
+  std::vector<std::size_t> in_force_;               // measure indices
+  std::vector<DerivedCache::MemberSet> members_;    // per measure in force: product set
+  std::vector<const std::uint8_t*> in_;             // per measure: members_[k]->in.data()
+  std::vector<std::vector<std::uint8_t>> reaches_;  // per measure, per sector (on use)
+  std::vector<WeightedProduct> proxy_;              // pooled US imports from CAN + MEX
   bool proxy_ready_ = false;
-  long long trace_lines_ = 0;                             // product trace lines kept
-  std::vector<std::uint8_t> content_fallback_;            // per measure: used the 0.5 fallback
-  std::vector<std::size_t> sector_cells_;                 // per trace sector: its cell
+  long long trace_lines_ = 0;                   // product trace lines kept
+  std::vector<std::uint8_t> content_fallback_;  // per measure: used the 0.5 fallback
+  std::vector<std::size_t> sector_cells_;       // per trace sector: its cell
   std::vector<std::pair<std::size_t, std::size_t>> pair_regions_;  // per trace pair: (n, i)
 
   // The statutory rate of measure k on a product of `sector` (-1: none) imported by `importer`:
@@ -101,16 +101,18 @@ class Compiler {
   // else 0 (see TariffTerm::threshold).
   double Threshold(std::size_t k, std::size_t code) const;
   ActiveMeasure Active(std::size_t k, std::size_t code, std::size_t importer, int sector);
-  SectorTrace MakeSectorTrace(std::size_t n, std::size_t i, std::size_t j, std::string method) const;
+  SectorTrace MakeSectorTrace(std::size_t n, std::size_t i, std::size_t j,
+                              std::string method) const;
   void AddSectorTrace(SectorTrace trace, std::size_t n, std::size_t i, std::size_t j);
-  void AddProductTrace(std::size_t n, std::size_t i, const WeightedProduct& line, int sector, double usmca_share,
-                       StackedProduct stacked);
+  void AddProductTrace(std::size_t n, std::size_t i, const WeightedProduct& line, int sector,
+                       double usmca_share, StackedProduct stacked);
   // Whether products of exporter i and sector j (-1: none) are traced (CompileOptions).
   bool Traced(std::size_t i, int sector) const;
   std::string MonthsText() const;
   const std::vector<WeightedProduct>& Proxy();
 
-  std::vector<OriginPortion> Portions(std::size_t exporter, const std::vector<std::size_t>& active) const;
+  std::vector<OriginPortion> Portions(std::size_t exporter,
+                                      const std::vector<std::size_t>& active) const;
 
   // compile_products.cpp
   void CompileProducts(std::size_t n, std::size_t i, const std::vector<WeightedProduct>& lines,
@@ -121,9 +123,11 @@ class Compiler {
   // coverage of each of the portion's measures; true if any.
   bool SectorTerms(std::size_t n, std::size_t i, std::size_t j, const OriginPortion& portion,
                    std::vector<std::string>* notes, std::string* method);
-  void ProxyShares(std::size_t k, std::size_t j, double* covered_share, double* content, bool* have_weights);
+  void ProxyShares(std::size_t k, std::size_t j, double* covered_share, double* content,
+                   bool* have_weights);
   bool Reaches(std::size_t k, std::size_t j);
-  double ValueCoverage(std::size_t k, std::size_t n, std::size_t i, std::size_t j, std::vector<std::string>* notes);
+  double ValueCoverage(std::size_t k, std::size_t n, std::size_t i, std::size_t j,
+                       std::vector<std::string>* notes);
   void CompileTradeCosts();
 };
 

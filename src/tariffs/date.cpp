@@ -7,7 +7,9 @@
 namespace ricardo {
 namespace {
 
-bool IsLeap(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
+bool IsLeap(int year) {
+  return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+}
 
 int DaysInMonth(int year, int month) {
   static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -41,7 +43,9 @@ std::optional<Date> Date::Parse(std::string_view iso) {
   return d;
 }
 
-std::string Date::ToString() const { return fmt::format("{:04d}-{:02d}-{:02d}", year, month, day); }
+std::string Date::ToString() const {
+  return fmt::format("{:04d}-{:02d}-{:02d}", year, month, day);
+}
 
 bool Measure::InForce(const Date& date) const {
   return (!from || *from <= date) && (!to || date <= *to);

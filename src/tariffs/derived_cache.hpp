@@ -34,15 +34,15 @@ struct WeightedProduct {
 
 // One partner group of the 2024 GTAP import table as part of a baseline region.
 struct GroupShare {
-  std::string group;               // "china", "eu", "row", …
-  double fraction = 0.0;           // of the group's 2024 US imports, by country totals
-  double imports_2024_usd = 0.0;   // fraction × the group's total over the GTAP goods sectors
+  std::string group;              // "china", "eu", "row", …
+  double fraction = 0.0;          // of the group's 2024 US imports, by country totals
+  double imports_2024_usd = 0.0;  // fraction × the group's total over the GTAP goods sectors
 };
 
 // Annual import weights for one exporter region of a baseline (ProductData::ProxyWeights).
 struct WeightSet {
-  std::string description;         // source, year, groups and the proxy composition, in words
-  std::vector<GroupShare> groups;  // what the region stands for
+  std::string description;             // source, year, groups and the proxy composition, in words
+  std::vector<GroupShare> groups;      // what the region stands for
   std::vector<WeightedProduct> lines;  // sorted by code, value_usd > 0; usmca_share 0
 };
 
@@ -63,7 +63,8 @@ struct ProductSet {
   // The lowest code in both sets, or nullopt.
   std::optional<std::size_t> FirstShared(const ProductSet& other) const {
     for (std::size_t w = 0; w < words.size() && w < other.words.size(); ++w) {
-      if (const std::uint64_t both = words[w] & other.words[w]) return w * 64 + static_cast<std::size_t>(std::countr_zero(both));
+      if (const std::uint64_t both = words[w] & other.words[w])
+        return w * 64 + static_cast<std::size_t>(std::countr_zero(both));
     }
     return std::nullopt;
   }
@@ -79,7 +80,8 @@ struct ScopeKey {
   std::int32_t date_key = 0;
 
   auto Tie() const {
-    return std::tie(all_goods, hs_prefixes, lists, exclude_hs_prefixes, exclude_lists, divisions, date_key);
+    return std::tie(all_goods, hs_prefixes, lists, exclude_hs_prefixes, exclude_lists, divisions,
+                    date_key);
   }
   bool operator<(const ScopeKey& o) const { return Tie() < o.Tie(); }
 };
@@ -89,7 +91,8 @@ class DerivedCache {
   using Pooled = std::shared_ptr<const std::vector<WeightedProduct>>;
   using MemberSet = std::shared_ptr<const ProductSet>;
   using Proxy = std::shared_ptr<const WeightSet>;
-  using ProxyKey = std::pair<std::string, std::vector<std::string>>;  // region, the baseline's regions
+  using ProxyKey =
+      std::pair<std::string, std::vector<std::string>>;  // region, the baseline's regions
 
   // Scopes come from request bodies, so their number is unbounded; past this many product sets
   // (≈ 24 kB each on the shipped data) the cache starts over. Pooled imports are keyed by

@@ -24,7 +24,9 @@ nlohmann::json ExplainJson(const CompiledScenario& c, const ExplainOptions& opti
   if (options.tracker && !options.tracker->rows.empty()) {
     const TrackerComparison& tc = *options.tracker;
     nlohmann::json rows = nlohmann::json::array();
-    auto optional = [](const std::optional<double>& v) { return v ? nlohmann::json(*v) : nlohmann::json(nullptr); };
+    auto optional = [](const std::optional<double>& v) {
+      return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
+    };
     for (const TrackerRow& r : tc.rows) {
       rows.push_back({{"group", r.group},
                       {"members", r.members},
@@ -34,8 +36,9 @@ nlohmann::json ExplainJson(const CompiledScenario& c, const ExplainOptions& opti
                       {"tracker_before", optional(r.tracker_before)},
                       {"tracker_after", optional(r.tracker_after)}});
     }
-    out["tracker_comparison"] = {{"importer", tc.importer}, {"source", tc.source}, {"date_before", tc.date_before},
-                                 {"date_after", tc.date_after}, {"rows", rows}, {"notes", tc.notes}};
+    out["tracker_comparison"] = {
+        {"importer", tc.importer},     {"source", tc.source}, {"date_before", tc.date_before},
+        {"date_after", tc.date_after}, {"rows", rows},        {"notes", tc.notes}};
   }
   out["pairs"] = nlohmann::json::array();
   detail::TraceLineBudget budget(options.max_trace_lines);
@@ -54,18 +57,21 @@ nlohmann::json ExplainJson(const CompiledScenario& c, const ExplainOptions& opti
     if (!pair.portion_rates.empty()) {
       p["portions"] = nlohmann::json::array();
       for (const PairTrace::PortionRate& portion : pair.portion_rates) {
-        p["portions"].push_back(
-            {{"countries", portion.countries}, {"share", portion.share}, {"all_goods_rate", portion.all_goods_rate}});
+        p["portions"].push_back({{"countries", portion.countries},
+                                 {"share", portion.share},
+                                 {"all_goods_rate", portion.all_goods_rate}});
       }
     }
     p["measures"] = nlohmann::json::array();
     for (const auto& m : detail::SummariseMeasures(c, pair, options)) {
-      p["measures"].push_back(
-          {{"id", m.measure}, {"value_hit_usd", m.value_hit_usd}, {"contribution", m.contribution}});
+      p["measures"].push_back({{"id", m.measure},
+                               {"value_hit_usd", m.value_hit_usd},
+                               {"contribution", m.contribution}});
     }
     p["sectors"] = nlohmann::json::array();
     for (const SectorTrace& s : t.sectors) {
-      if (s.importer != pair.importer || s.exporter != pair.exporter || !detail::SectorSelected(s.sector, options)) {
+      if (s.importer != pair.importer || s.exporter != pair.exporter ||
+          !detail::SectorSelected(s.sector, options)) {
         continue;
       }
       p["sectors"].push_back({{"sector", s.sector},

@@ -16,11 +16,13 @@ bool SectorSelected(const std::string& sector, const ExplainOptions& options) {
   return !options.sector || sector == *options.sector;
 }
 
-std::vector<const ProductTrace*> SelectProducts(const CompiledScenario& compiled, const PairTrace& pair,
+std::vector<const ProductTrace*> SelectProducts(const CompiledScenario& compiled,
+                                                const PairTrace& pair,
                                                 const ExplainOptions& options) {
   std::vector<const ProductTrace*> out;
   for (const ProductTrace& p : compiled.trace.products) {
-    if (p.importer == pair.importer && p.exporter == pair.exporter && SectorSelected(p.sector, options)) {
+    if (p.importer == pair.importer && p.exporter == pair.exporter &&
+        SectorSelected(p.sector, options)) {
       out.push_back(&p);
     }
   }
@@ -30,13 +32,15 @@ std::vector<const ProductTrace*> SelectProducts(const CompiledScenario& compiled
   return out;
 }
 
-std::vector<MeasureSummary> SummariseMeasures(const CompiledScenario& compiled, const PairTrace& pair,
+std::vector<MeasureSummary> SummariseMeasures(const CompiledScenario& compiled,
+                                              const PairTrace& pair,
                                               const ExplainOptions& options) {
   std::vector<MeasureSummary> out;
   double total = 0.0;
   if (options.sector) {
     for (const SectorTrace& s : compiled.trace.sectors) {
-      if (s.importer == pair.importer && s.exporter == pair.exporter && s.sector == *options.sector) {
+      if (s.importer == pair.importer && s.exporter == pair.exporter &&
+          s.sector == *options.sector) {
         total += s.value_usd;
       }
     }
@@ -55,8 +59,9 @@ std::vector<MeasureSummary> SummariseMeasures(const CompiledScenario& compiled, 
     }
   }
   for (MeasureSummary& m : out) m.contribution = total > 0.0 ? m.contribution / total : 0.0;
-  std::stable_sort(out.begin(), out.end(),
-                   [](const MeasureSummary& a, const MeasureSummary& b) { return a.contribution > b.contribution; });
+  std::stable_sort(out.begin(), out.end(), [](const MeasureSummary& a, const MeasureSummary& b) {
+    return a.contribution > b.contribution;
+  });
   return out;
 }
 
@@ -73,10 +78,11 @@ bool TraceLineBudget::Take(const ProductTrace& product) {
 }
 
 std::string TraceLineBudget::LeftOutNote() const {
-  return fmt::format("{} product trace lines ({} products) left out: an answer shows at most {} lines; narrow it "
-                     "to one origin or sector (scenario explain --origin CAN --sector metals; /explain "
-                     "\"origin\", \"sector\"), or raise the limit (--max-trace-lines, -1 for all)",
-                     left_out_lines_, left_out_products_, limit_);
+  return fmt::format(
+      "{} product trace lines ({} products) left out: an answer shows at most {} lines; narrow it "
+      "to one origin or sector (scenario explain --origin CAN --sector metals; /explain "
+      "\"origin\", \"sector\"), or raise the limit (--max-trace-lines, -1 for all)",
+      left_out_lines_, left_out_products_, limit_);
 }
 
 }  // namespace ricardo::detail

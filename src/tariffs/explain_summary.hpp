@@ -18,10 +18,11 @@ struct MeasureSummary {
 bool PairSelected(const PairTrace& pair, const ExplainOptions& options);
 bool SectorSelected(const std::string& sector, const ExplainOptions& options);
 // Per measure, in the order they are first met; empty without a product trace.
-std::vector<MeasureSummary> SummariseMeasures(const CompiledScenario& compiled, const PairTrace& pair,
-                                              const ExplainOptions& options);
+std::vector<MeasureSummary> SummariseMeasures(const CompiledScenario& compiled,
+                                              const PairTrace& pair, const ExplainOptions& options);
 // The pair's products passing the filters, largest value × rate first.
-std::vector<const ProductTrace*> SelectProducts(const CompiledScenario& compiled, const PairTrace& pair,
+std::vector<const ProductTrace*> SelectProducts(const CompiledScenario& compiled,
+                                                const PairTrace& pair,
                                                 const ExplainOptions& options);
 
 // The product trace lines an answer may still show (ExplainOptions::max_trace_lines), and what

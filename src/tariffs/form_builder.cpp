@@ -25,7 +25,8 @@ TariffForm FormBuilder::Build() && {
   terms.reserve(terms_.size());
   for (const auto& [key, weight] : terms_) {
     const auto [cell, measure, threshold] = key;
-    terms.push_back({static_cast<std::uint32_t>(cell), static_cast<std::uint32_t>(measure), weight, threshold});
+    terms.push_back(
+        {static_cast<std::uint32_t>(cell), static_cast<std::uint32_t>(measure), weight, threshold});
   }
   return TariffForm(std::move(fixed), std::move(terms), measures_);
 }

@@ -21,9 +21,7 @@ MonthChoice ChooseMonths(const ProductData& products, const Date& date, UsmcaSha
         wanted.push_back(key(y, m));
       }
       break;
-    case UsmcaShareMethod::kMonth:
-      wanted.push_back(key(date.year, date.month));
-      break;
+    case UsmcaShareMethod::kMonth: wanted.push_back(key(date.year, date.month)); break;
     case UsmcaShareMethod::kSecondHalf2025:
       for (int m = 7; m <= 12; ++m) wanted.push_back(key(2025, m));
       break;
@@ -31,16 +29,20 @@ MonthChoice ChooseMonths(const ProductData& products, const Date& date, UsmcaSha
   // A window reaching past either end of the data slides back inside it, keeping its length
   // (the data are monthly and contiguous).
   const std::size_t count = std::min(wanted.size(), months.size());
-  long last = static_cast<long>(std::upper_bound(months.begin(), months.end(), wanted.back()) - months.begin()) - 1;
+  long last = static_cast<long>(std::upper_bound(months.begin(), months.end(), wanted.back()) -
+                                months.begin()) -
+              1;
   if (wanted.back() > months.back()) last = static_cast<long>(months.size()) - 1;
   if (last < static_cast<long>(count) - 1) last = static_cast<long>(count) - 1;
-  for (long k = last - static_cast<long>(count) + 1; k <= last; ++k) out.months.push_back(static_cast<std::size_t>(k));
+  for (long k = last - static_cast<long>(count) + 1; k <= last; ++k)
+    out.months.push_back(static_cast<std::size_t>(k));
   std::vector<std::string> used;
   for (std::size_t k : out.months) used.push_back(months[k]);
   if (used != wanted) {
-    out.notes.push_back(fmt::format("the US import data cover {} to {}; {} for {} asks for {}, so {} were used",
-                                    months.front(), months.back(), ToString(method), date.ToString(),
-                                    fmt::join(wanted, ", "), fmt::join(used, ", ")));
+    out.notes.push_back(
+        fmt::format("the US import data cover {} to {}; {} for {} asks for {}, so {} were used",
+                    months.front(), months.back(), ToString(method), date.ToString(),
+                    fmt::join(wanted, ", "), fmt::join(used, ", ")));
   }
   return out;
 }
@@ -70,8 +72,8 @@ std::vector<WeightedProduct> SumMonths(const ProductData& products, ProductData:
 
 DerivedCache::Pooled PooledImports(const ProductData& products, ProductData::Partner partner,
                                    const std::vector<std::size_t>& months) {
-  return products.derived_cache().PooledImports(partner, months,
-                                                [&] { return SumMonths(products, partner, months); });
+  return products.derived_cache().PooledImports(
+      partner, months, [&] { return SumMonths(products, partner, months); });
 }
 
 PairWeights WeightsFor(const ProductData& products, const Baseline& baseline, std::size_t importer,
@@ -81,7 +83,8 @@ PairWeights WeightsFor(const ProductData& products, const Baseline& baseline, st
   const std::string& partner = baseline.regions[exporter].code;
   if (partner == "CAN" || partner == "MEX") {
     if (!months.empty()) {
-      out.lines = PooledImports(products, partner == "CAN" ? ProductData::kCanada : ProductData::kMexico, months);
+      out.lines = PooledImports(
+          products, partner == "CAN" ? ProductData::kCanada : ProductData::kMexico, months);
     }
     return out;
   }

@@ -19,8 +19,9 @@ using detail::ExpectHeader;
 using detail::ParseNumber;
 
 std::pair<std::size_t, std::size_t> ProductData::PrefixRange(std::string_view prefix) const {
-  const auto first = std::lower_bound(codes_.begin(), codes_.end(), prefix,
-                                      [](const std::string& a, std::string_view b) { return a < b; });
+  const auto first =
+      std::lower_bound(codes_.begin(), codes_.end(), prefix,
+                       [](const std::string& a, std::string_view b) { return a < b; });
   auto last = first;
   while (last != codes_.end() && std::string_view(*last).substr(0, prefix.size()) == prefix) ++last;
   return {static_cast<std::size_t>(first - codes_.begin()),
@@ -116,8 +117,7 @@ std::string ProductData::Description(std::size_t code) const {
 
 std::shared_ptr<const ProductData> ProductData::Load(const std::filesystem::path& directory) {
   if (!std::filesystem::is_directory(directory)) {
-    throw NotFoundError(Location{directory.string(), 0, 0, ""},
-                        "product data directory not found",
+    throw NotFoundError(Location{directory.string(), 0, 0, ""}, "product data directory not found",
                         "set RICARDO_DATA_DIR to ricardo's data/ folder");
   }
   auto data = std::make_shared<ProductData>();
@@ -278,11 +278,15 @@ void ProductData::ApplyDivisionOverrides(const std::filesystem::path& directory,
       if (line == 1) return ExpectHeader(text, "hs,division,note", file);
       const auto fields = data_internal::SplitCsv(text, file, line);
       if (fields.size() != 3) {
-        throw DataError(Location{file.string(), line, 1, ""}, "expected 3 fields: hs,division,note");
-      }
-      if (!AllDigits(fields[0]) || fields[0].size() < 2 || fields[0].size() > 10 || !IsKnownPrefix(fields[0])) {
         throw DataError(Location{file.string(), line, 1, ""},
-                        fmt::format("'{}' is not an HS prefix of 2 to 10 digits that starts an HTS line", fields[0]));
+                        "expected 3 fields: hs,division,note");
+      }
+      if (!AllDigits(fields[0]) || fields[0].size() < 2 || fields[0].size() > 10 ||
+          !IsKnownPrefix(fields[0])) {
+        throw DataError(
+            Location{file.string(), line, 1, ""},
+            fmt::format("'{}' is not an HS prefix of 2 to 10 digits that starts an HTS line",
+                        fields[0]));
       }
       if (fields[1].size() != 2 || !AllDigits(fields[1])) {
         throw DataError(Location{file.string(), line, 2, ""},
@@ -292,16 +296,18 @@ void ProductData::ApplyDivisionOverrides(const std::filesystem::path& directory,
       // An override may place a line in a goods division or in utilities (40-41: electricity is
       // a good at the border that the utilities sector carries, D15), never in a service.
       if (!((division >= 1 && division <= 37) || division == 40 || division == 41)) {
-        throw DataError(Location{file.string(), line, 2, ""},
-                        fmt::format("division {:02d} is a services division; a goods line mapped there would "
-                                    "charge a services sector",
-                                    division),
-                        "map the line to a goods division (01-37) or to utilities (40-41)");
+        throw DataError(
+            Location{file.string(), line, 2, ""},
+            fmt::format("division {:02d} is a services division; a goods line mapped there would "
+                        "charge a services sector",
+                        division),
+            "map the line to a goods division (01-37) or to utilities (40-41)");
       }
       rows.emplace_back(fields[0], division);
     });
     // Shorter prefixes first, so that the longest matching prefix is the one that stays.
-    std::stable_sort(rows.begin(), rows.end(), [](const auto& a, const auto& b) { return a.first.size() < b.first.size(); });
+    std::stable_sort(rows.begin(), rows.end(),
+                     [](const auto& a, const auto& b) { return a.first.size() < b.first.size(); });
     for (const auto& [prefix, division] : rows) {
       const auto [first, last] = PrefixRange(prefix);
       for (std::size_t c = first; c < last; ++c) {
@@ -314,11 +320,13 @@ void ProductData::ApplyDivisionOverrides(const std::filesystem::path& directory,
   for (std::size_t c = 0; c < n; ++c) {
     const int d = division_[c];
     if (d < 0 || (d >= 1 && d <= 37) || deliberate[c]) continue;
-    throw DataError(Location{isic_file.string(), isic_line[c], isic_line[c] > 0 ? 2 : 0, ""},
-                    fmt::format("HTS {} maps to ISIC Rev.3 division {:02d}, outside the goods divisions 01-37, so "
-                                "a tariff on it would charge a services sector",
-                                codes_[c], d),
-                    "map it on purpose in hs_division_overrides.csv (hs,division,note)");
+    throw DataError(
+        Location{isic_file.string(), isic_line[c], isic_line[c] > 0 ? 2 : 0, ""},
+        fmt::format(
+            "HTS {} maps to ISIC Rev.3 division {:02d}, outside the goods divisions 01-37, so "
+            "a tariff on it would charge a services sector",
+            codes_[c], d),
+        "map it on purpose in hs_division_overrides.csv (hs,division,note)");
   }
 }
 

@@ -30,9 +30,9 @@ class ProductData {
  public:
   enum Partner : int { kCanada = 0, kMexico = 1 };
   struct ImportLine {
-    std::uint32_t code = 0;    // index into codes()
-    double value_usd = 0.0;    // US imports for consumption, customs value
-    double usmca_usd = 0.0;    // of which entered claiming USMCA preference
+    std::uint32_t code = 0;  // index into codes()
+    double value_usd = 0.0;  // US imports for consumption, customs value
+    double usmca_usd = 0.0;  // of which entered claiming USMCA preference
   };
 
   static std::shared_ptr<const ProductData> Load(const std::filesystem::path& directory);
@@ -92,10 +92,11 @@ class ProductData {
 
   // ---- Countries: 2024 US imports for consumption by partner country ----
   struct Country {
-    std::string iso3;         // ISO 3166-1 alpha-3 (XKX for Kosovo)
-    std::string census_code;  // US Census country code(s), ';'-separated where two share an ISO code
+    std::string iso3;  // ISO 3166-1 alpha-3 (XKX for Kosovo)
+    std::string
+        census_code;  // US Census country code(s), ';'-separated where two share an ISO code
     std::string name;
-    std::string group;        // the partner group of the GTAP table: china, canada, …, row, ftrow
+    std::string group;  // the partner group of the GTAP table: china, canada, …, row, ftrow
     bool eu27 = false;
     double imports_2024_usd = 0.0;  // HS10 lines still in HTS 2026 rev 4 (94.8% of the total)
   };
@@ -113,8 +114,8 @@ class ProductData {
   // HTS10: each group's 2024 value in a GTAP sector × the region's fraction of the group ×
   // the line's share of that sector in pooled 2025 US imports from Canada and Mexico (lines
   // spread equally where the sector has no CAN/MEX line). Null if no group maps. Memoised.
-  std::shared_ptr<const detail::WeightSet> ProxyWeights(std::string_view region,
-                                                        const std::vector<std::string>& regions) const;
+  std::shared_ptr<const detail::WeightSet> ProxyWeights(
+      std::string_view region, const std::vector<std::string>& regions) const;
   // GTAP goods sectors of the group table, lower-case ("pdr", …, "ely"), and the sector of a
   // product (index into gtap_sectors(), -1 = none: chapter 98 and unmapped lines).
   const std::vector<std::string>& gtap_sectors() const { return gtap_sectors_; }
@@ -141,7 +142,8 @@ class ProductData {
   void ApplyDivisionOverrides(const std::filesystem::path& directory,
                               const std::filesystem::path& isic_file,
                               const std::vector<long>& isic_line);
-  detail::WeightSet ComputeProxyWeights(std::string_view region, const std::vector<std::string>& regions) const;
+  detail::WeightSet ComputeProxyWeights(std::string_view region,
+                                        const std::vector<std::string>& regions) const;
 
   std::filesystem::path directory_;
   std::vector<std::string> codes_;
@@ -149,27 +151,30 @@ class ProductData {
   std::vector<std::string> heading_descriptions_;
   std::vector<std::string> list_names_;
   std::vector<std::vector<std::int32_t>> lists_;  // [list][code]
-  std::vector<double> steel_, aluminum_, copper_;  // NaN = unknown; double so shares read as written
+  std::vector<double> steel_, aluminum_,
+      copper_;  // NaN = unknown; double so shares read as written
   void FillContentFromSiblings();
   std::vector<int> division_;
   std::vector<std::uint8_t> division_source_;
   std::vector<std::string> months_;
   std::vector<std::vector<ImportLine>> imports_[2];
-  std::vector<double> mfn_rate_;          // per code; empty without mfn_rates.csv.gz
-  std::vector<std::uint8_t> mfn_form_;    // MfnForm per code
-  std::vector<std::uint32_t> mfn_text_;   // per code: index into mfn_texts_ (0 = "")
+  std::vector<double> mfn_rate_;         // per code; empty without mfn_rates.csv.gz
+  std::vector<std::uint8_t> mfn_form_;   // MfnForm per code
+  std::vector<std::uint32_t> mfn_text_;  // per code: index into mfn_texts_ (0 = "")
   std::vector<std::string> mfn_texts_;
   std::vector<Country> countries_;
-  std::vector<std::string> groups_;                // partner groups, in the GTAP table's order
+  std::vector<std::string> groups_;  // partner groups, in the GTAP table's order
   std::vector<std::string> gtap_sectors_;
   std::vector<std::vector<double>> group_imports_;  // [group][gtap sector], US$ 2024
-  std::vector<std::int16_t> gtap_of_;              // per code; empty without hts10_gtap.csv.gz
+  std::vector<std::int16_t> gtap_of_;               // per code; empty without hts10_gtap.csv.gz
   mutable detail::DerivedCache derived_cache_;
 };
 
 namespace detail {
 // yyyymmdd of a date, for comparing with ListFrom.
-inline std::int32_t DateKey(const Date& d) { return d.year * 10000 + d.month * 100 + d.day; }
+inline std::int32_t DateKey(const Date& d) {
+  return d.year * 10000 + d.month * 100 + d.day;
+}
 }  // namespace detail
 
 }  // namespace ricardo

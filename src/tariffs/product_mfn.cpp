@@ -41,32 +41,38 @@ void ProductData::LoadMfnRates(const std::filesystem::path& directory) {
     if (line == 1) return detail::ExpectHeader(text, "hts8,form,ad_valorem_rate,general", file);
     auto fields = data_internal::SplitCsv(text, file, line);
     if (fields.size() != 4) {
-      throw DataError(Location{file.string(), line, 1, ""}, "expected 4 fields: hts8,form,ad_valorem_rate,general");
+      throw DataError(Location{file.string(), line, 1, ""},
+                      "expected 4 fields: hts8,form,ad_valorem_rate,general");
     }
     const std::string& hts8 = fields[0];
     if (hts8.size() != 8 || !detail::AllDigits(hts8)) {
-      throw DataError(Location{file.string(), line, 1, ""}, fmt::format("'{}' is not an 8-digit HTS number", hts8));
+      throw DataError(Location{file.string(), line, 1, ""},
+                      fmt::format("'{}' is not an 8-digit HTS number", hts8));
     }
     if (auto [it, fresh] = seen.emplace(hts8, line); !fresh) {
-      throw DataError(Location{file.string(), line, 1, ""},
-                      fmt::format("HTS {} has a second rate (the first is on line {})", hts8, it->second),
-                      "keep one row per HTS8 line");
+      throw DataError(
+          Location{file.string(), line, 1, ""},
+          fmt::format("HTS {} has a second rate (the first is on line {})", hts8, it->second),
+          "keep one row per HTS8 line");
     }
     MfnForm form = MfnForm::kUnknown;
     for (const auto& [name, value] : kForms) {
       if (fields[1] == name) form = value;
     }
     if (form == MfnForm::kUnknown) {
-      throw DataError(Location{file.string(), line, 2, ""}, fmt::format("unknown rate form '{}'", fields[1]),
+      throw DataError(Location{file.string(), line, 2, ""},
+                      fmt::format("unknown rate form '{}'", fields[1]),
                       "write free, ad_valorem, specific, compound or other");
     }
     const double rate = detail::ParseNumber(fields[2], file, line, 3);
     if (rate < 0.0 || rate > kMaxTariffRate || (form == MfnForm::kFree && rate != 0.0) ||
         (form == MfnForm::kSpecific && rate != 0.0)) {
-      throw DataError(Location{file.string(), line, 3, ""},
-                      fmt::format("ad valorem rate {} does not fit the form '{}'", fields[2], fields[1]),
-                      fmt::format("rates are fractions from 0 to {} (0.025 for 2.5%), and 0 for free and "
-                                  "specific rates", kMaxTariffRate));
+      throw DataError(
+          Location{file.string(), line, 3, ""},
+          fmt::format("ad valorem rate {} does not fit the form '{}'", fields[2], fields[1]),
+          fmt::format("rates are fractions from 0 to {} (0.025 for 2.5%), and 0 for free and "
+                      "specific rates",
+                      kMaxTariffRate));
     }
     if (fields[3].empty()) {
       throw DataError(Location{file.string(), line, 4, ""}, "the General rate text is empty",

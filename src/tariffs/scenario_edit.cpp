@@ -25,9 +25,9 @@ const Measure* Scenario::FindMeasure(std::string_view id) const {
 
 bool Scenario::operator==(const Scenario& o) const {
   return name == o.name && title == o.title && description == o.description &&
-         sources == o.sources && baseline == o.baseline && date == o.date && reference_date == o.reference_date && usmca == o.usmca &&
-         measures == o.measures && stacking == o.stacking && trade_costs == o.trade_costs &&
-         elasticities == o.elasticities;
+         sources == o.sources && baseline == o.baseline && date == o.date &&
+         reference_date == o.reference_date && usmca == o.usmca && measures == o.measures &&
+         stacking == o.stacking && trade_costs == o.trade_costs && elasticities == o.elasticities;
 }
 
 namespace {
@@ -37,8 +37,9 @@ Measure& Require(Scenario& scenario, std::string_view id) {
   if (!m) {
     std::vector<std::string> ids;
     for (const Measure& x : scenario.measures) ids.push_back(x.id);
-    throw ArgumentError(fmt::format("scenario '{}' has no measure '{}'", scenario.name, id),
-                        detail::DidYouMeanOr(id, ids, fmt::format("measures: {}", fmt::join(ids, ", "))));
+    throw ArgumentError(
+        fmt::format("scenario '{}' has no measure '{}'", scenario.name, id),
+        detail::DidYouMeanOr(id, ids, fmt::format("measures: {}", fmt::join(ids, ", "))));
   }
   return *m;
 }
@@ -48,12 +49,15 @@ Measure& Require(Scenario& scenario, std::string_view id) {
 void SetMeasureRate(Scenario& scenario, std::string_view id, double rate) {
   Measure& m = Require(scenario, id);
   if (!std::isfinite(rate) || rate < 0.0 || rate > kMaxTariffRate) {
-    throw ArgumentError(fmt::format("rate {} for measure '{}' is out of range", rate, id),
-                        fmt::format("rates are fractions from 0 to {} (0.25 = 25%)", kMaxTariffRate));
+    throw ArgumentError(
+        fmt::format("rate {} for measure '{}' is out of range", rate, id),
+        fmt::format("rates are fractions from 0 to {} (0.25 = 25%)", kMaxTariffRate));
   }
   if (!m.rate_from_baseline.empty()) {
-    throw ArgumentError(fmt::format("measure '{}' takes its rates from the baseline ({}); it has "
-                                    "no single rate to set", id, m.rate_from_baseline));
+    throw ArgumentError(
+        fmt::format("measure '{}' takes its rates from the baseline ({}); it has "
+                    "no single rate to set",
+                    id, m.rate_from_baseline));
   }
   m.rate = rate;
 }
@@ -98,7 +102,8 @@ std::filesystem::path ResolveScenarioPath(const std::string& name_or_path) {
   std::error_code ec;
   // Anything but a directory that exists is the user's file: LoadScenario refuses pipes and
   // devices with their own message. A directory is tried as a shipped name first.
-  if (std::filesystem::exists(name_or_path, ec) && !std::filesystem::is_directory(name_or_path, ec)) {
+  if (std::filesystem::exists(name_or_path, ec) &&
+      !std::filesystem::is_directory(name_or_path, ec)) {
     return name_or_path;
   }
   const auto dir = ShippedScenarioDirectory();
@@ -110,9 +115,10 @@ std::filesystem::path ResolveScenarioPath(const std::string& name_or_path) {
   }
   if (std::filesystem::exists(name_or_path, ec)) return name_or_path;  // a directory
   const auto names = ShippedScenarioNames();
-  throw NotFoundError(Location{name_or_path, 0, 0, ""}, "no such scenario file or shipped scenario",
-                      detail::DidYouMeanOr(name_or_path, names,
-                                           fmt::format("shipped scenarios: {}", fmt::join(names, ", "))));
+  throw NotFoundError(
+      Location{name_or_path, 0, 0, ""}, "no such scenario file or shipped scenario",
+      detail::DidYouMeanOr(name_or_path, names,
+                           fmt::format("shipped scenarios: {}", fmt::join(names, ", "))));
 }
 
 }  // namespace ricardo

@@ -24,7 +24,8 @@ std::string Describe(const PairRule& r, const Scenario& s) {
   const std::string& b = s.measures[r.second].id;
   switch (r.kind) {
     case StackingKind::kReplaces: return fmt::format("'{}' replaces '{}'", a, b);
-    case StackingKind::kReplacesOnContent: return fmt::format("'{}' replaces '{}' on its content", a, b);
+    case StackingKind::kReplacesOnContent:
+      return fmt::format("'{}' replaces '{}' on its content", a, b);
     case StackingKind::kStacks: return fmt::format("'{}' stacks with '{}'", a, b);
   }
   return {};
@@ -49,7 +50,8 @@ bool Displaces(const PairRule& r) {
   return r.kind == StackingKind::kReplaces || r.kind == StackingKind::kReplacesOnContent;
 }
 
-constexpr const char* kListKeys[] = {"replaces", "replaced_by", "replaces_on_content", "stacks_with"};
+constexpr const char* kListKeys[] = {"replaces", "replaced_by", "replaces_on_content",
+                                     "stacks_with"};
 
 const char* StackingKey(StackingKind kind) {
   return kind == StackingKind::kReplaces            ? "replaces"
@@ -67,28 +69,32 @@ const std::vector<std::string>& MeasureList(const Measure& m, std::uint8_t list)
 }
 
 std::uint64_t PairKey(std::size_t a, std::size_t b) {
-  return (static_cast<std::uint64_t>(std::min(a, b)) << 32) | static_cast<std::uint64_t>(std::max(a, b));
+  return (static_cast<std::uint64_t>(std::min(a, b)) << 32) |
+         static_cast<std::uint64_t>(std::max(a, b));
 }
 
 // `cycle` holds the rules of the cycle in order: cycle[i]->second == cycle[i + 1]->first.
-ScenarioError CycleError(const std::vector<const PairRule*>& cycle, const ResolvedRules& rules, const Scenario& s,
-                         const std::optional<Date>& day) {
+ScenarioError CycleError(const std::vector<const PairRule*>& cycle, const ResolvedRules& rules,
+                         const Scenario& s, const std::optional<Date>& day) {
   std::vector<std::string> ids, written;
   for (const PairRule* r : cycle) {
     const RuleEntry& entry = rules.entries[r->entry];
     ids.push_back(fmt::format("'{}'", s.measures[r->first].id));
-    written.push_back(fmt::format("{} {}", EntryWhere(s, entry).ToString(), EntryWritten(s, entry)));
+    written.push_back(
+        fmt::format("{} {}", EntryWhere(s, entry).ToString(), EntryWritten(s, entry)));
   }
   ids.push_back(ids.front());
   Location where = EntryWhere(s, rules.entries[cycle.front()->entry]);
   where.field.clear();  // the rules are listed with their positions
   return ScenarioError(
       where,
-      fmt::format("measures {} replace each other in a cycle ({}): where all of them apply{}, each is "
-                  "displaced by another and none is charged",
-                  fmt::join(ids, " → "), fmt::join(written, ", "),
-                  day ? fmt::format(" on {}", day->ToString()) : std::string()),
-      "remove one of these rules or make it stacks_with; replaces and replaces_on_content must point "
+      fmt::format(
+          "measures {} replace each other in a cycle ({}): where all of them apply{}, each is "
+          "displaced by another and none is charged",
+          fmt::join(ids, " → "), fmt::join(written, ", "),
+          day ? fmt::format(" on {}", day->ToString()) : std::string()),
+      "remove one of these rules or make it stacks_with; replaces and replaces_on_content must "
+      "point "
       "one way between measures that apply together");
 }
 
@@ -121,10 +127,11 @@ void CheckContradictions(const ResolvedRules& r, const Scenario& s, const Compil
   if (best_x == r.rules.size()) return;
   const PairRule& a = r.rules[best_x];
   const PairRule& b = r.rules[best_y];
-  throw ScenarioError(EntryWhere(s, r.entries[a.entry]),
-                      fmt::format("stacking rules contradict each other: {} here, but {} at {}", Describe(a, s),
-                                  Describe(b, s), EntryWhere(s, r.entries[b.entry]).ToString()),
-                      "keep one rule per pair of measures, or give them dates that do not overlap");
+  throw ScenarioError(
+      EntryWhere(s, r.entries[a.entry]),
+      fmt::format("stacking rules contradict each other: {} here, but {} at {}", Describe(a, s),
+                  Describe(b, s), EntryWhere(s, r.entries[b.entry]).ToString()),
+      "keep one rule per pair of measures, or give them dates that do not overlap");
 }
 
 }  // namespace
@@ -143,7 +150,8 @@ RuleIndex::RuleIndex(const std::vector<PairRule>& rules) {
     hi[r] = std::max(rules[r].first, rules[r].second);
     measures = std::max<std::size_t>(measures, hi[r] + 1);
   }
-  auto counting_sort = [&](const std::vector<std::uint32_t>& in, const std::vector<std::uint32_t>& digit) {
+  auto counting_sort = [&](const std::vector<std::uint32_t>& in,
+                           const std::vector<std::uint32_t>& digit) {
     std::vector<std::uint32_t> start(measures + 1, 0);
     for (std::uint32_t x : in) ++start[digit[x] + 1];
     for (std::size_t m = 0; m < measures; ++m) start[m + 1] += start[m];
@@ -172,31 +180,35 @@ Location EntryWhere(const Scenario& s, const RuleEntry& entry) {
     const StackingRule& rule = s.stacking[entry.owner];
     return rule.source.At(fmt::format("{}[{}]", StackingKey(rule.kind), entry.element));
   }
-  return s.measures[entry.owner].source.At(fmt::format("{}[{}]", kListKeys[entry.list], entry.element));
+  return s.measures[entry.owner].source.At(
+      fmt::format("{}[{}]", kListKeys[entry.list], entry.element));
 }
 
 std::string EntryWritten(const Scenario& s, const RuleEntry& entry) {
   if (entry.list == kStackingTableList) {
     const StackingRule& rule = s.stacking[entry.owner];
-    return fmt::format("[[stacking]] measure = \"{}\", {} = [\"{}\"]", rule.measure, StackingKey(rule.kind),
-                       rule.others[entry.element]);
+    return fmt::format("[[stacking]] measure = \"{}\", {} = [\"{}\"]", rule.measure,
+                       StackingKey(rule.kind), rule.others[entry.element]);
   }
   const Measure& m = s.measures[entry.owner];
-  return fmt::format("{} = [\"{}\"]", kListKeys[entry.list], MeasureList(m, entry.list)[entry.element]);
+  return fmt::format("{} = [\"{}\"]", kListKeys[entry.list],
+                     MeasureList(m, entry.list)[entry.element]);
 }
 
 LimitError TooManyMeasures(const Location& first_beyond, std::size_t measures) {
-  return LimitError(first_beyond,
-                    fmt::format("the scenario has {} measures; the limit is {} measures per scenario", measures,
-                                kMaxScenarioMeasures),
-                    "merge measures that differ only in their origins or products (one measure takes a list "
-                    "of origins and a scope of many products), or split the scenario (docs/scenarios.md, "
-                    "Limits)");
+  return LimitError(
+      first_beyond,
+      fmt::format("the scenario has {} measures; the limit is {} measures per scenario", measures,
+                  kMaxScenarioMeasures),
+      "merge measures that differ only in their origins or products (one measure takes a list "
+      "of origins and a scope of many products), or split the scenario (docs/scenarios.md, "
+      "Limits)");
 }
 
 ResolvedRules ResolveRules(const Scenario& s, const CompileClock* clock) {
   const std::size_t M = s.measures.size();
-  if (M > kMaxScenarioMeasures) throw TooManyMeasures(s.measures[kMaxScenarioMeasures].source.where, M);
+  if (M > kMaxScenarioMeasures)
+    throw TooManyMeasures(s.measures[kMaxScenarioMeasures].source.where, M);
   std::vector<std::string> ids;
   std::unordered_map<std::string_view, std::uint32_t> index_of;  // id → first measure with it
   std::vector<std::vector<std::uint32_t>> of_authority;          // by Authority value
@@ -214,7 +226,8 @@ ResolvedRules ResolveRules(const Scenario& s, const CompileClock* clock) {
 
   // Expands one entry into the measure indices it names.
   std::vector<std::uint32_t> named;
-  auto expand = [&](const std::string& entry, std::size_t self, const Location& where, const std::string& key) {
+  auto expand = [&](const std::string& entry, std::size_t self, const Location& where,
+                    const std::string& key) {
     named.clear();
     if (!entry.empty() && entry[0] == '@') {
       const auto authority = ParseAuthority(entry.substr(1));
@@ -225,8 +238,9 @@ ResolvedRules ResolveRules(const Scenario& s, const CompileClock* clock) {
                             Authority::kAdCvd, Authority::kSurtax, Authority::kOther}) {
           names.push_back(std::string("@") + ToString(a));
         }
-        throw ScenarioError(where, fmt::format("unknown authority '{}' in {}", entry, key),
-                            DidYouMeanOr(entry, names, fmt::format("use one of {}", fmt::join(names, ", "))));
+        throw ScenarioError(
+            where, fmt::format("unknown authority '{}' in {}", entry, key),
+            DidYouMeanOr(entry, names, fmt::format("use one of {}", fmt::join(names, ", "))));
       }
       const auto a = static_cast<std::size_t>(*authority);
       if (a < of_authority.size()) {
@@ -238,8 +252,9 @@ ResolvedRules ResolveRules(const Scenario& s, const CompileClock* clock) {
     }
     const auto it = index_of.find(entry);
     if (it == index_of.end()) {
-      throw ScenarioError(where, fmt::format("unknown measure '{}' in {}", entry, key),
-                          DidYouMeanOr(entry, ids, "name a measure id of this scenario, or @authority"));
+      throw ScenarioError(
+          where, fmt::format("unknown measure '{}' in {}", entry, key),
+          DidYouMeanOr(entry, ids, "name a measure id of this scenario, or @authority"));
     }
     if (it->second == self) {
       throw ScenarioError(where, fmt::format("measure '{}' names itself in {}", entry, key));
@@ -249,12 +264,13 @@ ResolvedRules ResolveRules(const Scenario& s, const CompileClock* clock) {
   // Refuses an entry that would take the pair rules past their limit, before they are made.
   auto make_room = [&](const Location& where, const std::string& written) {
     if (rules.size() + named.size() <= kMaxStackingPairRules) return;
-    throw LimitError(where,
-                     fmt::format("the stacking rules resolve to more than {} measure pairs (up to this entry, "
-                                 "{}, which reaches {} measures); the limit is {} pair rules per scenario",
-                                 kMaxStackingPairRules, written, named.size(), kMaxStackingPairRules),
-                     "name each pair of measures once (an @authority entry on one side of a pair is enough), "
-                     "or merge measures that stack alike into one (docs/scenarios.md, Limits)");
+    throw LimitError(
+        where,
+        fmt::format("the stacking rules resolve to more than {} measure pairs (up to this entry, "
+                    "{}, which reaches {} measures); the limit is {} pair rules per scenario",
+                    kMaxStackingPairRules, written, named.size(), kMaxStackingPairRules),
+        "name each pair of measures once (an @authority entry on one side of a pair is enough), "
+        "or merge measures that stack alike into one (docs/scenarios.md, Limits)");
   };
 
   for (std::size_t k = 0; k < M; ++k) {
@@ -273,18 +289,28 @@ ResolvedRules ResolveRules(const Scenario& s, const CompileClock* clock) {
         } else {
           named.assign(1, index_of.find(text)->second);
         }
-        if (rules.size() + named.size() > kMaxStackingPairRules) make_room(EntryWhere(s, entry), EntryWritten(s, entry));
+        if (rules.size() + named.size() > kMaxStackingPairRules)
+          make_room(EntryWhere(s, entry), EntryWritten(s, entry));
         const auto entry_index = static_cast<std::uint32_t>(out.entries.size());
         out.entries.push_back(entry);
         const auto self = static_cast<std::uint32_t>(k);
         for (std::uint32_t other : named) {
           switch (list) {
-            case 0: rules.push_back({StackingKind::kReplaces, self, other, {}, {}, selector, entry_index}); break;
-            case 1: rules.push_back({StackingKind::kReplaces, other, self, {}, {}, selector, entry_index}); break;
-            case 2:
-              rules.push_back({StackingKind::kReplacesOnContent, self, other, {}, {}, selector, entry_index});
+            case 0:
+              rules.push_back(
+                  {StackingKind::kReplaces, self, other, {}, {}, selector, entry_index});
               break;
-            default: rules.push_back({StackingKind::kStacks, self, other, {}, {}, selector, entry_index}); break;
+            case 1:
+              rules.push_back(
+                  {StackingKind::kReplaces, other, self, {}, {}, selector, entry_index});
+              break;
+            case 2:
+              rules.push_back(
+                  {StackingKind::kReplacesOnContent, self, other, {}, {}, selector, entry_index});
+              break;
+            default:
+              rules.push_back({StackingKind::kStacks, self, other, {}, {}, selector, entry_index});
+              break;
           }
         }
       }
@@ -294,16 +320,19 @@ ResolvedRules ResolveRules(const Scenario& s, const CompileClock* clock) {
     const StackingRule& rule = s.stacking[r];
     const auto it = index_of.find(rule.measure);
     if (it == index_of.end()) {
-      throw ScenarioError(rule.source.At("measure"), fmt::format("unknown measure '{}' in [[stacking]]", rule.measure),
+      throw ScenarioError(rule.source.At("measure"),
+                          fmt::format("unknown measure '{}' in [[stacking]]", rule.measure),
                           DidYouMeanOr(rule.measure, ids, "name a measure id of this scenario"));
     }
     const std::uint32_t k = it->second;
     for (std::size_t e = 0; e < rule.others.size(); ++e) {
       if (clock) clock->Check();
-      const RuleEntry entry{static_cast<std::uint32_t>(r), static_cast<std::uint32_t>(e), kStackingTableList};
+      const RuleEntry entry{static_cast<std::uint32_t>(r), static_cast<std::uint32_t>(e),
+                            kStackingTableList};
       const bool selector = !rule.others[e].empty() && rule.others[e][0] == '@';
       expand(rule.others[e], k, EntryWhere(s, entry), ToString(rule.kind));
-      if (rules.size() + named.size() > kMaxStackingPairRules) make_room(EntryWhere(s, entry), EntryWritten(s, entry));
+      if (rules.size() + named.size() > kMaxStackingPairRules)
+        make_room(EntryWhere(s, entry), EntryWritten(s, entry));
       const auto entry_index = static_cast<std::uint32_t>(out.entries.size());
       out.entries.push_back(entry);
       for (std::uint32_t other : named) {
@@ -316,8 +345,8 @@ ResolvedRules ResolveRules(const Scenario& s, const CompileClock* clock) {
   return out;
 }
 
-const PairRule* DecidingRule(const std::vector<PairRule>& rules, std::span<const std::uint32_t> group,
-                             const Date& date) {
+const PairRule* DecidingRule(const std::vector<PairRule>& rules,
+                             std::span<const std::uint32_t> group, const Date& date) {
   const PairRule* selected = nullptr;
   for (std::uint32_t x : group) {
     const PairRule& r = rules[x];
@@ -327,12 +356,13 @@ const PairRule* DecidingRule(const std::vector<PairRule>& rules, std::span<const
   return selected;
 }
 
-const PairRule* RuleFor(const ResolvedRules& rules, std::size_t a, std::size_t b, const Date& date) {
+const PairRule* RuleFor(const ResolvedRules& rules, std::size_t a, std::size_t b,
+                        const Date& date) {
   return DecidingRule(rules.rules, rules.index.Of(a, b), date);
 }
 
-void CheckDisplacementCycles(const ResolvedRules& resolved, const Scenario& s, const MeasuresMeet& meet,
-                             const CompileClock* clock) {
+void CheckDisplacementCycles(const ResolvedRules& resolved, const Scenario& s,
+                             const MeasuresMeet& meet, const CompileClock* clock) {
   const std::vector<PairRule>& rules = resolved.rules;
   const RuleIndex& index = resolved.index;
   const std::size_t M = s.measures.size();
@@ -355,18 +385,21 @@ void CheckDisplacementCycles(const ResolvedRules& resolved, const Scenario& s, c
   std::vector<std::uint32_t> groups;
   for (std::size_t g = 0; g < index.group_count(); ++g) {
     const auto group = index.Group(g);
-    if (std::any_of(group.begin(), group.end(), [&](std::uint32_t x) { return Displaces(rules[x]); })) {
+    if (std::any_of(group.begin(), group.end(),
+                    [&](std::uint32_t x) { return Displaces(rules[x]); })) {
       groups.push_back(static_cast<std::uint32_t>(g));
     }
   }
   std::vector<std::int8_t> meets(groups.size(), -1);  // per group of `groups`: do its measures meet
-  std::vector<std::uint32_t> edges_today;              // rule indices
-  std::vector<std::vector<const PairRule*>> out(M);    // edges first → second
-  std::vector<std::uint8_t> state(M);                  // 0 new, 1 on the path, 2 done
-  std::vector<const PairRule*> path;                   // the edges of the current path
+  std::vector<std::uint32_t> edges_today;             // rule indices
+  std::vector<std::vector<const PairRule*>> out(M);   // edges first → second
+  std::vector<std::uint8_t> state(M);                 // 0 new, 1 on the path, 2 done
+  std::vector<const PairRule*> path;                  // the edges of the current path
   for (const Date& day : days) {
     const bool open_start = day == Date{1990, 1, 1};
-    auto in_force = [&](const Measure& m) { return (!m.from || *m.from <= day) && (!m.to || day <= *m.to); };
+    auto in_force = [&](const Measure& m) {
+      return (!m.from || *m.from <= day) && (!m.to || day <= *m.to);
+    };
     auto applies = [&](const PairRule& r) {
       return r.InForce(day) && in_force(s.measures[r.first]) && in_force(s.measures[r.second]);
     };
@@ -399,7 +432,8 @@ void CheckDisplacementCycles(const ResolvedRules& resolved, const Scenario& s, c
     for (std::uint32_t x : edges_today) {
       const PairRule& r = rules[x];
       const auto& edges = out[r.first];
-      const bool seen = std::any_of(edges.begin(), edges.end(), [&](const PairRule* e) { return e->second == r.second; });
+      const bool seen = std::any_of(edges.begin(), edges.end(),
+                                    [&](const PairRule* e) { return e->second == r.second; });
       if (!seen) out[r.first].push_back(&r);
     }
     // Depth-first search with an explicit stack; an edge to a measure on the path closes a cycle.
@@ -420,10 +454,12 @@ void CheckDisplacementCycles(const ResolvedRules& resolved, const Scenario& s, c
         const PairRule* edge = out[node][next++];
         const std::size_t to = edge->second;
         if (state[to] == 1) {
-          auto start = std::find_if(path.begin(), path.end(), [&](const PairRule* r) { return r->first == to; });
+          auto start = std::find_if(path.begin(), path.end(),
+                                    [&](const PairRule* r) { return r->first == to; });
           std::vector<const PairRule*> cycle(start, path.end());
           cycle.push_back(edge);
-          throw CycleError(cycle, resolved, s, open_start ? std::nullopt : std::optional<Date>(day));
+          throw CycleError(cycle, resolved, s,
+                           open_start ? std::nullopt : std::optional<Date>(day));
         }
         if (state[to] == 0) {
           state[to] = 1;
@@ -435,7 +471,8 @@ void CheckDisplacementCycles(const ResolvedRules& resolved, const Scenario& s, c
   }
 }
 
-bool RulesCoverOverlap(const ResolvedRules& resolved, const Scenario& s, std::size_t a, std::size_t b, Date* gap) {
+bool RulesCoverOverlap(const ResolvedRules& resolved, const Scenario& s, std::size_t a,
+                       std::size_t b, Date* gap) {
   const Measure& ma = s.measures[a];
   const Measure& mb = s.measures[b];
   // The overlap window of the two measures.

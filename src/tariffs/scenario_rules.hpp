@@ -94,8 +94,8 @@ ResolvedRules ResolveRules(const Scenario& scenario, const CompileClock* clock =
 // The rule deciding, on `date`, between the two measures of `group` (rule indices of one pair
 // in resolution order): the first in force, an id rule before any selector rule; nullptr if
 // none.
-const PairRule* DecidingRule(const std::vector<PairRule>& rules, std::span<const std::uint32_t> group,
-                             const Date& date);
+const PairRule* DecidingRule(const std::vector<PairRule>& rules,
+                             std::span<const std::uint32_t> group, const Date& date);
 
 // For a date: the rule that decides how measures a and b combine, or nullptr if none does.
 // Id rules win over selector rules; `a` and `b` may be given in either order.
@@ -111,11 +111,12 @@ using MeasuresMeet = std::function<bool(std::size_t, std::size_t)>;
 // applies, each gives way to another and none is charged. The message lists each rule of the
 // cycle with its location. Cost: one graph search per distinct start or end date of the
 // measures and rules, each linear in the rules of the pairs that hold a displacing rule.
-void CheckDisplacementCycles(const ResolvedRules& rules, const Scenario& scenario, const MeasuresMeet& meet,
-                             const CompileClock* clock = nullptr);
+void CheckDisplacementCycles(const ResolvedRules& rules, const Scenario& scenario,
+                             const MeasuresMeet& meet, const CompileClock* clock = nullptr);
 
 // True if, for every day both measures are in force, some rule relates them. Sets *gap to the
 // first uncovered day otherwise.
-bool RulesCoverOverlap(const ResolvedRules& rules, const Scenario& s, std::size_t a, std::size_t b, Date* gap);
+bool RulesCoverOverlap(const ResolvedRules& rules, const Scenario& s, std::size_t a, std::size_t b,
+                       Date* gap);
 
 }  // namespace ricardo::detail

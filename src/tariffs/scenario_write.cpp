@@ -1,7 +1,7 @@
 // Scenario → TOML and JSON, and JSON → Scenario (through the same checks as TOML).
-#include <sstream>
-
 #include <toml++/toml.h>
+
+#include <sstream>
 
 #include "fmt/format.h"
 #include "ricardo/scenario.hpp"
@@ -79,7 +79,8 @@ toml::table ToTable(const Scenario& s) {
       if (m.rate_form != RateForm::kAdditional) t.insert("rate_form", ToString(m.rate_form));
       if (m.content != ContentBasis::kFullValue) t.insert("content", ToString(m.content));
       if (m.usmca != UsmcaTreatment::kNone) t.insert("usmca", ToString(m.usmca));
-      if (m.usmca == UsmcaTreatment::kNonUsContent) t.insert("us_content_share", m.us_content_share);
+      if (m.usmca == UsmcaTreatment::kNonUsContent)
+        t.insert("us_content_share", m.us_content_share);
       if (m.covered_value_usd) t.insert("covered_value_usd", *m.covered_value_usd);
       PutDate(t, "from", m.from);
       PutDate(t, "to", m.to);
@@ -160,12 +161,15 @@ nlohmann::json NodeToJson(const toml::node& node) {
   }
 }
 
-bool IsDateKey(std::string_view key) { return key == "date" || key == "reference_date" || key == "from" || key == "to"; }
+bool IsDateKey(std::string_view key) {
+  return key == "date" || key == "reference_date" || key == "from" || key == "to";
+}
 
 void Insert(toml::table& t, const std::string& key, const nlohmann::json& value,
             const std::string& file, const std::string& path);
 
-toml::array JsonArray(const nlohmann::json& value, const std::string& file, const std::string& path) {
+toml::array JsonArray(const nlohmann::json& value, const std::string& file,
+                      const std::string& path) {
   toml::array a;
   std::size_t index = 0;
   for (const nlohmann::json& element : value) {
@@ -232,12 +236,15 @@ std::string ScenarioToToml(const Scenario& scenario) {
   // literal string, which cannot contain ''' and so does not parse back (found by
   // fuzz/scenario_fuzz.cpp; regression input fuzz/corpus/scenario/literal-quotes.toml). Basic
   // strings escape what they must.
-  constexpr auto flags = toml::toml_formatter::default_flags & ~toml::format_flags::allow_literal_strings;
+  constexpr auto flags =
+      toml::toml_formatter::default_flags & ~toml::format_flags::allow_literal_strings;
   out << toml::toml_formatter(ToTable(scenario), flags) << "\n";
   return out.str();
 }
 
-nlohmann::json ScenarioToJson(const Scenario& scenario) { return NodeToJson(ToTable(scenario)); }
+nlohmann::json ScenarioToJson(const Scenario& scenario) {
+  return NodeToJson(ToTable(scenario));
+}
 
 Scenario ScenarioFromJson(const nlohmann::json& document, const std::string& source_name) {
   if (!document.is_object()) {
@@ -306,7 +313,8 @@ std::string ScenarioTomlWithRates(const RateTemplate& t, const Scenario& scenari
     return ScenarioToToml(edited);
   }
   std::string out = t.parts.front();
-  for (std::size_t s = 0; s < t.slots.size(); ++s) out += TomlDouble(rates[t.slots[s]]) + t.parts[s + 1];
+  for (std::size_t s = 0; s < t.slots.size(); ++s)
+    out += TomlDouble(rates[t.slots[s]]) + t.parts[s + 1];
   return out;
 }
 

@@ -12,8 +12,8 @@ RuleTable::RuleTable(const ResolvedRules& rules, std::size_t measures, const Dat
 RuleTable::RuleTable(const std::vector<PairRule>& rules, std::size_t measures, const Date& date)
     : RuleTable(rules, RuleIndex(rules), measures, date) {}
 
-RuleTable::RuleTable(const std::vector<PairRule>& rules, const RuleIndex& index, std::size_t measures,
-                     const Date& date)
+RuleTable::RuleTable(const std::vector<PairRule>& rules, const RuleIndex& index,
+                     std::size_t measures, const Date& date)
     : n_(measures), table_(measures * measures, nullptr) {
   for (std::size_t g = 0; g < index.group_count(); ++g) {
     const auto group = index.Group(g);
@@ -32,7 +32,7 @@ std::size_t RuleTable::KeyHash::operator()(const std::vector<std::size_t>& key) 
 }
 
 const PortionShape& RuleTable::Shape(const std::vector<ActiveMeasure>& active, bool qualifying,
-                                      const Scenario& scenario) const {
+                                     const Scenario& scenario) const {
   key_.clear();
   key_.push_back(qualifying ? 1 : 0);
   for (const ActiveMeasure& a : active) {
@@ -61,10 +61,11 @@ const PortionShape& RuleTable::Shape(const std::vector<ActiveMeasure>& active, b
       if (!rule) {
         const Measure& a = scenario.measures[active[o].measure];
         const Measure& b = scenario.measures[active[k].measure];
-        throw ScenarioError(b.source.where,
-                            fmt::format("measures '{}' and '{}' overlap with no stacking rule between them",
-                                        a.id, b.id),
-                            "add replaces, replaced_by, replaces_on_content or stacks_with to one of them");
+        throw ScenarioError(
+            b.source.where,
+            fmt::format("measures '{}' and '{}' overlap with no stacking rule between them", a.id,
+                        b.id),
+            "add replaces, replaced_by, replaces_on_content or stacks_with to one of them");
       }
       if (rule->kind == StackingKind::kReplaces && rule->first == active[o].measure) {
         p.displaced_by[k] = static_cast<int>(o);
@@ -79,7 +80,8 @@ const PortionShape& RuleTable::Shape(const std::vector<ActiveMeasure>& active, b
     for (std::size_t o = 0; o < n; ++o) {
       if (o == k || !p.present[o] || p.displaced_by[o] >= 0) continue;
       const PairRule* rule = Get(active[o].measure, active[k].measure);
-      if (rule && rule->kind == StackingKind::kReplacesOnContent && rule->first == active[o].measure) {
+      if (rule && rule->kind == StackingKind::kReplacesOnContent &&
+          rule->first == active[o].measure) {
         p.on_content.push_back(o);
       }
     }
@@ -122,13 +124,16 @@ void Evaluate(const std::vector<ActiveMeasure>& active, bool qualifying, const R
     // charges its rate on the non-US content only.
     double factor = 1.0;
     if (qualifying && active[k].usmca == UsmcaTreatment::kDutyFree) factor = 0.0;
-    if (qualifying && active[k].usmca == UsmcaTreatment::kNonUsContent) factor = 1.0 - active[k].us_content_share;
+    if (qualifying && active[k].usmca == UsmcaTreatment::kNonUsContent)
+      factor = 1.0 - active[k].us_content_share;
     p.base[k] = base;
     p.weight[k] = factor * base;
   }
 }
 
-std::string Percent(double x) { return fmt::format("{:.0f}%", 100.0 * x); }
+std::string Percent(double x) {
+  return fmt::format("{:.0f}%", 100.0 * x);
+}
 
 }  // namespace
 
@@ -162,8 +167,9 @@ StackedProduct StackProduct(const std::vector<ActiveMeasure>& active, double u,
       const int by = rest.shape->displaced_by[k] >= 0 ? rest.shape->displaced_by[k]
                                                       : qual.shape->displaced_by[k];
       if (by >= 0) {
-        out.displaced.push_back(fmt::format("{} (replaced by {})", m.id,
-                                            scenario.measures[active[static_cast<std::size_t>(by)].measure].id));
+        out.displaced.push_back(
+            fmt::format("{} (replaced by {})", m.id,
+                        scenario.measures[active[static_cast<std::size_t>(by)].measure].id));
       } else {
         out.displaced.push_back(fmt::format("{} (USMCA-qualifying)", m.id));
       }
@@ -173,7 +179,8 @@ StackedProduct StackProduct(const std::vector<ActiveMeasure>& active, double u,
     std::string how;
     auto base_text = [&](double base) {
       if (active[k].content >= 1.0 && base >= 1.0) return std::string("full value");
-      if (base < active[k].content - 1e-12) return fmt::format("{} of value (rest after content measures)", Percent(base));
+      if (base < active[k].content - 1e-12)
+        return fmt::format("{} of value (rest after content measures)", Percent(base));
       return fmt::format("{} content {}", ToString(m.content), Percent(base));
     };
     const bool rest_charged = rest.charged(k);
@@ -184,12 +191,15 @@ StackedProduct StackProduct(const std::vector<ActiveMeasure>& active, double u,
       how = base_text(rest.base[k]);
     } else {
       std::vector<std::string> parts;
-      if (rest_charged) parts.push_back(fmt::format("non-USMCA {} × {}", Percent(1.0 - u), base_text(rest.base[k])));
+      if (rest_charged)
+        parts.push_back(
+            fmt::format("non-USMCA {} × {}", Percent(1.0 - u), base_text(rest.base[k])));
       if (qual_charged) {
         if (m.usmca == UsmcaTreatment::kDutyFree) {
           parts.push_back(fmt::format("USMCA {} duty-free", Percent(u)));
         } else if (m.usmca == UsmcaTreatment::kNonUsContent) {
-          parts.push_back(fmt::format("USMCA {} on non-US content {}", Percent(u), Percent(1.0 - m.us_content_share)));
+          parts.push_back(fmt::format("USMCA {} on non-US content {}", Percent(u),
+                                      Percent(1.0 - m.us_content_share)));
         } else {
           parts.push_back(fmt::format("USMCA {} × {}", Percent(u), base_text(qual.base[k])));
         }

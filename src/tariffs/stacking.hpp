@@ -13,8 +13,8 @@
 #pragma once
 
 #include <cstddef>
-#include <unordered_map>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "ricardo/scenario.hpp"
@@ -37,8 +37,8 @@ struct ActiveMeasure {
 // header comment and the pairs of step 3; it depends only on the measures (their USMCA
 // treatments and pair rules), so a compile works it out once per distinct set of measures.
 struct PortionShape {
-  std::vector<char> present;             // per active measure
-  std::vector<int> displaced_by;         // per active measure: index into the set, or -1
+  std::vector<char> present;                  // per active measure
+  std::vector<int> displaced_by;              // per active measure: index into the set, or -1
   std::vector<std::size_t> first_on_content;  // per active measure and one past the last:
   std::vector<std::size_t> on_content;        // measures [first_on_content[k],
                                               // first_on_content[k + 1]) of on_content take
@@ -63,7 +63,8 @@ class RuleTable {
                             const Scenario& scenario) const;
 
  private:
-  RuleTable(const std::vector<PairRule>& rules, const RuleIndex& index, std::size_t measures, const Date& date);
+  RuleTable(const std::vector<PairRule>& rules, const RuleIndex& index, std::size_t measures,
+            const Date& date);
 
   std::size_t n_;
   std::vector<const PairRule*> table_;
@@ -86,8 +87,8 @@ struct StackedProduct {
   // where the measure is charged. The product's rate is Σ weights[k] · active[k].rate. Nothing
   // here depends on the rates: this is what the tariff form is made of.
   std::vector<double> weights;
-  double rate = 0.0;                   // Σ weights · rates: the additional rate, fraction of value
-  std::vector<MeasureHit> hits;        // one per charged measure (with `trace`)
+  double rate = 0.0;             // Σ weights · rates: the additional rate, fraction of value
+  std::vector<MeasureHit> hits;  // one per charged measure (with `trace`)
   std::vector<std::size_t> hit_index;  // measure index of each hit
   std::vector<std::string> displaced;  // "<id> (replaced by <id>)"
 };

@@ -13,8 +13,9 @@ TariffForm::TariffForm(Array3 fixed, std::vector<TariffTerm> terms, std::size_t 
     : fixed_(std::move(fixed)), terms_(std::move(terms)), measure_count_(measure_count) {
   for (const TariffTerm& t : terms_) {
     if (t.cell >= fixed_.size() || t.measure >= measure_count_) {
-      throw ArgumentError(fmt::format("tariff term for cell {} and measure {} is out of range ({} cells, {} measures)",
-                                      t.cell, t.measure, fixed_.size(), measure_count_));
+      throw ArgumentError(fmt::format(
+          "tariff term for cell {} and measure {} is out of range ({} cells, {} measures)", t.cell,
+          t.measure, fixed_.size(), measure_count_));
     }
   }
   std::sort(terms_.begin(), terms_.end(), [](const TariffTerm& a, const TariffTerm& b) {
@@ -30,7 +31,8 @@ Array3 TariffForm::Evaluate(std::span<const double> rates) const {
 
 void TariffForm::EvaluateInto(std::span<const double> rates, Array3& tariff_rates) const {
   if (rates.size() != measure_count_) {
-    throw ArgumentError(fmt::format("{} measure rates given for a form of {} measures", rates.size(), measure_count_),
+    throw ArgumentError(fmt::format("{} measure rates given for a form of {} measures",
+                                    rates.size(), measure_count_),
                         "give one rate per measure of the scenario, in scenario order");
   }
   for (std::size_t k = 0; k < rates.size(); ++k) {
@@ -49,7 +51,8 @@ void TariffForm::EvaluateInto(std::span<const double> rates, Array3& tariff_rate
   }
 }
 
-TariffForm ChangeSince(const TariffForm& on_date, const TariffForm& on_reference, const Array3& baseline_rates) {
+TariffForm ChangeSince(const TariffForm& on_date, const TariffForm& on_reference,
+                       const Array3& baseline_rates) {
   const Array3& a = on_date.fixed();
   const Array3& b = on_reference.fixed();
   if (a.size() != b.size() || a.size() != baseline_rates.size() ||
@@ -57,7 +60,8 @@ TariffForm ChangeSince(const TariffForm& on_date, const TariffForm& on_reference
     throw ArgumentError("the two tariff forms of a reference-date compile differ in shape");
   }
   Array3 fixed = a;
-  for (std::size_t c = 0; c < fixed.size(); ++c) fixed.data()[c] -= b.data()[c] - baseline_rates.data()[c];
+  for (std::size_t c = 0; c < fixed.size(); ++c)
+    fixed.data()[c] -= b.data()[c] - baseline_rates.data()[c];
   std::vector<TariffTerm> terms = on_date.terms();
   for (TariffTerm t : on_reference.terms()) {
     t.weight = -t.weight;

@@ -13,9 +13,11 @@ namespace ricardo::detail {
 bool AllDigits(std::string_view s);
 
 // The number in `text`, or a DataError at file:line:column ("value 'x' is not a number").
-double ParseNumber(std::string_view text, const std::filesystem::path& file, long line, long column);
+double ParseNumber(std::string_view text, const std::filesystem::path& file, long line,
+                   long column);
 
 // DataError at file:1:1 unless `line` is `expected` ("unexpected header …", "expected …").
-void ExpectHeader(std::string_view line, std::string_view expected, const std::filesystem::path& file);
+void ExpectHeader(std::string_view line, std::string_view expected,
+                  const std::filesystem::path& file);
 
 }  // namespace ricardo::detail

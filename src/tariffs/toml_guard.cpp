@@ -10,8 +10,12 @@
 namespace ricardo::detail {
 namespace {
 
-bool NonAscii(char c) { return static_cast<unsigned char>(c) >= 0x80; }
-bool Space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+bool NonAscii(char c) {
+  return static_cast<unsigned char>(c) >= 0x80;
+}
+bool Space(char c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
 
 // "U+00A0" for the UTF-8 sequence at the start of `s` (invisible characters such as a
 // no-break space pasted from a word processor are the usual culprits), "byte 0xFF" if malformed.
@@ -30,7 +34,8 @@ std::string CodePoint(std::string_view s) {
 
 class Scanner {
  public:
-  Scanner(std::string_view text, const std::string& file) : text_(text), file_(file), cursor_(text) {}
+  Scanner(std::string_view text, const std::string& file)
+      : text_(text), file_(file), cursor_(text) {}
 
   void Run() {
     // A UTF-8 byte-order mark at the start is allowed (toml++ skips it).
@@ -101,10 +106,13 @@ class Scanner {
     return c != '\n' && c != '\r' && !ValueTerminator(c);
   }
 
-  static bool ValueTerminator(char c) { return Space(c) || c == ']' || c == '}' || c == ',' || c == '#'; }
+  static bool ValueTerminator(char c) {
+    return Space(c) || c == ']' || c == '}' || c == ',' || c == '#';
+  }
 
   [[noreturn]] void FailOutside() const {
-    Fail(fmt::format("non-ASCII character {} outside a string or comment", CodePoint(cursor_.Rest())),
+    Fail(fmt::format("non-ASCII character {} outside a string or comment",
+                     CodePoint(cursor_.Rest())),
          "TOML allows such characters only inside quoted strings and comments");
   }
 
@@ -120,7 +128,8 @@ class Scanner {
 
   void SkipBasic() {
     Advance(1);
-    while (!Done() && cursor_.Peek() != '"' && cursor_.Peek() != '\n') Advance(cursor_.Peek() == '\\' ? 2 : 1);
+    while (!Done() && cursor_.Peek() != '"' && cursor_.Peek() != '\n')
+      Advance(cursor_.Peek() == '\\' ? 2 : 1);
     if (!Done() && cursor_.Peek() == '"') Advance(1);
   }
 
@@ -150,7 +159,9 @@ class Scanner {
       Advance(1);
       if (Done()) return;
       if (NonAscii(cursor_.Peek())) {
-        Fail(fmt::format("a backslash followed by non-ASCII character {}", CodePoint(cursor_.Rest())), "escape it as \\uXXXX, or write \\\\ for a backslash");
+        Fail(fmt::format("a backslash followed by non-ASCII character {}",
+                         CodePoint(cursor_.Rest())),
+             "escape it as \\uXXXX, or write \\\\ for a backslash");
       }
       if (!Space(cursor_.Peek())) {
         Advance(1);  // an escape such as \" or \n
@@ -159,7 +170,8 @@ class Scanner {
       // A line-ending backslash: whitespace and new lines up to the next character are skipped.
       while (!Done() && Space(cursor_.Peek())) Advance(1);
       if (!Done() && NonAscii(cursor_.Peek())) {
-        Fail(fmt::format("non-ASCII character {} right after a line-ending backslash", CodePoint(cursor_.Rest())),
+        Fail(fmt::format("non-ASCII character {} right after a line-ending backslash",
+                         CodePoint(cursor_.Rest())),
              "the TOML library ricardo uses cannot read this; end the line without the backslash");
       }
     }
@@ -175,11 +187,14 @@ class Scanner {
 
 }  // namespace
 
-void CheckTomlCharacters(std::string_view text, const std::string& file) { Scanner(text, file).Run(); }
+void CheckTomlCharacters(std::string_view text, const std::string& file) {
+  Scanner(text, file).Run();
+}
 
 void CheckTomlDepth(std::string_view text, const std::string& file) {
   if (const auto excess = FindTomlNestingExcess(text)) {
-    throw ScenarioError(Location{file, excess->line, excess->column, ""}, NestingProblem(), NestingFix());
+    throw ScenarioError(Location{file, excess->line, excess->column, ""}, NestingProblem(),
+                        NestingFix());
   }
 }
 

@@ -6,8 +6,8 @@
 // basic string (found by fuzz/scenario_fuzz.cpp; regression inputs in fuzz/corpus/scenario).
 // TOML allows non-ASCII text only inside strings and comments, so rejecting it elsewhere refuses
 // no valid file (a quote counts as opening a string only where TOML allows one: a quote inside a
-// bare value such as 20"5 does not, for toml++); the one valid form refused is a line-ending backslash in a """ string followed
-// by a line that starts with a non-ASCII character.
+// bare value such as 20"5 does not, for toml++); the one valid form refused is a line-ending
+// backslash in a """ string followed by a line that starts with a non-ASCII character.
 #pragma once
 
 #include <string>

@@ -60,7 +60,8 @@ void TomlReader::RecordPositions(const toml::table& table, std::string_view pref
   }
 }
 
-void TomlReader::Fail(const Location& where, const std::string& what, const std::string& fix) const {
+void TomlReader::Fail(const Location& where, const std::string& what,
+                      const std::string& fix) const {
   throw ScenarioError(where, what, fix);
 }
 

@@ -5,13 +5,13 @@
 // built from JSON and carries no positions.
 #pragma once
 
+#include <toml++/toml.h>
+
 #include <map>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <toml++/toml.h>
 
 #include "ricardo/error.hpp"
 #include "ricardo/scenario.hpp"

@@ -22,12 +22,13 @@ constexpr const char* kOverall = "yale_etr_overall.csv";
 
 // The tracker's groups in the order of its tables, with a name for people.
 const std::vector<std::pair<std::string, std::string>> kGroups = {
-    {"canada", "Canada"}, {"mexico", "Mexico"}, {"china", "China"},  {"eu", "EU"},
+    {"canada", "Canada"}, {"mexico", "Mexico"}, {"china", "China"},        {"eu", "EU"},
     {"uk", "UK"},         {"japan", "Japan"},   {"ftrow", "FTA partners"}, {"row", "Others"}};
 
 void ReadRates(const std::filesystem::path& file, bool by_partner, std::vector<TrackerRate>* out) {
-  const std::string header = by_partner ? "date,label,partner,etr,import_share,etr_tpc"
-                                        : "date,label,etr,matched_imports_b,total_imports_b,etr_tpc";
+  const std::string header = by_partner
+                                 ? "date,label,partner,etr,import_share,etr_tpc"
+                                 : "date,label,etr,matched_imports_b,total_imports_b,etr_tpc";
   data_internal::ForEachLine(file, [&](long line, std::string_view text) {
     if (line == 1) {
       detail::ExpectHeader(text, header, file);
@@ -36,7 +37,8 @@ void ReadRates(const std::filesystem::path& file, bool by_partner, std::vector<T
     if (text.empty()) return;
     const std::vector<std::string> f = data_internal::SplitCsv(text, file, line);
     if (f.size() != 6) {
-      throw DataError(Location{file.string(), line, 1, ""}, fmt::format("{} fields, expected 6", f.size()),
+      throw DataError(Location{file.string(), line, 1, ""},
+                      fmt::format("{} fields, expected 6", f.size()),
                       "the file is the tracker's table as published: " + header);
     }
     if (!Date::Parse(f[0])) {
@@ -53,23 +55,29 @@ void ReadRates(const std::filesystem::path& file, bool by_partner, std::vector<T
   });
 }
 
-std::string Members(const std::vector<std::string>& regions, const std::vector<std::string>& inside_row) {
+std::string Members(const std::vector<std::string>& regions,
+                    const std::vector<std::string>& inside_row) {
   std::string out = fmt::format("{}", fmt::join(regions, ", "));
   if (inside_row.empty()) return out;
   const std::size_t shown = std::min<std::size_t>(inside_row.size(), 3);
   std::vector<std::string> head(inside_row.begin(), inside_row.begin() + static_cast<long>(shown));
-  out += fmt::format("{}{}{} in ROW", out.empty() ? "" : " + ", fmt::join(head, ", "),
-                     inside_row.size() > shown ? fmt::format(" +{}", inside_row.size() - shown) : "");
+  out +=
+      fmt::format("{}{}{} in ROW", out.empty() ? "" : " + ", fmt::join(head, ", "),
+                  inside_row.size() > shown ? fmt::format(" +{}", inside_row.size() - shown) : "");
   return out;
 }
 
-std::string Pct(double fraction) { return fmt::format("{:.1f}%", 100.0 * fraction); }
+std::string Pct(double fraction) {
+  return fmt::format("{:.1f}%", 100.0 * fraction);
+}
 
 }  // namespace
 
 TrackerRates LoadTrackerRates(const std::filesystem::path& dir) {
   TrackerRates t;
-  t.source = "Yale Budget Lab tariff-rate tracker (MIT), effective rates by partner group, 2024 import weights";
+  t.source =
+      "Yale Budget Lab tariff-rate tracker (MIT), effective rates by partner group, 2024 import "
+      "weights";
   ReadRates(dir / kByPartner, true, &t.rates);
   ReadRates(dir / kOverall, false, &t.rates);
   return t;
@@ -83,14 +91,16 @@ std::shared_ptr<const TrackerRates> ShippedTrackerRates() {
   if (!tried) {
     tried = true;
     const std::filesystem::path dir = DataDirectory() / "tracker";
-    if (std::filesystem::is_directory(dir)) cached = std::make_shared<const TrackerRates>(LoadTrackerRates(dir));
+    if (std::filesystem::is_directory(dir))
+      cached = std::make_shared<const TrackerRates>(LoadTrackerRates(dir));
   }
   return cached;
 }
 
 TrackerComparison CompareWithTracker(const CompiledScenario& compiled, const TrackerRates& tracker,
                                      const std::shared_ptr<const ProductData>& products_in) {
-  const std::shared_ptr<const ProductData> products = products_in ? products_in : ShippedProductData();
+  const std::shared_ptr<const ProductData> products =
+      products_in ? products_in : ShippedProductData();
   const Baseline& b = compiled.baseline;
   const CompileTrace& trace = compiled.trace;
   TrackerComparison out;
@@ -108,7 +118,8 @@ TrackerComparison CompareWithTracker(const CompiledScenario& compiled, const Tra
     if (d <= date) out.date_before = d;
     if (d > date && out.date_after.empty()) out.date_after = d;
   }
-  auto tracker_rate = [&](const std::string& group, const std::string& on) -> std::optional<double> {
+  auto tracker_rate = [&](const std::string& group,
+                          const std::string& on) -> std::optional<double> {
     if (on.empty()) return std::nullopt;
     for (const TrackerRate& r : tracker.rates) {
       if (r.group == group && r.date == on) return r.rate;
@@ -135,7 +146,8 @@ TrackerComparison CompareWithTracker(const CompiledScenario& compiled, const Tra
       rate = p.all_goods_rate;
       reference = p.reference_all_goods_rate;
       for (const PairTrace::PortionRate& portion : p.portion_rates) {
-        const bool named = std::find(portion.countries.begin(), portion.countries.end(), c.iso3) != portion.countries.end();
+        const bool named = std::find(portion.countries.begin(), portion.countries.end(), c.iso3) !=
+                           portion.countries.end();
         if (named || portion.countries.empty()) rate = portion.all_goods_rate;
         if (named) break;
       }
@@ -172,28 +184,33 @@ TrackerComparison CompareWithTracker(const CompiledScenario& compiled, const Tra
     out.rows.push_back(row(group, it->second, Members(it->second.regions, it->second.inside_row)));
   }
   out.rows.push_back(row("all", all, "every partner"));
-  out.notes.push_back("both sides: additional US duties on all goods as a share of imports, 2024 import weights "
-                      "by country (ricardo: each country at its region's or named portion's all-goods rate, "
-                      "on that region's product weights)");
+  out.notes.push_back(
+      "both sides: additional US duties on all goods as a share of imports, 2024 import weights "
+      "by country (ricardo: each country at its region's or named portion's all-goods rate, "
+      "on that region's product weights)");
   if (trace.reference_date) {
-    out.notes.push_back(fmt::format("on {}: the reference date's duties (region-level rates); the model's shock "
-                                    "is the change from then",
-                                    trace.reference_date->ToString()));
+    out.notes.push_back(
+        fmt::format("on {}: the reference date's duties (region-level rates); the model's shock "
+                    "is the change from then",
+                    trace.reference_date->ToString()));
   }
   if (missing > 0) {
-    out.notes.push_back(fmt::format("{} countries belong to regions with no US measure in force (rate 0)", missing));
+    out.notes.push_back(fmt::format(
+        "{} countries belong to regions with no US measure in force (rate 0)", missing));
   }
   return out;
 }
 
 std::string TrackerComparisonText(const TrackerComparison& c) {
   if (c.rows.empty()) return {};
-  std::string out = fmt::format("US additional tariffs on all goods by partner group, beside the {}\n", c.source);
+  std::string out =
+      fmt::format("US additional tariffs on all goods by partner group, beside the {}\n", c.source);
   const bool reference = c.rows.front().model_reference_rate.has_value();
-  out += fmt::format("{:<13} {:<40} {:>11} {:>8}{} {:>15} {:>15} {:>7}\n", "Group", "ricardo regions", "US$ bn 2024",
-                     "ricardo", reference ? fmt::format(" {:>10}", "ref. date") : "",
-                     "Yale " + (c.date_before.empty() ? std::string("-") : c.date_before),
-                     "Yale " + (c.date_after.empty() ? std::string("-") : c.date_after), "gap pp");
+  out +=
+      fmt::format("{:<13} {:<40} {:>11} {:>8}{} {:>15} {:>15} {:>7}\n", "Group", "ricardo regions",
+                  "US$ bn 2024", "ricardo", reference ? fmt::format(" {:>10}", "ref. date") : "",
+                  "Yale " + (c.date_before.empty() ? std::string("-") : c.date_before),
+                  "Yale " + (c.date_after.empty() ? std::string("-") : c.date_after), "gap pp");
   for (const TrackerRow& r : c.rows) {
     std::string name = r.group;
     for (const auto& [group, label] : kGroups) {
@@ -201,14 +218,18 @@ std::string TrackerComparisonText(const TrackerComparison& c) {
     }
     if (r.group == "all") name = "All";
     const std::string& members = r.members;
-    out += fmt::format("{:<13} {:<40} {:>11.1f} {:>8}{} {:>15} {:>15} {:>7}\n", name, members, r.imports_2024_usd / 1e9,
-                       Pct(r.model_rate),
-                       reference ? fmt::format(" {:>10}", Pct(r.model_reference_rate.value_or(0.0))) : "",
-                       r.tracker_before ? Pct(*r.tracker_before) : "-", r.tracker_after ? Pct(*r.tracker_after) : "-",
-                       r.tracker_before ? fmt::format("{:+.1f}", 100.0 * r.gap()) : "-");
+    out += fmt::format(
+        "{:<13} {:<40} {:>11.1f} {:>8}{} {:>15} {:>15} {:>7}\n", name, members,
+        r.imports_2024_usd / 1e9, Pct(r.model_rate),
+        reference ? fmt::format(" {:>10}", Pct(r.model_reference_rate.value_or(0.0))) : "",
+        r.tracker_before ? Pct(*r.tracker_before) : "-",
+        r.tracker_after ? Pct(*r.tracker_after) : "-",
+        r.tracker_before ? fmt::format("{:+.1f}", 100.0 * r.gap()) : "-");
   }
   for (const std::string& note : c.notes) out += "Note: " + note + "\n";
-  out += "Gap: ricardo minus Yale on the earlier date; docs/tracker-comparison.md explains every gap over 2 points.\n";
+  out +=
+      "Gap: ricardo minus Yale on the earlier date; docs/tracker-comparison.md explains every gap "
+      "over 2 points.\n";
   return out;
 }
 

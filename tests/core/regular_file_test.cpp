@@ -5,6 +5,8 @@
 //
 // A FIFO has no writer here, so a reader that opened it the ordinary way would block for ever:
 // these tests carry no timed assertion, the ctest timeout catches such a regression.
+#include "core/regular_file.hpp"
+
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 #include <zlib.h>
@@ -14,7 +16,6 @@
 #include <string>
 #include <vector>
 
-#include "core/regular_file.hpp"
 #include "data/gzip_text.hpp"
 #include "data/numeric_table.hpp"
 #include "data/package_fixture.hpp"
@@ -73,7 +74,8 @@ TEST(RegularFileTest, FifoScenarioIsRefusedByTheLibraryAndTheCli) {
   const auto dir = MakeTempDirectory("fifo_scenario");
   const std::string fifo = MakeFifo(dir / "scenario.toml").string();
   const std::string message = fifo + ": is a named pipe, not a regular file" + kNotAFileFix;
-  EXPECT_EQ(ErrorOf([&] { LoadScenario(ResolveScenarioPath(fifo)); }, ErrorKind::kScenario), message);
+  EXPECT_EQ(ErrorOf([&] { LoadScenario(ResolveScenarioPath(fifo)); }, ErrorKind::kScenario),
+            message);
   for (const char* command : {"scenario check", "run"}) {
     SCOPED_TRACE(command);
     const auto result = RunCli(std::string(command) + " '" + fifo + "'");
@@ -103,7 +105,8 @@ TEST(RegularFileTest, DeviceScenarioIsRefused) {
 TEST(RegularFileTest, DirectoryScenarioIsRefused) {
   const std::string dir = MakeTempDirectory("dir_scenario").string();
   const std::string message = dir + ": is a directory, not a regular file" + kNotAFileFix;
-  EXPECT_EQ(ErrorOf([&] { LoadScenario(ResolveScenarioPath(dir)); }, ErrorKind::kScenario), message);
+  EXPECT_EQ(ErrorOf([&] { LoadScenario(ResolveScenarioPath(dir)); }, ErrorKind::kScenario),
+            message);
   const auto result = RunCli("scenario check '" + dir + "'");
   EXPECT_EQ(result.exit_code, 4);
   EXPECT_EQ(result.err, "ricardo: scenario error: " + message + "\n");
@@ -137,22 +140,26 @@ TEST_F(RegularFilePackageTest, TableAboveTheCapIsRefusedUnread) {
   std::filesystem::resize_file(dir_ / "trade_flows.csv", detail::kMaxDataFileBytes + 1);
   testing::ExpectReadError(dir_, ErrorKind::kData,
                            "trade_flows.csv: is 536870913 bytes, more than the 512 MiB a data file "
-                           "may have" + kLimitsFix);
+                           "may have" +
+                               kLimitsFix);
 }
 
 TEST_F(RegularFilePackageTest, ManifestAboveTheCapIsRefusedUnread) {
   std::filesystem::resize_file(dir_ / "manifest.toml", detail::kMaxManifestFileBytes + 1);
   testing::ExpectReadError(dir_, ErrorKind::kData,
                            "manifest.toml: is 1048577 bytes, more than the 1 MiB a manifest may "
-                           "have" + kLimitsFix);
+                           "have" +
+                               kLimitsFix);
 }
 
 TEST(RegularFileTest, FifoDataFilesAreRefused) {
   const auto dir = MakeTempDirectory("fifo_data");
   const auto fifo = MakeFifo(dir / "data.csv.gz");
-  const std::string message = fifo.string() + ": is a named pipe, not a regular file" + kNotAFileFix;
+  const std::string message =
+      fifo.string() + ": is a named pipe, not a regular file" + kNotAFileFix;
   // Product data and tracker files (ForEachLine), WIOD (ReadMaybeGzip), CP2015 (numeric tables).
-  EXPECT_EQ(ErrorOf([&] { data_internal::ForEachLine(fifo, [](long, std::string_view) {}); }, ErrorKind::kData),
+  EXPECT_EQ(ErrorOf([&] { data_internal::ForEachLine(fifo, [](long, std::string_view) {}); },
+                    ErrorKind::kData),
             message);
   EXPECT_EQ(ErrorOf([&] { data_internal::ReadMaybeGzip(fifo); }, ErrorKind::kData), message);
   EXPECT_EQ(ErrorOf([&] { detail::ReadNumericTable(fifo, {}); }, ErrorKind::kData), message);
@@ -169,8 +176,12 @@ TEST(RegularFileTest, GzipStopsInflatingAtTheCap) {
   const detail::FileKind one_mebibyte{"data file", detail::kMebibyte, ErrorKind::kData};
   const std::string message =
       file.string() + ": inflates to more than 1 MiB, the limit for a data file" + kLimitsFix;
-  EXPECT_EQ(ErrorOf([&] { data_internal::ForEachLine(file, [](long, std::string_view) {}, one_mebibyte); },
-                    ErrorKind::kData),
+  EXPECT_EQ(ErrorOf(
+                [&] {
+                  data_internal::ForEachLine(
+                      file, [](long, std::string_view) {}, one_mebibyte);
+                },
+                ErrorKind::kData),
             message);
   EXPECT_EQ(ErrorOf([&] { data_internal::ReadMaybeGzip(file, one_mebibyte); }, ErrorKind::kData),
             message);
@@ -185,8 +196,10 @@ TEST(RegularFileTest, GzipBombStopsAtTheDataFileCap) {
   const auto dir = MakeTempDirectory("gzip_bomb");
   const auto file = dir / "tracker.csv.gz";
   WriteGzipZeros(file, 513, detail::kMebibyte);
-  EXPECT_EQ(ErrorOf([&] { data_internal::ForEachLine(file, [](long, std::string_view) {}); }, ErrorKind::kData),
-            file.string() + ": inflates to more than 512 MiB, the limit for a data file" + kLimitsFix);
+  EXPECT_EQ(
+      ErrorOf([&] { data_internal::ForEachLine(file, [](long, std::string_view) {}); },
+              ErrorKind::kData),
+      file.string() + ": inflates to more than 512 MiB, the limit for a data file" + kLimitsFix);
 }
 
 TEST(RegularFileTest, NonRegularFileType) {

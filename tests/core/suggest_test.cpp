@@ -1,21 +1,21 @@
 // The one "did you mean" (src/core/suggest.hpp) every reader uses: the edit distance, what counts
 // as a plausible typo, how ties are broken, and the two forms of the message.
+#include "core/suggest.hpp"
+
 #include <gtest/gtest.h>
 
 #include <string>
 #include <vector>
-
-#include "core/suggest.hpp"
 
 namespace ricardo {
 namespace {
 
 TEST(EditDistance, CountsEachInsertionDeletionSubstitutionAndNeighbourSwapAsOne) {
   EXPECT_EQ(detail::EditDistance("metals", "metals"), 0u);
-  EXPECT_EQ(detail::EditDistance("metal", "metals"), 1u);      // insertion
-  EXPECT_EQ(detail::EditDistance("metalss", "metals"), 1u);    // deletion
-  EXPECT_EQ(detail::EditDistance("metels", "metals"), 1u);     // substitution
-  EXPECT_EQ(detail::EditDistance("CNA", "CAN"), 1u);           // swap of neighbours
+  EXPECT_EQ(detail::EditDistance("metal", "metals"), 1u);    // insertion
+  EXPECT_EQ(detail::EditDistance("metalss", "metals"), 1u);  // deletion
+  EXPECT_EQ(detail::EditDistance("metels", "metals"), 1u);   // substitution
+  EXPECT_EQ(detail::EditDistance("CNA", "CAN"), 1u);         // swap of neighbours
   EXPECT_EQ(detail::EditDistance("CNA", "USA"), 2u);
   EXPECT_EQ(detail::EditDistance("kitten", "sitting"), 3u);
 }
@@ -29,7 +29,8 @@ TEST(EditDistance, EmptyStringsAreTheOtherOnesLengthApart) {
 TEST(EditDistance, IgnoresAsciiCaseAndIsSymmetric) {
   EXPECT_EQ(detail::EditDistance("usa", "USA"), 0u);
   EXPECT_EQ(detail::EditDistance("Cna", "CAN"), 1u);
-  EXPECT_EQ(detail::EditDistance("services", "servces"), detail::EditDistance("servces", "services"));
+  EXPECT_EQ(detail::EditDistance("services", "servces"),
+            detail::EditDistance("servces", "services"));
 }
 
 TEST(ClosestMatch, SuggestsWithinMaxOfTwoAndAThirdOfTheWord) {
@@ -37,8 +38,8 @@ TEST(ClosestMatch, SuggestsWithinMaxOfTwoAndAThirdOfTheWord) {
   EXPECT_EQ(detail::ClosestMatch("metal", sectors), "metals");
   EXPECT_EQ(detail::ClosestMatch("servces", sectors), "services");
   EXPECT_EQ(detail::ClosestMatch("agrculturr", sectors), "agriculture");  // 2 edits, 10 letters
-  EXPECT_EQ(detail::ClosestMatch("mtls", sectors), "metals");   // 2 edits: the floor of 2
-  EXPECT_EQ(detail::ClosestMatch("mtl", sectors), std::nullopt);   // 3 edits
+  EXPECT_EQ(detail::ClosestMatch("mtls", sectors), "metals");             // 2 edits: the floor of 2
+  EXPECT_EQ(detail::ClosestMatch("mtl", sectors), std::nullopt);          // 3 edits
   EXPECT_EQ(detail::ClosestMatch("textiles", sectors), std::nullopt);
   // 12 letters allow 4 edits.
   EXPECT_EQ(detail::ClosestMatch("agricultrexy", sectors), "agriculture");  // 3 edits

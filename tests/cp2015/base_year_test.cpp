@@ -66,8 +66,8 @@ void ExpectMatchesAuthors(const Baseline& b, const std::string& prefix, double a
     double largest = 0.0;
     for (double r : reference) largest = std::max(largest, std::abs(r));
     for (std::size_t k = 0; k < computed.size(); ++k) {
-      const double error = std::abs(computed[k] - reference[k]) /
-                           std::max(std::abs(reference[k]), 1e-6 * largest);
+      const double error =
+          std::abs(computed[k] - reference[k]) / std::max(std::abs(reference[k]), 1e-6 * largest);
       if (error > worst) {
         worst = error;
         where = fmt::format("{}[{}]: {:.17g} vs {:.17g}", field, k, computed[k], reference[k]);
@@ -259,8 +259,9 @@ TEST(Cp2015Reader, MissingColumnIsRejected) {
 TEST(Cp2015Reader, TruncatedFileIsRejected) {
   const auto dir = CopyRawFiles("raw");
   std::ofstream(dir / "T.txt") << "9.11\n13.53\n";
-  EXPECT_EQ(ReadRawError(dir), "T.txt: expected 20 rows, found 2 (the file is truncated or has "
-                               "extra rows)");
+  EXPECT_EQ(ReadRawError(dir),
+            "T.txt: expected 20 rows, found 2 (the file is truncated or has "
+            "extra rows)");
 }
 
 TEST(Cp2015Reader, ImplausibleTariffIsRejected) {

@@ -1,7 +1,8 @@
 // The paper's published numbers, reproduced from the raw files at run time.
+#include "ricardo/replication.hpp"
+
 #include "gtest/gtest.h"
 #include "nlohmann/json.hpp"
-#include "ricardo/replication.hpp"
 #include "test_support.hpp"
 
 namespace ricardo {
@@ -26,7 +27,10 @@ double Rounded(double value, int decimals) {
 }
 
 TEST(Cp2015Replication, Table2MatchesThePaper) {
-  struct Row { const char* code; double welfare, tot, vot, real_wage; };
+  struct Row {
+    const char* code;
+    double welfare, tot, vot, real_wage;
+  };
   for (const Row& r : {Row{"MEX", 1.31, -0.41, 1.72, 1.72}, Row{"CAN", -0.06, -0.11, 0.04, 0.32},
                        Row{"USA", 0.08, 0.04, 0.04, 0.11}}) {
     const auto& c = Country(r.code);
@@ -38,7 +42,10 @@ TEST(Cp2015Replication, Table2MatchesThePaper) {
 }
 
 TEST(Cp2015Replication, Table2MatchesTheAuthorsCodeToFourDecimals) {
-  struct Row { const char* code; double welfare, tot, vot, real_wage, exact; };
+  struct Row {
+    const char* code;
+    double welfare, tot, vot, real_wage, exact;
+  };
   for (const Row& r : {Row{"MEX", 1.3121, -0.4118, 1.7239, 1.7153, 0.0073},
                        Row{"CAN", -0.0638, -0.1081, 0.0443, 0.3228, -0.1101},
                        Row{"USA", 0.0848, 0.0435, 0.0412, 0.1124, 0.0741}}) {
@@ -54,7 +61,10 @@ TEST(Cp2015Replication, Table2MatchesTheAuthorsCodeToFourDecimals) {
 }
 
 TEST(Cp2015Replication, Table3MatchesThePaper) {
-  struct Row { const char* code; double tot_nafta, tot_rest, vot_nafta, vot_rest; };
+  struct Row {
+    const char* code;
+    double tot_nafta, tot_rest, vot_nafta, vot_rest;
+  };
   for (const Row& r : {Row{"MEX", -0.39, -0.02, 1.80, -0.08}, Row{"CAN", -0.09, -0.02, 0.08, -0.04},
                        Row{"USA", 0.03, 0.01, 0.04, 0.00}}) {
     const auto& c = Country(r.code);
@@ -66,9 +76,9 @@ TEST(Cp2015Replication, Table3MatchesThePaper) {
 }
 
 TEST(Cp2015Replication, Table5AndTable11MatchThePaper) {
-  const std::map<std::string, double> table5 = {{"CAN<-MEX", 58.57}, {"CAN<-USA", 9.49},
+  const std::map<std::string, double> table5 = {{"CAN<-MEX", 58.57},  {"CAN<-USA", 9.49},
                                                 {"MEX<-CAN", 116.60}, {"MEX<-USA", 118.31},
-                                                {"USA<-CAN", 6.57},  {"USA<-MEX", 109.54}};
+                                                {"USA<-CAN", 6.57},   {"USA<-MEX", 109.54}};
   ASSERT_EQ(Replication().table5.size(), 6u);
   for (const auto& p : Replication().table5) {
     EXPECT_DOUBLE_EQ(Rounded(p.growth.computed, 2), table5.at(p.importer + "<-" + p.exporter));

@@ -1,8 +1,9 @@
 // Aggregation keeps every accounting identity, and its maps fail with located messages.
+#include "ricardo/aggregate.hpp"
+
 #include <numeric>
 
 #include "package_fixture.hpp"
-#include "ricardo/aggregate.hpp"
 #include "ricardo/calibrate.hpp"
 #include "ricardo/solver.hpp"
 #include "test_support.hpp"
@@ -25,7 +26,9 @@ GroupMap Map(std::vector<std::size_t> group_of, std::vector<std::string> codes) 
   return m;
 }
 
-double Sum(const std::vector<double>& v) { return std::accumulate(v.begin(), v.end(), 0.0); }
+double Sum(const std::vector<double>& v) {
+  return std::accumulate(v.begin(), v.end(), 0.0);
+}
 
 TEST(Aggregate, KeepsEveryAccountingIdentity) {
   const Baseline b = Calibrated(6, 5, 11);
@@ -124,7 +127,8 @@ TEST(Aggregate, ThetaIsTheWorldTradeWeightedMean) {
 
 TEST(Aggregate, MapFilesWithAWildcardRow) {
   const auto dir = testing::MakeTempDirectory("maps");
-  WriteText(dir / "regions.csv", "code,group,group_name\nR0,R0,\nR2,NA,North\n*,ROW,Rest of the world\n");
+  WriteText(dir / "regions.csv",
+            "code,group,group_name\nR0,R0,\nR2,NA,North\n*,ROW,Rest of the world\n");
   const GroupMap m = ReadGroupMap(dir / "regions.csv", {"R0", "R1", "R2", "R3"}, "region");
   ASSERT_EQ(m.groups.size(), 3u);
   EXPECT_EQ(m.groups[1].name, "North");
@@ -151,7 +155,8 @@ TEST(Aggregate, MapFileErrorsAreLocated) {
   ExpectMapError("code,group\nUSA,NA\nCAN,NA\n",
                  "map.csv: region 'MEX' is not mapped (add a row for it, or a row '*,GROUP' for "
                  "everything not listed)");
-  ExpectMapError("code,grop\nUSA,NA\n", "map.csv:1:2: unknown column 'grop' (did you mean 'group'?)");
+  ExpectMapError("code,grop\nUSA,NA\n",
+                 "map.csv:1:2: unknown column 'grop' (did you mean 'group'?)");
   ExpectMapError("code,group\nUSA,\n",
                  "map.csv:2:2: empty group for region 'USA' (name the group the code belongs to)");
 }
@@ -160,10 +165,9 @@ TEST(Aggregate, CommandWritesAValidAggregatedPackage) {
   const auto dir = testing::MakeTempDirectory("cli");
   WriteText(dir / "regions.csv", "code,group\nUSA,NAM\nCAN,NAM\nMEX,MEX\nROW,ROW\n");
   WriteText(dir / "sectors.csv", "code,group,group_name\n*,all,Everything\n");
-  const auto result = testing::RunCli("data aggregate north-america --regions " +
-                                      (dir / "regions.csv").string() + " --sectors " +
-                                      (dir / "sectors.csv").string() + " --name nam-1 --out " +
-                                      (dir / "out").string());
+  const auto result = testing::RunCli(
+      "data aggregate north-america --regions " + (dir / "regions.csv").string() + " --sectors " +
+      (dir / "sectors.csv").string() + " --name nam-1 --out " + (dir / "out").string());
   ASSERT_EQ(result.exit_code, 0) << result.err;
   EXPECT_EQ(result.out, "wrote " + (dir / "out").string() + " (3 regions x 1 sectors)\n");
   const Baseline a = ReadPackage(dir / "out");

@@ -14,12 +14,12 @@
 
 #include "data/csv.hpp"
 #include "nlohmann/json.hpp"
+#include "package_fixture.hpp"
 #include "ricardo/gtap_concordance.hpp"
 #include "ricardo/north_america.hpp"
 #include "ricardo/package.hpp"
 #include "ricardo/paths.hpp"
 #include "ricardo/solver.hpp"
-#include "package_fixture.hpp"
 #include "test_support.hpp"
 
 // ../shared/data/world into `dir`, or stop the test (test_support.hpp: REQUIRE_SHARED_DATA).
@@ -68,7 +68,8 @@ inline nlohmann::json ShowJsonOf(const std::string& name, std::size_t pairs) {
   EXPECT_EQ(json["goods_trade"].size(), pairs);
   for (const auto& flow : json["goods_trade"]) {
     const std::string exporter = flow["exporter"], importer = flow["importer"];
-    EXPECT_NEAR(flow["value_usd"].get<double>(), FlowUsd(ShippedBaseline(name), importer, exporter), 1.0);
+    EXPECT_NEAR(flow["value_usd"].get<double>(), FlowUsd(ShippedBaseline(name), importer, exporter),
+                1.0);
   }
   return json;
 }
@@ -77,12 +78,14 @@ inline nlohmann::json ShowJsonOf(const std::string& name, std::size_t pairs) {
 // there is one, else the first row for partner, flow and period.
 inline double CensusUsd(const std::filesystem::path& world, const std::string& partner,
                         const std::string& flow, const std::string& period = "2024") {
-  const auto t = data_internal::ReadCsvFile(world / "trade" / "us_goods_trade_totals_2023_2024.csv",
-                                            "totals");
+  const auto t =
+      data_internal::ReadCsvFile(world / "trade" / "us_goods_trade_totals_2023_2024.csv", "totals");
   std::optional<double> value;
   for (const auto& r : t.records) {
     // reporter, partner, flow, period, value, unit, basis, ...
-    if (r.fields[0] != "USA" || r.fields[1] != partner || r.fields[2] != flow || r.fields[3] != period) continue;
+    if (r.fields[0] != "USA" || r.fields[1] != partner || r.fields[2] != flow ||
+        r.fields[3] != period)
+      continue;
     if (!value || r.fields[6] == "Census goods") value = std::stod(r.fields[4]) * 1e9;
   }
   EXPECT_TRUE(value.has_value()) << "no row for " << partner << " " << flow << " " << period;

@@ -35,7 +35,8 @@ void ExpectRebuildIdentical(const std::string& name, const BuiltinBuild& build) 
   EXPECT_LE(build.max_target_error, 1e-9);
   EXPECT_TRUE(build.calibration.IsConverged());
   const auto dir = testing::MakeTempDirectory(name);
-  WritePackage(build.baseline, dir, {.overwrite = true, .provenance_markdown = build.provenance_markdown});
+  WritePackage(build.baseline, dir,
+               {.overwrite = true, .provenance_markdown = build.provenance_markdown});
   ExpectSameFiles(dir, ResolveBaseline(name));
   EXPECT_TRUE(ReadPackage(dir) == testing::ShippedBaseline(name)) << kRebuild;
 }

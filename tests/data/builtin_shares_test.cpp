@@ -92,7 +92,8 @@ TEST(BuiltinShares, WorldRestOfTheGroupsTogether) {
     while (t.header[column] != group) ++column;
     double usd = 0.0;
     for (const auto& r : t.records) usd += std::stod(r.fields[column]);
-    for (const auto& [sector, share] : testing::GtapGroupShares(world, group)) others[sector] += share * usd;
+    for (const auto& [sector, share] : testing::GtapGroupShares(world, group))
+      others[sector] += share * usd;
     others_usd += usd;
   }
   for (auto& [sector, v] : others) v /= others_usd;

@@ -31,7 +31,8 @@ TEST(DataCli, ImportCp2015WritesTheCalibratedBaseYear) {
   EXPECT_EQ(b.manifest.name, "cp2015-1993-noS");
   for (double s : TradeSurplus(b)) EXPECT_NEAR(s, 0.0, 1e-6);
   // The same base year as the library's, exactly.
-  const cp2015::BaseYear year = cp2015::BuildBaseYear(cp2015::ReadRaw(cp2015::ShippedDataDirectory()));
+  const cp2015::BaseYear year =
+      cp2015::BuildBaseYear(cp2015::ReadRaw(cp2015::ShippedDataDirectory()));
   EXPECT_EQ(b.trade_flows, year.without_deficits.trade_flows);
   EXPECT_EQ(b.final_demand_share, year.without_deficits.final_demand_share);
   EXPECT_EQ(b.input_shares, year.without_deficits.input_shares);
@@ -47,12 +48,12 @@ TEST(DataCli, ImportWiod2013) {
   REQUIRE_SHARED_DATA(wiod_source, "wiod2013");
   const auto dir = testing::MakeTempDirectory("wiod");
   const auto result = testing::RunCli("data import wiod2013 --year 2011 --source " +
-                                      wiod_source.string() + " --out " +
-                                      (dir / "w").string());
+                                      wiod_source.string() + " --out " + (dir / "w").string());
   ASSERT_EQ(result.exit_code, 0) << result.err;
   EXPECT_EQ(result.out, "wrote " + (dir / "w").string() + " (41 regions x 35 sectors)\n");
   EXPECT_NE(result.err.find("note: calibrated"), std::string::npos);
-  const auto show = testing::RunCli("data show " + (dir / "w").string() + " --json --regions USA,CHN");
+  const auto show =
+      testing::RunCli("data show " + (dir / "w").string() + " --json --regions USA,CHN");
   ASSERT_EQ(show.exit_code, 0) << show.err;
   const auto json = nlohmann::json::parse(show.out);
   EXPECT_EQ(json["regions"].size(), 41u);

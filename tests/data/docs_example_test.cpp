@@ -100,7 +100,8 @@ TEST(DocsExample, TheDocumentedCheckOutputIsWhatCheckPrints) {
   const auto dir = testing::MakeTempDirectory("broken");
   std::filesystem::copy(ExampleDirectory(), dir, std::filesystem::copy_options::recursive);
   testing::ReplaceInFile(dir / "tariffs.csv", "NTH,STH,goods,0.1", "NTH,STH,goods,25");
-  testing::ReplaceInFile(dir / "input_output.csv", "STH,services,goods,0.4,", "STH,services,goods,0.3,");
+  testing::ReplaceInFile(dir / "input_output.csv", "STH,services,goods,0.4,",
+                         "STH,services,goods,0.3,");
   const auto result = testing::RunCli("data check " + dir.string());
   EXPECT_EQ(result.exit_code, 3);
   const std::vector<std::string> lines = Lines(result.err);

@@ -45,7 +45,8 @@ std::vector<double> Expected(std::initializer_list<std::pair<const char*, double
 void ExpectShares(const GtapConcordance& c, const std::string& gtap,
                   const std::vector<double>& expected) {
   const std::vector<double> got = c.SharesOf(gtap);
-  for (std::size_t j = 0; j < got.size(); ++j) EXPECT_NEAR(got[j], expected[j], 1e-12) << gtap << " " << j;
+  for (std::size_t j = 0; j < got.size(); ++j)
+    EXPECT_NEAR(got[j], expected[j], 1e-12) << gtap << " " << j;
 }
 
 TEST(GtapConcordance, SplitsByImportsThenByLines) {
@@ -62,9 +63,11 @@ TEST(GtapConcordance, SplitsByImportsThenByLines) {
   EXPECT_FALSE(c.splits[0].equal_line_weights);
   EXPECT_TRUE(c.splits[4].equal_line_weights);  // wht → agriculture
   ASSERT_EQ(c.notes.size(), 3u);
-  EXPECT_EQ(c.notes[0], "1 chapter 98/99 lines of the crosswalk have no GTAP sector and are left out");
-  EXPECT_EQ(c.notes[1], "1 lines map to no WIOD industry (no product-data division): left out, "
-                        "US$ 0.0 million of 2025 CAN+MEX imports (1234567890)");
+  EXPECT_EQ(c.notes[0],
+            "1 chapter 98/99 lines of the crosswalk have no GTAP sector and are left out");
+  EXPECT_EQ(c.notes[1],
+            "1 lines map to no WIOD industry (no product-data division): left out, "
+            "US$ 0.0 million of 2025 CAN+MEX imports (1234567890)");
   EXPECT_EQ(c.notes[2], "no 2025 CAN+MEX imports in GTAP sector(s) wht: their lines count equally");
   EXPECT_THROW(c.SharesOf("ele"), ArgumentError);
 }
@@ -81,11 +84,13 @@ TEST(GtapConcordance, CsvReadsBackTheSameShares) {
 
 TEST(GtapConcordance, MalformedCrosswalkIsLocated) {
   try {
-    DeriveTiny("hs10,hs6_code,gtap_code,description\n8481800000,848180,eeq,valves\n84818,848180,eeq,x\n");
+    DeriveTiny(
+        "hs10,hs6_code,gtap_code,description\n8481800000,848180,eeq,valves\n84818,848180,eeq,x\n");
     ADD_FAILURE();
   } catch (const DataError& e) {
-    EXPECT_EQ(std::string(e.what()), "crosswalk.csv:3:1: '84818' is not a ten-digit HTS number (the "
-                                     "crosswalk lists HTS10 lines such as 0101210010)");
+    EXPECT_EQ(std::string(e.what()),
+              "crosswalk.csv:3:1: '84818' is not a ten-digit HTS number (the "
+              "crosswalk lists HTS10 lines such as 0101210010)");
   }
   EXPECT_THROW(DeriveGtapConcordance({"/no/such/crosswalk.csv", {}}), NotFoundError);
 }
@@ -110,7 +115,7 @@ TEST(GtapConcordance, ShippedFileIsConsistent) {
   }
   // Hand-map differences the docs name (docs/baseline-format.md): medical instruments (omf)
   // and domestic appliances (eeq) follow ISIC Rev.3.
-  EXPECT_GT(c.SharesOf("omf")[13], 0.3);  // electrical (c14)
+  EXPECT_GT(c.SharesOf("omf")[13], 0.3);   // electrical (c14)
   EXPECT_GT(c.SharesOf("eeq")[12], 0.05);  // machinery (c13)
 }
 

@@ -59,7 +59,8 @@ TEST(Households, MalformedFilesFailWhereTheyAreBad) {
     EXPECT_EQ(e.where().line, 2);
     EXPECT_EQ(e.where().field, "households");
   }
-  EXPECT_THROW(LoadHouseholdCounts(write(header + "USA,1,2024,s,t,u\nUSA,2,2024,s,t,u\n")), DataError);
+  EXPECT_THROW(LoadHouseholdCounts(write(header + "USA,1,2024,s,t,u\nUSA,2,2024,s,t,u\n")),
+               DataError);
   EXPECT_THROW(LoadHouseholdCounts(write("region,count\nUSA,1\n")), DataError);
   EXPECT_THROW(LoadHouseholdCounts(write(header + "USA,1,24,s,t,u\n")), DataError);
 }

@@ -15,7 +15,9 @@ namespace {
 using testing::CensusUsd;
 using testing::FlowUsd;
 
-const Baseline& NorthAmerica() { return testing::ShippedBaseline("north-america"); }
+const Baseline& NorthAmerica() {
+  return testing::ShippedBaseline("north-america");
+}
 
 TEST(NorthAmerica, IsBuiltInAndValid) {
   const auto names = BuiltinBaselineNames();
@@ -40,13 +42,14 @@ TEST(NorthAmerica, GoodsTradeMatchesThe2024Totals) {
   const Baseline& b = NorthAmerica();
   const std::vector<bool> goods = GoodsSectors(b);
   EXPECT_EQ(std::count(goods.begin(), goods.end(), true), 16);
-  const std::pair<const char*, const char*> census[] = {{"CAN", "exports"}, {"MEX", "exports"},
-                                                        {"CAN", "imports"}, {"MEX", "imports"}};
+  const std::pair<const char*, const char*> census[] = {
+      {"CAN", "exports"}, {"MEX", "exports"}, {"CAN", "imports"}, {"MEX", "imports"}};
   for (const auto& [partner, flow] : census) {
     const bool imports = std::string(flow) == "imports";
     const std::string importer = imports ? "USA" : partner, exporter = imports ? partner : "USA";
     const double goods_usd = FlowUsd(b, importer, exporter);
-    const double all_usd = goods_usd + (imports ? FlowUsd(b, importer, exporter, "utilities") : 0.0);
+    const double all_usd =
+        goods_usd + (imports ? FlowUsd(b, importer, exporter, "utilities") : 0.0);
     const double target = CensusUsd(world, partner, flow);
     EXPECT_NEAR(all_usd / target, 1.0, 1e-6) << partner << " " << flow;
     EXPECT_NEAR(goods_usd / target, 1.0, 0.02) << partner << " " << flow;
@@ -122,9 +125,10 @@ TEST(Baselines, UnknownNameSuggestsTheClosest) {
   }
   const auto result = testing::RunCli("data show no-such-baseline");
   EXPECT_EQ(result.exit_code, 5);
-  EXPECT_EQ(result.err, "ricardo: not found: no-such-baseline: unknown baseline "
-                        "'no-such-baseline' (built-in baselines: north-america, world; or give "
-                        "a package directory)\n");
+  EXPECT_EQ(result.err,
+            "ricardo: not found: no-such-baseline: unknown baseline "
+            "'no-such-baseline' (built-in baselines: north-america, world; or give "
+            "a package directory)\n");
 }
 
 }  // namespace

@@ -51,7 +51,8 @@ TEST_F(PackageErrors, ManifestSyntax) {
 
 TEST_F(PackageErrors, UnknownManifestKey) {
   ReplaceInFile(dir_ / "manifest.toml", "year = 2024", "yeer = 2024");
-  ExpectReadError(dir_, ErrorKind::kData, "manifest.toml:5:1: unknown key 'yeer' (did you mean 'year'?)");
+  ExpectReadError(dir_, ErrorKind::kData,
+                  "manifest.toml:5:1: unknown key 'yeer' (did you mean 'year'?)");
 }
 
 TEST_F(PackageErrors, MissingManifestKey) {

@@ -59,11 +59,11 @@ inline void WriteTinyPackage(const std::filesystem::path& dir) {
             "services,Services,false,,40-99\n");
   WriteText(dir / "trade_flows.csv",
             "importer,exporter,sector,value\n"
-            "AAA,AAA,goods,80\n"    // 2
-            "AAA,BBB,goods,20\n"    // 3
-            "BBB,AAA,goods,10\n"    // 4
-            "BBB,BBB,goods,90\n"    // 5
-            "AAA,AAA,services,100\n"  // 6
+            "AAA,AAA,goods,80\n"        // 2
+            "AAA,BBB,goods,20\n"        // 3
+            "BBB,AAA,goods,10\n"        // 4
+            "BBB,BBB,goods,90\n"        // 5
+            "AAA,AAA,services,100\n"    // 6
             "BBB,BBB,services,120\n");  // 7
   WriteText(dir / "tariffs.csv",
             "importer,exporter,sector,rate\n"
@@ -77,13 +77,13 @@ inline void WriteTinyPackage(const std::filesystem::path& dir) {
             "BBB,services,0.7\n");
   WriteText(dir / "input_output.csv",
             "region,input_sector,using_sector,share\n"
-            "AAA,goods,goods,0.5\n"       // 2
-            "AAA,services,goods,0.5\n"    // 3
-            "AAA,goods,services,0.3\n"    // 4
-            "AAA,services,services,0.7\n" // 5
-            "BBB,goods,goods,0.6\n"       // 6
-            "BBB,services,goods,0.4\n"    // 7
-            "BBB,goods,services,0.2\n"    // 8
+            "AAA,goods,goods,0.5\n"          // 2
+            "AAA,services,goods,0.5\n"       // 3
+            "AAA,goods,services,0.3\n"       // 4
+            "AAA,services,services,0.7\n"    // 5
+            "BBB,goods,goods,0.6\n"          // 6
+            "BBB,services,goods,0.4\n"       // 7
+            "BBB,goods,services,0.2\n"       // 8
             "BBB,services,services,0.8\n");  // 9
   WriteText(dir / "final_demand.csv",
             "region,sector,share\n"

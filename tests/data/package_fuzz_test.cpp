@@ -22,7 +22,8 @@ std::string Mutate(std::string text, std::mt19937& rng) {
       if (!text.empty()) text[pos(text.size())] = kAlphabet[pos(kAlphabet.size())];
       return text;
     case 2:  // insert a byte
-      text.insert(text.begin() + static_cast<long>(pos(text.size() + 1)), kAlphabet[pos(kAlphabet.size())]);
+      text.insert(text.begin() + static_cast<long>(pos(text.size() + 1)),
+                  kAlphabet[pos(kAlphabet.size())]);
       return text;
     case 3: {  // delete a line
       const std::size_t start = text.rfind('\n', pos(text.size()));
@@ -34,7 +35,9 @@ std::string Mutate(std::string text, std::mt19937& rng) {
       const std::size_t from = text.find('\n', pos(text.size()));
       if (from == std::string::npos) return text;
       const std::size_t end = text.find('\n', from + 1);
-      return text.insert(from + 1, text.substr(from + 1, end == std::string::npos ? std::string::npos : end - from));
+      return text.insert(
+          from + 1,
+          text.substr(from + 1, end == std::string::npos ? std::string::npos : end - from));
     }
     default:  // a random byte, including NUL and non-ASCII
       text.insert(text.begin() + static_cast<long>(pos(text.size() + 1)),
@@ -45,8 +48,8 @@ std::string Mutate(std::string text, std::mt19937& rng) {
 
 TEST(PackageFuzz, CorruptedPackagesFailCleanly) {
   const auto dir = testing::MakeTempDirectory("fuzz");
-  const std::vector<std::string> files = {"manifest.toml", "regions.csv", "sectors.csv",
-                                          "trade_flows.csv", "tariffs.csv", "value_added.csv",
+  const std::vector<std::string> files = {"manifest.toml",    "regions.csv",     "sectors.csv",
+                                          "trade_flows.csv",  "tariffs.csv",     "value_added.csv",
                                           "input_output.csv", "final_demand.csv"};
   std::mt19937 rng(20260522);
   int read_ok = 0, rejected = 0;
@@ -66,7 +69,8 @@ TEST(PackageFuzz, CorruptedPackagesFailCleanly) {
       EXPECT_FALSE(std::string(e.what()).empty());
     } catch (const std::exception& e) {
       ADD_FAILURE() << "trial " << trial << " (" << file << "): unexpected exception " << e.what()
-                    << "\n--- file ---\n" << text;
+                    << "\n--- file ---\n"
+                    << text;
     }
   }
   EXPECT_GT(rejected, 500);

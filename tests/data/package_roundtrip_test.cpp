@@ -82,9 +82,10 @@ TEST(PackageRoundTrip, RefusesToOverwriteWithoutPermission) {
     WritePackage(b, dir);
     ADD_FAILURE() << "second write succeeded";
   } catch (const ArgumentError& e) {
-    EXPECT_EQ(std::string(e.what()), dir.string() + " already holds a baseline package (choose "
-                                                     "another directory or allow overwriting "
-                                                     "(--force))");
+    EXPECT_EQ(std::string(e.what()), dir.string() +
+                                         " already holds a baseline package (choose "
+                                         "another directory or allow overwriting "
+                                         "(--force))");
   }
 }
 

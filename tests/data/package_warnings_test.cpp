@@ -39,11 +39,11 @@ TEST_F(PackageWarnings, TinySector) {
 TEST_F(PackageWarnings, SectorWithoutInputsButValueAddedBelowOne) {
   ReplaceInFile(dir_ / "input_output.csv", "AAA,goods,services,0.3\n", "");
   ReplaceInFile(dir_ / "input_output.csv", "AAA,services,services,0.7\n", "");
-  EXPECT_EQ(Warnings(dir_),
-            std::vector<std::string>{
-                "input_output.csv: AAA/services buys no intermediate inputs but its "
-                "value-added share is 0.6 < 1 (the labour market then clears only "
-                "approximately; set the share to 1 or give its inputs)"});
+  EXPECT_EQ(
+      Warnings(dir_),
+      std::vector<std::string>{"input_output.csv: AAA/services buys no intermediate inputs but its "
+                               "value-added share is 0.6 < 1 (the labour market then clears only "
+                               "approximately; set the share to 1 or give its inputs)"});
 }
 
 TEST_F(PackageWarnings, SlightlyNegativeInputShareIsKept) {

@@ -22,13 +22,15 @@ using testing::MakeTempDirectory;
 void WriteGzip(const std::filesystem::path& path, const std::string& text) {
   gzFile out = gzopen(path.c_str(), "wb");
   ASSERT_NE(out, nullptr);
-  ASSERT_EQ(gzwrite(out, text.data(), static_cast<unsigned>(text.size())), static_cast<int>(text.size()));
+  ASSERT_EQ(gzwrite(out, text.data(), static_cast<unsigned>(text.size())),
+            static_cast<int>(text.size()));
   ASSERT_EQ(gzclose(out), Z_OK);
 }
 
 std::vector<std::pair<long, std::string>> Lines(const std::filesystem::path& path) {
   std::vector<std::pair<long, std::string>> lines;
-  data_internal::ForEachLine(path, [&](long n, std::string_view line) { lines.emplace_back(n, line); });
+  data_internal::ForEachLine(path,
+                             [&](long n, std::string_view line) { lines.emplace_back(n, line); });
   return lines;
 }
 
@@ -47,9 +49,7 @@ TEST(GzipReader, PlainAndGzipFilesGiveTheSameLinesAndText) {
   const auto dir = MakeTempDirectory("gzip_reader_same");
   // A line longer than the reader's 64 KiB pieces, CRLF and LF ends, a blank line, no final end.
   const std::string text = "a,b\r\n" + std::string(200'000, 'x') + "\n\nlast";
-  {
-    std::ofstream(dir / "plain.csv", std::ios::binary) << text;
-  }
+  { std::ofstream(dir / "plain.csv", std::ios::binary) << text; }
   WriteGzip(dir / "packed.csv.gz", text);
   const std::vector<std::pair<long, std::string>> expected = {
       {1, "a,b"}, {2, std::string(200'000, 'x')}, {3, ""}, {4, "last"}};

@@ -148,7 +148,8 @@ TEST(WiodImport, RejectsYearsOutsideTheRelease) {
     wiod::Import(options);
     ADD_FAILURE();
   } catch (const ArgumentError& e) {
-    EXPECT_EQ(std::string(e.what()), "WIOD 2013 has no table for 2014 (choose a year from 1995 to 2011)");
+    EXPECT_EQ(std::string(e.what()),
+              "WIOD 2013 has no table for 2014 (choose a year from 1995 to 2011)");
   }
 }
 
@@ -164,24 +165,27 @@ TEST(WiodImport, MalformedTablesFailWithLocatedErrors) {
     wiod::Import(options);
     ADD_FAILURE();
   } catch (const DataError& e) {
-    EXPECT_EQ(std::string(e.what()), "wiot2000_inter.csv.gz:2: expected 2 fields, found 3 (the "
-                                     "file is truncated or damaged; copy it again)");
+    EXPECT_EQ(std::string(e.what()),
+              "wiot2000_inter.csv.gz:2: expected 2 fields, found 3 (the "
+              "file is truncated or damaged; copy it again)");
   }
   testing::WriteText(dir / "wiot2000_inter.csv.gz", "\"\",\"AAA_c1\"\n\"AAA_c1\",1x\n");
   try {
     wiod::Import(options);
     ADD_FAILURE();
   } catch (const DataError& e) {
-    EXPECT_EQ(std::string(e.what()), "wiot2000_inter.csv.gz:2:2: value '1x' is not a number (the "
-                                     "WIOD tables hold numbers in US$ million)");
+    EXPECT_EQ(std::string(e.what()),
+              "wiot2000_inter.csv.gz:2:2: value '1x' is not a number (the "
+              "WIOD tables hold numbers in US$ million)");
   }
   testing::WriteText(dir / "wiot2000_inter.csv.gz", "\"\",\"AAA_c1\"\n\"AAA_c1\",1\n");
   try {
     wiod::Import(options);
     ADD_FAILURE();
   } catch (const DataError& e) {
-    EXPECT_EQ(std::string(e.what()), "wiot2000_inter.csv.gz: the last region has fewer than 35 "
-                                     "industries (the file is truncated; copy it again)");
+    EXPECT_EQ(std::string(e.what()),
+              "wiot2000_inter.csv.gz: the last region has fewer than 35 "
+              "industries (the file is truncated; copy it again)");
   }
   std::filesystem::remove(dir / "wiot2000_final.csv.gz");
   EXPECT_THROW(wiod::Import(options), NotFoundError);

@@ -15,10 +15,12 @@ namespace {
 using testing::CensusUsd;
 using testing::FlowUsd;
 
-const Baseline& World() { return testing::ShippedBaseline("world"); }
+const Baseline& World() {
+  return testing::ShippedBaseline("world");
+}
 
 const std::vector<std::string> kRegions = {"USA", "CAN", "MEX", "CHN", "EU27", "GBR",
-                                           "JPN", "KOR", "IND", "TWN", "BRA", "ROW"};
+                                           "JPN", "KOR", "IND", "TWN", "BRA",  "ROW"};
 
 TEST(World, IsBuiltInAndValid) {
   const auto names = BuiltinBaselineNames();
@@ -50,7 +52,8 @@ TEST(World, DataCheckPasses) {
 TEST(World, ShowJsonListsTheTwelveRegionsAndEveryPair) {
   const auto json = testing::ShowJsonOf("world", 132);
   ASSERT_EQ(json["regions"].size(), 12u);
-  for (std::size_t n = 0; n < kRegions.size(); ++n) EXPECT_EQ(json["regions"][n]["code"], kRegions[n]);
+  for (std::size_t n = 0; n < kRegions.size(); ++n)
+    EXPECT_EQ(json["regions"][n]["code"], kRegions[n]);
   const auto list = testing::RunCli("data list");
   EXPECT_NE(list.out.find("world            The main US partners"), std::string::npos) << list.out;
 }
@@ -72,7 +75,8 @@ TEST(World, UsImportsMatchThe2024CensusTotals) {
   for (const auto& p : kRegions) {
     if (p == "USA") continue;
     total += FlowUsd(World(), "USA", p);
-    if (p != "KOR" && p != "TWN" && p != "IND" && p != "BRA") total += FlowUsd(World(), "USA", p, "utilities");
+    if (p != "KOR" && p != "TWN" && p != "IND" && p != "BRA")
+      total += FlowUsd(World(), "USA", p, "utilities");
   }
   EXPECT_NEAR(total / CensusUsd(world, "WORLD", "imports"), 1.0, 1e-6);
 }
@@ -119,7 +123,9 @@ TEST(World, PreTariffWarRates) {
   EXPECT_GT(r("CHN", "USA", "transport_equipment"), 0.05);
 }
 
-TEST(World, AZeroShockChangesNothing) { testing::ExpectZeroShockChangesNothing(World()); }
+TEST(World, AZeroShockChangesNothing) {
+  testing::ExpectZeroShockChangesNothing(World());
+}
 
 // Trade diversion shows: a US tariff on China alone raises US imports from the other partners.
 TEST(World, AUsTariffOnChinaDivertsImports) {

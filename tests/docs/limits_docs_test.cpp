@@ -86,8 +86,9 @@ TEST(DocumentedLimits, CliFileCapsAreTheReadersCaps) {
   const std::string cli = ReadDoc("cli.md");
   EXPECT_EQ(Cell(cli, "scenario (`.toml`)", 1), Bytes(detail::kMaxScenarioFileBytes));
   EXPECT_EQ(Cell(cli, "`manifest.toml`", 1), Bytes(detail::kMaxManifestFileBytes));
-  EXPECT_STARTS_WITH(Cell(cli, "package CSV tables, product and tracker data, WIOD and CP2015 files", 1),
-                     Bytes(detail::kMaxDataFileBytes) + " ");
+  EXPECT_STARTS_WITH(
+      Cell(cli, "package CSV tables, product and tracker data, WIOD and CP2015 files", 1),
+      Bytes(detail::kMaxDataFileBytes) + " ");
   EXPECT_EQ(Cell(cli, "`--elasticities` file", 1), Bytes(detail::kMaxElasticitiesFileBytes));
   EXPECT_EQ(Cell(cli, "dashboard web files (`ricardo serve --web-dir DIR`)", 1),
             Bytes(detail::kMaxWebAssetBytes) + " each");
@@ -96,24 +97,29 @@ TEST(DocumentedLimits, CliFileCapsAreTheReadersCaps) {
 TEST(DocumentedLimits, CliScenarioAndSweepLimitsAreTheConstants) {
   const std::string cli = ReadDoc("cli.md");
   EXPECT_EQ(Cell(cli, "measures in one scenario", 1), Thousands(kMaxScenarioMeasures));
-  EXPECT_EQ(Cell(cli, "pair rules the stacking entries resolve to", 1), Thousands(kMaxStackingPairRules));
+  EXPECT_EQ(Cell(cli, "pair rules the stacking entries resolve to", 1),
+            Thousands(kMaxStackingPairRules));
   EXPECT_STARTS_WITH(Cell(cli, "product lines a `scenario explain` shows", 1),
                      Thousands(static_cast<std::uint64_t>(ExplainOptions{}.max_trace_lines)) + " ");
   EXPECT_EQ(Cell(cli, "product lines the compile behind an explanation keeps", 1),
             Thousands(static_cast<std::uint64_t>(CompileOptions{}.max_product_trace_lines)));
   EXPECT_EQ(Cell(cli, "nesting depth of a scenario or manifest (TOML)", 1),
             fmt::format("{} levels", detail::kMaxNestingDepth));
-  EXPECT_EQ(Cell(cli, "variants of one run (`--theta-scale` factors, `--elasticities` variants)", 1),
-            Thousands(kSensitivityVariantsMax));
+  EXPECT_EQ(
+      Cell(cli, "variants of one run (`--theta-scale` factors, `--elasticities` variants)", 1),
+      Thousands(kSensitivityVariantsMax));
 }
 
 TEST(DocumentedLimits, CliReportCapsAreTheConstants) {
   const std::string cli = ReadDoc("cli.md");
-  EXPECT_EQ(Cell(cli, "variants shown side by side (tables with a column per variant, "
-                      "`sensitivity.json` with every run, the HTML report)", 1),
+  EXPECT_EQ(Cell(cli,
+                 "variants shown side by side (tables with a column per variant, "
+                 "`sensitivity.json` with every run, the HTML report)",
+                 1),
             std::to_string(kSensitivityReportVariantsMax));
-  EXPECT_EQ(Cell(cli, "welfare and real wage, tariff revenue, sensitivity ranges, comparison bars", 1),
-            fmt::format("{} regions", detail::kChartRegionsMax));
+  EXPECT_EQ(
+      Cell(cli, "welfare and real wage, tariff revenue, sensitivity ranges, comparison bars", 1),
+      fmt::format("{} regions", detail::kChartRegionsMax));
   EXPECT_STARTS_WITH(Cell(cli, "bilateral trade matrix, rows of the sector-output heatmap", 1),
                      fmt::format("{} regions (every region up to {},", detail::kMatrixRegionsMax,
                                  detail::kMatrixRegionsMax));
@@ -134,7 +140,8 @@ TEST(DocumentedLimits, ScenarioLimitsAndBoundsAreTheConstants) {
                      Thousands(kMaxScenarioMeasures) + " (`kMaxScenarioMeasures`)");
   EXPECT_STARTS_WITH(Cell(scenarios, "pair rules the stacking entries resolve to", 1),
                      Thousands(kMaxStackingPairRules) + " (`kMaxStackingPairRules`)");
-  EXPECT_CONTAINS(Cell(scenarios, "`rate`", 3), fmt::format("a fraction from 0 to {} ", kMaxTariffRate));
+  EXPECT_CONTAINS(Cell(scenarios, "`rate`", 3),
+                  fmt::format("a fraction from 0 to {} ", kMaxTariffRate));
   EXPECT_CONTAINS(scenarios, fmt::format("`rate` is a fraction from 0 to {} ({}%)", kMaxTariffRate,
                                          100 * kMaxTariffRate));
   EXPECT_CONTAINS(scenarios, fmt::format("(above 0, at most {})", kMaxScenarioTheta));
@@ -142,26 +149,34 @@ TEST(DocumentedLimits, ScenarioLimitsAndBoundsAreTheConstants) {
 
 TEST(DocumentedLimits, ApiBoundsAndServerDefaultsAreTheConstants) {
   const std::string api = ReadDoc("api.md");
-  EXPECT_EQ(Cell(api, "`rates`", 2), fmt::format("new rates of measures, fractions in [0, {}]", kMaxTariffRate));
-  EXPECT_STARTS_WITH(Cell(api, "`usmca_share`", 2),
-                     fmt::format("every product's USMCA-qualifying share, [0, {}];", kMaxUsmcaShare));
+  EXPECT_EQ(Cell(api, "`rates`", 2),
+            fmt::format("new rates of measures, fractions in [0, {}]", kMaxTariffRate));
+  EXPECT_STARTS_WITH(
+      Cell(api, "`usmca_share`", 2),
+      fmt::format("every product's USMCA-qualifying share, [0, {}];", kMaxUsmcaShare));
   EXPECT_CONTAINS(api, fmt::format("{{\"tariff_rate_max\":{:.1f},\"usmca_share_max\":{:.1f}}}",
                                    kMaxTariffRate, kMaxUsmcaShare));
 
   const ServerOptions defaults;
-  EXPECT_STARTS_WITH(Cell(api, "request body", 1), Bytes(defaults.max_body_bytes) + " (413 beyond)");
+  EXPECT_STARTS_WITH(Cell(api, "request body", 1),
+                     Bytes(defaults.max_body_bytes) + " (413 beyond)");
   EXPECT_EQ(Cell(api, "request line", 1), Bytes(defaults.max_request_line_bytes) + " (414 beyond)");
-  EXPECT_STARTS_WITH(Cell(api, "header block", 1), Bytes(defaults.max_header_bytes) + " (431 beyond)");
-  EXPECT_EQ(Cell(api, "header fields", 1), fmt::format("{} (431 beyond)", defaults.max_header_count));
+  EXPECT_STARTS_WITH(Cell(api, "header block", 1),
+                     Bytes(defaults.max_header_bytes) + " (431 beyond)");
+  EXPECT_EQ(Cell(api, "header fields", 1),
+            fmt::format("{} (431 beyond)", defaults.max_header_count));
   EXPECT_STARTS_WITH(Cell(api, "request deadline", 1),
                      fmt::format("{:g} s ", defaults.request_deadline_seconds));
-  EXPECT_STARTS_WITH(Cell(api, "stalled request", 1), fmt::format("{:g} s ", defaults.read_timeout_seconds));
+  EXPECT_STARTS_WITH(Cell(api, "stalled request", 1),
+                     fmt::format("{:g} s ", defaults.read_timeout_seconds));
   EXPECT_EQ(Cell(api, "keep-alive", 1),
             fmt::format("{} requests per connection; closed after {:g} s idle (also a connection "
                         "that never sends a byte)",
                         defaults.keep_alive_max_requests, defaults.keep_alive_timeout_seconds));
-  EXPECT_STARTS_WITH(Cell(api, "write deadline", 1), fmt::format("{:g} s ", defaults.write_timeout_seconds));
-  EXPECT_STARTS_WITH(Cell(api, "open connections", 1), fmt::format("{} (", defaults.max_connections));
+  EXPECT_STARTS_WITH(Cell(api, "write deadline", 1),
+                     fmt::format("{:g} s ", defaults.write_timeout_seconds));
+  EXPECT_STARTS_WITH(Cell(api, "open connections", 1),
+                     fmt::format("{} (", defaults.max_connections));
   EXPECT_STARTS_WITH(Cell(api, "handler threads", 1), fmt::format("{}:", defaults.handler_threads));
   EXPECT_STARTS_WITH(Cell(api, "requests waiting for a handler thread", 1),
                      fmt::format("{} (503 beyond)", defaults.max_queued_requests));
@@ -173,13 +188,15 @@ TEST(DocumentedLimits, ApiBoundsAndServerDefaultsAreTheConstants) {
                      fmt::format("{:g} s ", defaults.solve_time_limit_seconds));
   EXPECT_EQ(Cell(api, "result cache", 1),
             fmt::format("{} answers, {}", defaults.cache_entries, Bytes(defaults.cache_max_bytes)));
-  EXPECT_STARTS_WITH(Cell(api, "measures in one scenario, pair rules its stacking entries resolve to", 1),
-                     fmt::format("{} measures, {} pair rules", Thousands(kMaxScenarioMeasures),
-                                 Thousands(kMaxStackingPairRules)));
+  EXPECT_STARTS_WITH(
+      Cell(api, "measures in one scenario, pair rules its stacking entries resolve to", 1),
+      fmt::format("{} measures, {} pair rules", Thousands(kMaxScenarioMeasures),
+                  Thousands(kMaxStackingPairRules)));
   EXPECT_STARTS_WITH(Cell(api, "product lines of one `/explain` answer", 1),
                      Thousands(static_cast<std::uint64_t>(ExplainOptions{}.max_trace_lines)) + " ");
-  EXPECT_STARTS_WITH(Cell(api, "nesting depth of a body (JSON, scenario TOML, TOML in `scenario_toml`)", 1),
-                     fmt::format("{} levels", detail::kMaxNestingDepth));
+  EXPECT_STARTS_WITH(
+      Cell(api, "nesting depth of a body (JSON, scenario TOML, TOML in `scenario_toml`)", 1),
+      fmt::format("{} levels", detail::kMaxNestingDepth));
 }
 
 }  // namespace

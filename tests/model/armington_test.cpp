@@ -39,13 +39,13 @@ TEST(Armington, SymmetricTariffChangeMatchesTheClosedForm) {
   ASSERT_TRUE(s.summary.IsConverged()) << s.summary.FullReport();
 
   // By symmetry ŵ = 1 and ĉ = ŵ (no inputs). Then, by hand:
-  const double X = D + (1.0 + t) * M;               // expenditure, gross of tariffs
+  const double X = D + (1.0 + t) * M;  // expenditure, gross of tariffs
   const double pi_home = D / X, pi_foreign = (1.0 + t) * M / X;
   const double kappa_hat = (1.0 + t_new) / (1.0 + t);
-  const double P_hat = std::pow(pi_home + pi_foreign * std::pow(kappa_hat * d_hat, -theta),
-                                -1.0 / theta);
+  const double P_hat =
+      std::pow(pi_home + pi_foreign * std::pow(kappa_hat * d_hat, -theta), -1.0 / theta);
   const double pi_foreign_new = pi_foreign * std::pow(kappa_hat * d_hat / P_hat, -theta);
-  const double VA = D + M;                           // sales = value added
+  const double VA = D + M;                                                   // sales = value added
   const double X_new = VA / (1.0 - t_new / (1.0 + t_new) * pi_foreign_new);  // X′ = VA + R′
   const double I = VA + t * M;
   const double welfare = (X_new / I) / P_hat - 1.0;

@@ -143,8 +143,9 @@ TEST(SolverOptions, StartsThatDoNotFitAreRejectedWithAnArgumentError) {
   };
   Equilibrium small = solved.equilibrium;
   small.wage_ratio.pop_back();
-  EXPECT_EQ(message(small), "the start equilibrium does not fit the baseline's 3 regions and 2 "
-                            "sectors (start from a solution on the same baseline)");
+  EXPECT_EQ(message(small),
+            "the start equilibrium does not fit the baseline's 3 regions and 2 "
+            "sectors (start from a solution on the same baseline)");
   Equilibrium negative = solved.equilibrium;
   negative.price_ratio(1, 0) = -1.0;
   EXPECT_EQ(message(negative),

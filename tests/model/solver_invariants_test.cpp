@@ -58,7 +58,7 @@ TEST(SolverInvariants, CheckerResidualsBelowToleranceForEverySolve) {
     for (Algorithm algorithm : {Algorithm::kAccelerated, Algorithm::kReference}) {
       SolverOptions options;
       options.algorithm = algorithm;
-      options.reference_tolerance = 1e-12;        // money units of this small baseline
+      options.reference_tolerance = 1e-12;  // money units of this small baseline
       options.reference_price_tolerance = 1e-12;
       const Solution s = Solve(b, TariffWar(b), options);
       ASSERT_TRUE(s.summary.IsConverged()) << s.summary.FullReport();

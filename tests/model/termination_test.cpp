@@ -46,7 +46,8 @@ TEST_P(Termination, TimeLimitStopsAfterTheIterationThatCrossesIt) {
   EXPECT_EQ(s.summary.message, "time limit of 1e-09 s reached");
   EXPECT_EQ(s.summary.outer_iterations, 1);
   EXPECT_FALSE(s.summary.IsConverged());
-  EXPECT_NE(s.summary.BriefReport().find("time limit"), std::string::npos) << s.summary.BriefReport();
+  EXPECT_NE(s.summary.BriefReport().find("time limit"), std::string::npos)
+      << s.summary.BriefReport();
 }
 
 TEST_P(Termination, TheSameSolveWithoutTheLimitConverges) {
@@ -70,8 +71,9 @@ TEST_P(Termination, MeetingItsOwnCriterionIsNotEnoughWhenTheCheckFails) {
   options.reference_tolerance = 1e-3;
   const Solution s = Solve(b, BigShock(b), options);
   EXPECT_EQ(s.summary.termination, TerminationType::kNumericalFailure) << s.summary.FullReport();
-  EXPECT_TRUE(s.summary.message.starts_with("the iteration met its own criterion, but the independent check "
-                                            "found a residual of "))
+  EXPECT_TRUE(s.summary.message.starts_with(
+      "the iteration met its own criterion, but the independent check "
+      "found a residual of "))
       << s.summary.message;
   EXPECT_FALSE(s.summary.IsConverged());
 }

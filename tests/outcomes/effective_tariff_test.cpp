@@ -124,7 +124,8 @@ TEST_F(DefaultScenario, EveryUsPartnersAddedTariffAtBaseWeightsIsExplains) {
   const nlohmann::json explain = ExplainJson(*compiled_);
   std::map<std::string, double> explained;
   for (const auto& pair : explain.at("pairs")) {
-    if (pair.at("importer") == "USA") explained[pair.at("exporter")] = pair.at("baseline_weighted_rate");
+    if (pair.at("importer") == "USA")
+      explained[pair.at("exporter")] = pair.at("baseline_weighted_rate");
   }
   const Baseline& b = result_->baseline;
   const std::size_t usa = *b.FindRegion("USA");
@@ -168,8 +169,9 @@ TEST_F(DefaultScenario, RunJsonCarriesTheSameNumberAndTheMoneyFields) {
                    10.0 * (c.tariff_revenue_new - c.tariff_revenue_base));
   // No official count of the rest of the world: null, with the reason.
   EXPECT_TRUE(j.at("countries").at("ROW").at("welfare_per_household").is_null());
-  EXPECT_NE(j.at("countries").at("ROW").at("households_note").get<std::string>().find("no official"),
-            std::string::npos);
+  EXPECT_NE(
+      j.at("countries").at("ROW").at("households_note").get<std::string>().find("no official"),
+      std::string::npos);
   for (const auto& importer : j.at("imports_by_partner")) {
     if (importer.at("importer") != "USA") continue;
     for (const auto& p : importer.at("partners")) {

@@ -8,16 +8,20 @@
 namespace ricardo::testing {
 namespace {
 
-std::string Scenario() { return (ProjectDirectory() / "tests/report/data/us-metals.toml").string(); }
+std::string Scenario() {
+  return (ProjectDirectory() / "tests/report/data/us-metals.toml").string();
+}
 
 bool HaveNorthAmerica() {
-  return std::filesystem::is_regular_file(ProjectDirectory() / "data/baselines/north-america/manifest.toml");
+  return std::filesystem::is_regular_file(ProjectDirectory() /
+                                          "data/baselines/north-america/manifest.toml");
 }
 
 TEST(CompareCli, WithAndWithoutRetaliationShowsEveryRegion) {
   if (!HaveNorthAmerica()) GTEST_SKIP() << "built-in north-america baseline not present";
   const auto out = MakeTempDirectory("out");
-  const CommandResult r = RunCli("compare " + Scenario() + " --without-tag retaliation --out " + out.string());
+  const CommandResult r =
+      RunCli("compare " + Scenario() + " --without-tag retaliation --out " + out.string());
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("A = test-us-metals — "), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("B = test-us-metals-without-retaliation — "), std::string::npos) << r.out;
@@ -31,7 +35,8 @@ TEST(CompareCli, WithAndWithoutRetaliationShowsEveryRegion) {
 
 TEST(CompareCli, JsonIsOneDocumentWithBothRuns) {
   if (!HaveNorthAmerica()) GTEST_SKIP() << "built-in north-america baseline not present";
-  const CommandResult r = RunCli("compare " + Scenario() + " --without-tag retaliation --format json");
+  const CommandResult r =
+      RunCli("compare " + Scenario() + " --without-tag retaliation --format json");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const nlohmann::json j = nlohmann::json::parse(r.out);
   EXPECT_EQ(j["schema"], "ricardo.comparison");

@@ -1,10 +1,11 @@
 // ricardo compare's library side: parallel solves, the side-by-side table, JSON and report.
+#include "ricardo/compare.hpp"
+
 #include <fstream>
 #include <sstream>
 
 #include "gtest/gtest.h"
 #include "report_fixture.hpp"
-#include "ricardo/compare.hpp"
 #include "ricardo/error.hpp"
 
 namespace ricardo::testing {
@@ -49,7 +50,8 @@ TEST(Compare, TableShowsEveryRegionAndTheDifferences) {
   const double diff = 100.0 * (c.runs[1].result.outcomes.countries[1].welfare_exact -
                                c.runs[0].result.outcomes.countries[1].welfare_exact);
   const std::string block = text.substr(text.find("Welfare"));
-  const std::string can_line = block.substr(block.find("\nCAN"), block.find('\n', block.find("\nCAN") + 1) - block.find("\nCAN"));
+  const std::string can_line = block.substr(
+      block.find("\nCAN"), block.find('\n', block.find("\nCAN") + 1) - block.find("\nCAN"));
   char expected[32];
   std::snprintf(expected, sizeof expected, "%+.2f", diff);
   EXPECT_NE(can_line.find(expected), std::string::npos) << can_line << " vs " << expected;
@@ -76,8 +78,9 @@ TEST(Compare, RejectsDuplicateLabelsAndNoRuns) {
     CompareRuns(requests);
     FAIL() << "expected ArgumentError";
   } catch (const ArgumentError& e) {
-    EXPECT_STREQ(e.what(),
-                 "two runs have the same label 'with-retaliation' (give every scenario a distinct name)");
+    EXPECT_STREQ(
+        e.what(),
+        "two runs have the same label 'with-retaliation' (give every scenario a distinct name)");
   }
   EXPECT_THROW(CompareRuns({}), ArgumentError);
 }

@@ -136,7 +136,8 @@ TEST(ElasticityFlags, TerminalTableShowsTheWarningAndBothColumns) {
   const ElasticityFlag& f = run.elasticity_flags[0];
   const std::string text = FormatRunTable(run);
   const std::size_t warning = text.find(
-      "High trade elasticity: Coke, refined petroleum and nuclear fuel (θ = 64.85) is above 20, so small price changes move its "
+      "High trade elasticity: Coke, refined petroleum and nuclear fuel (θ = 64.85) is above 20, so "
+      "small price changes move its "
       "trade and output a lot.");
   const std::size_t countries = text.find("Outcomes by country");
   const std::size_t table = text.find(kTableTitle);
@@ -147,7 +148,8 @@ TEST(ElasticityFlags, TerminalTableShowsTheWarningAndBothColumns) {
   const std::string rest = text.substr(table);
   EXPECT_NE(rest.find("θ = 4: after"), std::string::npos) << rest;
   // Both percent changes of the output row, as printed.
-  const std::string row = rest.substr(rest.find("Coke, refined petroleum and nuclear fuel  64.85  gross output of MEX"), 200);
+  const std::string row = rest.substr(
+      rest.find("Coke, refined petroleum and nuclear fuel  64.85  gross output of MEX"), 200);
   char expected[64];
   std::snprintf(expected, sizeof expected, "%+.2f", 100.0 * f.changes[0].change());
   EXPECT_NE(row.find(expected), std::string::npos) << row;
@@ -156,7 +158,8 @@ TEST(ElasticityFlags, TerminalTableShowsTheWarningAndBothColumns) {
 
   TableOptions md;
   md.format = TableFormat::kMarkdown;
-  EXPECT_NE(FormatRunTable(run, md).find("| Coke, refined petroleum and nuclear fuel | 64.85 | gross output of MEX |"),
+  EXPECT_NE(FormatRunTable(run, md).find(
+                "| Coke, refined petroleum and nuclear fuel | 64.85 | gross output of MEX |"),
             std::string::npos);
 }
 
@@ -206,7 +209,8 @@ TEST(ElasticityFlags, HtmlReportShowsTheWarningAndTheTable) {
   const ReportFiles files = WriteRunReport(PartnershipRun(), dir);
   ASSERT_FALSE(files.html.empty()) << files.html_skipped_reason;
   const std::string html = ReadAll(files.html);
-  EXPECT_NE(html.find("<p class=\"warning\">High trade elasticity: Coke, refined petroleum and nuclear fuel (θ = 64.85)"),
+  EXPECT_NE(html.find("<p class=\"warning\">High trade elasticity: Coke, refined petroleum and "
+                      "nuclear fuel (θ = 64.85)"),
             std::string::npos);
   EXPECT_NE(html.find("<caption>" + kTableTitle), std::string::npos);
   EXPECT_NE(html.find("<td>gross output of MEX</td>"), std::string::npos);
@@ -228,9 +232,7 @@ TEST(ElasticityFlags, AlternativeEqualsARunWithTheElasticityOverride) {
     SCOPED_TRACE(ToString(c.measure));
     double expected = 0.0;
     switch (c.measure) {
-      case FlaggedMeasure::kGrossOutput:
-        expected = o.gross_output_new(c.region, f.sector);
-        break;
+      case FlaggedMeasure::kGrossOutput: expected = o.gross_output_new(c.region, f.sector); break;
       case FlaggedMeasure::kSectorImports:
         expected = o.flows_new(c.region, c.partner, f.sector);
         break;
@@ -337,14 +339,19 @@ TEST(ElasticityFlags, FailedSecondSolveIsReported) {
   EXPECT_TRUE(doc["elasticity_flags"][0]["changes"][0]["change_alternative_pct"].is_null());
   EXPECT_EQ(Joined(JsonSchemaValidator(LoadSchema()).Validate(doc)), "");
   const std::string text = FormatRunTable(run);
-  EXPECT_NE(text.find("The re-solve of Coke, refined petroleum and nuclear fuel with θ = 4 failed ("), std::string::npos) << text;
+  EXPECT_NE(
+      text.find("The re-solve of Coke, refined petroleum and nuclear fuel with θ = 4 failed ("),
+      std::string::npos)
+      << text;
 }
 
 // `ricardo run` prints the flag; --format json carries it.
 TEST(ElasticityFlags, CliRunPrintsTheFlag) {
   const CommandResult table = RunCli(std::string("run ") + kPartnership);
   ASSERT_EQ(table.exit_code, 0) << table.err;
-  EXPECT_NE(table.out.find("High trade elasticity: Coke, refined petroleum and nuclear fuel (θ = 64.85)"), std::string::npos);
+  EXPECT_NE(
+      table.out.find("High trade elasticity: Coke, refined petroleum and nuclear fuel (θ = 64.85)"),
+      std::string::npos);
   EXPECT_NE(table.out.find(kTableTitle), std::string::npos);
   const CommandResult json = RunCli(std::string("run ") + kPartnership + " --format json");
   ASSERT_EQ(json.exit_code, 0) << json.err;

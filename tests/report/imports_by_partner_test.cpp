@@ -83,7 +83,8 @@ void ExpectConsistent(const RunResult& run) {
       ASSERT_NE(p.exporter, n) << code;
       EXPECT_FALSE(seen[p.exporter]) << code << " lists a partner twice";
       seen[p.exporter] = true;
-      // Values equal the bilateral flows summed over sectors, exactly as the other outputs read them.
+      // Values equal the bilateral flows summed over sectors, exactly as the other outputs read
+      // them.
       EXPECT_EQ(p.imports_base, o.BilateralImportsBase(n, p.exporter));
       EXPECT_EQ(p.imports_new, o.BilateralImportsNew(n, p.exporter));
       double by_sector = 0.0;
@@ -112,7 +113,9 @@ void ExpectConsistent(const RunResult& run) {
   }
 }
 
-TEST(ImportsByPartner, InvariantsOnTheSmallNorthAmericanRun) { ExpectConsistent(SmallRun(true)); }
+TEST(ImportsByPartner, InvariantsOnTheSmallNorthAmericanRun) {
+  ExpectConsistent(SmallRun(true));
+}
 
 TEST(ImportsByPartner, InvariantsOnTheTwelveRegionRun) {
   const RunResult run = SmallWorldRun();

@@ -51,16 +51,22 @@ class JsonSchemaValidator {
 
   void Check(const nlohmann::json& schema, const nlohmann::json& v, const std::string& path,
              std::vector<std::string>& errors) const {
-    static const std::set<std::string> kKnown = {
-        "type", "const", "enum", "properties", "required", "additionalProperties", "items",
-        "minItems", "minimum", "exclusiveMinimum", "$ref", "title", "description", "$schema",
-        "$id", "$defs", "pattern"};
+    static const std::set<std::string> kKnown = {"type",        "const",
+                                                 "enum",        "properties",
+                                                 "required",    "additionalProperties",
+                                                 "items",       "minItems",
+                                                 "minimum",     "exclusiveMinimum",
+                                                 "$ref",        "title",
+                                                 "description", "$schema",
+                                                 "$id",         "$defs",
+                                                 "pattern"};
     if (schema.is_boolean()) {
       if (!schema.get<bool>()) errors.push_back(path + ": not allowed here");
       return;
     }
     for (const auto& [key, _] : schema.items()) {
-      if (!kKnown.count(key)) errors.push_back(path + ": schema error: unsupported keyword '" + key + "'");
+      if (!kKnown.count(key))
+        errors.push_back(path + ": schema error: unsupported keyword '" + key + "'");
     }
     if (schema.contains("$ref")) Check(Resolve(schema["$ref"], path, errors), v, path, errors);
     if (schema.contains("type")) {
@@ -78,7 +84,8 @@ class JsonSchemaValidator {
     if (schema.contains("enum")) {
       bool found = false;
       for (const auto& e : schema["enum"]) found = found || e == v;
-      if (!found) errors.push_back(path + ": " + v.dump() + " is not one of " + schema["enum"].dump());
+      if (!found)
+        errors.push_back(path + ": " + v.dump() + " is not one of " + schema["enum"].dump());
     }
     // ECMAScript regular expression, unanchored as JSON Schema says (schemas anchor with ^…$).
     if (v.is_string() && schema.contains("pattern") &&
@@ -87,9 +94,11 @@ class JsonSchemaValidator {
     if (v.is_number()) {
       const double x = v.get<double>();
       if (schema.contains("minimum") && x < schema["minimum"].get<double>())
-        errors.push_back(path + ": " + v.dump() + " is below the minimum " + schema["minimum"].dump());
+        errors.push_back(path + ": " + v.dump() + " is below the minimum " +
+                         schema["minimum"].dump());
       if (schema.contains("exclusiveMinimum") && x <= schema["exclusiveMinimum"].get<double>())
-        errors.push_back(path + ": " + v.dump() + " is not above " + schema["exclusiveMinimum"].dump());
+        errors.push_back(path + ": " + v.dump() + " is not above " +
+                         schema["exclusiveMinimum"].dump());
     }
     if (v.is_array()) {
       if (schema.contains("minItems") && v.size() < schema["minItems"].get<std::size_t>())

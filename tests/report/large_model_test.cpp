@@ -49,9 +49,9 @@ TEST(LargeModelReport, HundredRegionsByHundredSectorsGetsAFullReport) {
   WritePackage(MakeRandomBaseline(100, 100, 11), dir / "big");
   WriteScenario(dir / "scenario.toml");
   const fs::path out = dir / "out";
-  const CommandResult r = RunCli("run " + (dir / "scenario.toml").string() + " --baseline " +
-                                 (dir / "big").string() +
-                                 " --quiet --no-elasticity-flags --out " + out.string());
+  const CommandResult r =
+      RunCli("run " + (dir / "scenario.toml").string() + " --baseline " + (dir / "big").string() +
+             " --quiet --no-elasticity-flags --out " + out.string());
   ASSERT_EQ(r.exit_code, 0) << r.err;
 
   ASSERT_TRUE(fs::is_regular_file(out / "run.json"));
@@ -68,9 +68,9 @@ TEST(LargeModelReport, HundredRegionsByHundredSectorsGetsAFullReport) {
   if (!ChartRendererAvailable({}, &reason)) GTEST_SKIP() << reason;
   EXPECT_EQ(r.err, "");
   const std::string html = ReadText(out / "report.html");
-  for (const char* chart : {"welfare_real_wage", "bilateral_trade_change", "sector_output_change",
-                            "effective_tariff_partner", "effective_tariff_sector",
-                            "tariff_revenue"}) {
+  for (const char* chart :
+       {"welfare_real_wage", "bilateral_trade_change", "sector_output_change",
+        "effective_tariff_partner", "effective_tariff_sector", "tariff_revenue"}) {
     EXPECT_NE(html.find(std::string("id=\"chart-") + chart + "\""), std::string::npos) << chart;
     EXPECT_TRUE(fs::is_regular_file(out / "charts" / (std::string(chart) + ".svg"))) << chart;
   }
@@ -82,8 +82,7 @@ TEST(LargeModelReport, HundredRegionsByHundredSectorsGetsAFullReport) {
             std::string::npos);
   EXPECT_NE(html.find("Shows the 12 largest of 100 regions by base-year income"),
             std::string::npos);
-  EXPECT_NE(html.find("Shows the 40 largest of 9900 importer ← exporter pairs"),
-            std::string::npos);
+  EXPECT_NE(html.find("Shows the 40 largest of 9900 importer ← exporter pairs"), std::string::npos);
 }
 
 // Memory exhausted half-way is exit 70 with its own message, never a usage error, and leaves no

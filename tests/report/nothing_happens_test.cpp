@@ -60,7 +60,8 @@ TEST(NothingHappens, RunJsonCarriesTheWarning) {
   const nlohmann::json j = nlohmann::json::parse(r.out);
   EXPECT_EQ(j.at("scenario").at("warnings"), nlohmann::json::array({Expected(file)}));
   // The same scenario on a date its measure is in force: no warning.
-  const CommandResult bites = RunCli("run " + file.string() + " --format json --no-elasticity-flags");
+  const CommandResult bites =
+      RunCli("run " + file.string() + " --format json --no-elasticity-flags");
   ASSERT_EQ(bites.exit_code, 0) << bites.err;
   EXPECT_EQ(bites.err, "");
   EXPECT_TRUE(nlohmann::json::parse(bites.out).at("scenario").at("warnings").empty());
@@ -75,9 +76,9 @@ TEST(NothingHappens, TableAndReportCarryTheWarning) {
   std::string reason;
   if (!ChartRendererAvailable({}, &reason)) GTEST_SKIP() << reason;
   const auto out = MakeTempDirectory("late-steel-out");
-  const CommandResult report = RunCli("run " + file.string() +
-                                      " --date 2019-01-01 --quiet --no-elasticity-flags --out " +
-                                      out.string());
+  const CommandResult report =
+      RunCli("run " + file.string() + " --date 2019-01-01 --quiet --no-elasticity-flags --out " +
+             out.string());
   ASSERT_EQ(report.exit_code, 0) << report.err;
   const std::string html = ReadAll(out / "report.html");
   // The page's warnings are paragraphs of class "warning" above the tables.

@@ -94,8 +94,10 @@ TEST(OutputCli, UnwritableParentIsAnOutputError) {
   const fs::path dir = MakeTempDirectory("out-unwritable");
   WriteText(dir / "file", "mine\n");
   const fs::path out = dir / "file" / "a" / "b";
-  const CommandResult r = RunCli("compare us-tariffs-2025-11 us-tariffs-2025-11-retaliation "
-                                 "--quiet --out " + out.string());
+  const CommandResult r = RunCli(
+      "compare us-tariffs-2025-11 us-tariffs-2025-11-retaliation "
+      "--quiet --out " +
+      out.string());
   EXPECT_EQ(r.exit_code, 73) << r.err;
   EXPECT_EQ(r.err.rfind("ricardo: output error: " + (dir / "file" / "a").string() +
                             ": cannot create the folder for " + out.string() + ": Not a directory",
@@ -113,12 +115,13 @@ TEST(OutputCli, AFolderOfOtherFilesIsNotReplaced) {
   WriteText(out / "notes.txt", "keep me\n");
   const CommandResult r = RunCli("run --quiet --no-html --out " + out.string());
   EXPECT_EQ(r.exit_code, 73);
-  EXPECT_EQ(r.err,
-            "ricardo: output error: " + out.string() +
-                ": is a folder that holds other files and no run.json, comparison.json, "
-                "sensitivity.json, sensitivity.csv, report.html, country_changes.csv or manifest.json "
-                "from an earlier run; ricardo replaces its output folder as a whole and does not delete "
-                "files it did not write (give a new or empty folder, or remove this one)\n");
+  EXPECT_EQ(
+      r.err,
+      "ricardo: output error: " + out.string() +
+          ": is a folder that holds other files and no run.json, comparison.json, "
+          "sensitivity.json, sensitivity.csv, report.html, country_changes.csv or manifest.json "
+          "from an earlier run; ricardo replaces its output folder as a whole and does not delete "
+          "files it did not write (give a new or empty folder, or remove this one)\n");
   EXPECT_EQ(Entries(out), std::set<std::string>{"notes.txt"});
   EXPECT_EQ(Entries(dir), std::set<std::string>{"mine"});
 }
@@ -128,7 +131,8 @@ TEST(OutputCli, ASecondRunLeavesExactlyItsOwnFiles) {
   REQUIRE_DEFAULT_SCENARIO();
   const fs::path dir = MakeTempDirectory("out-twice");
   const fs::path out = dir / "out";
-  const CommandResult first = RunCli("run us-tariffs-2025-11 --quiet --no-html --out " + out.string());
+  const CommandResult first =
+      RunCli("run us-tariffs-2025-11 --quiet --no-html --out " + out.string());
   ASSERT_EQ(first.exit_code, 0) << first.err;
   const std::set<std::string> files = Entries(out);
   WriteText(out / "stale.csv", "from an earlier version\n");
@@ -161,12 +165,14 @@ TEST(OutputCli, AFailingChartRendererLeavesTheEarlierReport) {
 
   ScopedEnv tools_env("RICARDO_REPORT_TOOLS_DIR", tools.string());
   ScopedEnv node_env("RICARDO_NODE", node.string());
-  const CommandResult r = RunCli("run us-tariffs-2025-11-retaliation --quiet --out " + out.string());
+  const CommandResult r =
+      RunCli("run us-tariffs-2025-11-retaliation --quiet --out " + out.string());
   EXPECT_EQ(r.exit_code, 73);
   EXPECT_EQ(r.err, "ricardo: output error: " + (tools / "render-charts.mjs").string() +
                        ": rendering the charts failed (" + node.string() +
                        " exited with 1): RangeError: Maximum call stack size exceeded (run `npm "
-                       "ci` in " + tools.string() +
+                       "ci` in " +
+                       tools.string() +
                        " and try again; if it persists, please report it as a bug)\n");
   EXPECT_EQ(ReadText(out / "run.json"), run_json);
   EXPECT_FALSE(fs::exists(out / "report.html"));

@@ -1,11 +1,12 @@
 // StagedDirectory and WriteFileAtomically: nothing appears at the target until Commit(), a
 // failure or an abandoned staging folder leaves no trace, and Commit() replaces the target whole.
+#include "ricardo/output_directory.hpp"
+
 #include <fstream>
 #include <set>
 
 #include "gtest/gtest.h"
 #include "ricardo/error.hpp"
-#include "ricardo/output_directory.hpp"
 #include "test_support.hpp"
 
 namespace ricardo {
@@ -19,7 +20,9 @@ std::set<std::string> Entries(const fs::path& directory) {
   return out;
 }
 
-void Touch(const fs::path& file, const std::string& text = "x") { std::ofstream(file) << text; }
+void Touch(const fs::path& file, const std::string& text = "x") {
+  std::ofstream(file) << text;
+}
 
 TEST(StagedDirectory, NothingAtTheTargetUntilCommit) {
   const fs::path dir = testing::MakeTempDirectory("staged");
@@ -75,7 +78,8 @@ TEST(StagedDirectory, RefusesAnExistingFolderWhenAsked) {
     StagedDirectory staged(dir / "pkg", options);
     FAIL() << "expected an OutputError";
   } catch (const OutputError& e) {
-    EXPECT_EQ(std::string(e.what()), (dir / "pkg").string() + ": already exists (pass --force to replace it)");
+    EXPECT_EQ(std::string(e.what()),
+              (dir / "pkg").string() + ": already exists (pass --force to replace it)");
   }
   EXPECT_EQ(Entries(dir), std::set<std::string>{"pkg"});
 }

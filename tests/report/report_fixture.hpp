@@ -16,7 +16,9 @@ namespace ricardo::testing {
 inline const Baseline& SmallNorthAmerica() {
   static const Baseline baseline = [] {
     Baseline b = MakeRandomBaseline(4, 3, 7);
-    const char* regions[][2] = {{"USA", "United States"}, {"CAN", "Canada"}, {"MEX", "Mexico"},
+    const char* regions[][2] = {{"USA", "United States"},
+                                {"CAN", "Canada"},
+                                {"MEX", "Mexico"},
                                 {"ROW", "Rest of the world"}};
     for (std::size_t n = 0; n < 4; ++n) b.regions[n] = {regions[n][0], regions[n][1]};
     b.sectors[0].code = "metals";
@@ -70,7 +72,7 @@ inline RunResult SmallRun(bool retaliation) {
 inline const Baseline& SmallWorld() {
   static const Baseline baseline = [] {
     const char* regions[][2] = {
-        {"USA", "United States"}, {"CAN", "Canada"},         {"MEX", "Mexico"},
+        {"USA", "United States"}, {"CAN", "Canada"},          {"MEX", "Mexico"},
         {"CHN", "China"},         {"EU27", "European Union"}, {"GBR", "United Kingdom"},
         {"JPN", "Japan"},         {"KOR", "Korea"},           {"IND", "India"},
         {"TWN", "Taiwan"},        {"BRA", "Brazil"},          {"ROW", "Rest of the world"}};

@@ -12,8 +12,10 @@ namespace ricardo::testing {
 namespace {
 
 bool HaveDefaultScenario() {
-  return std::filesystem::is_regular_file(ProjectDirectory() / "scenarios/us-tariffs-2025-11.toml") &&
-         std::filesystem::is_regular_file(ProjectDirectory() / "data/baselines/world/manifest.toml");
+  return std::filesystem::is_regular_file(ProjectDirectory() /
+                                          "scenarios/us-tariffs-2025-11.toml") &&
+         std::filesystem::is_regular_file(ProjectDirectory() /
+                                          "data/baselines/world/manifest.toml");
 }
 
 #define REQUIRE_DEFAULT_SCENARIO() \

@@ -151,7 +151,9 @@ TEST(RunCsv, UnwritableDirectoryIsAnOutputError) {
     FAIL();
   } catch (const Error& e) {
     EXPECT_EQ(e.kind(), ErrorKind::kOutput);
-    EXPECT_EQ(std::string(e.what()).rfind((dir / "file" / "sub").string() + ": cannot create the folder: ", 0), 0u)
+    EXPECT_EQ(std::string(e.what()).rfind(
+                  (dir / "file" / "sub").string() + ": cannot create the folder: ", 0),
+              0u)
         << e.what();
   }
 }

@@ -49,8 +49,11 @@ TEST(RunJsonSchema, ValidatorCatchesViolations) {
   doc["undocumented"] = 1;
   const auto errors = validator.Validate(doc);
   const std::string all = Joined(errors);
-  EXPECT_NE(all.find("$.countries.USA: missing required field 'welfare_pct'"), std::string::npos) << all;
-  EXPECT_NE(all.find("$.countries.CAN.real_wage_pct: expected type \"number\", found string"), std::string::npos) << all;
+  EXPECT_NE(all.find("$.countries.USA: missing required field 'welfare_pct'"), std::string::npos)
+      << all;
+  EXPECT_NE(all.find("$.countries.CAN.real_wage_pct: expected type \"number\", found string"),
+            std::string::npos)
+      << all;
   EXPECT_NE(all.find("$.schema_version: expected 1, found 2"), std::string::npos) << all;
   EXPECT_NE(all.find("$.solver.termination: \"done\" is not one of"), std::string::npos) << all;
   EXPECT_NE(all.find("$.undocumented: not allowed here"), std::string::npos) << all;
@@ -108,8 +111,8 @@ TEST(RunJsonSchema, ImportsByPartnerIsOptionalAndFollowsTheOutcome) {
     EXPECT_TRUE(found) << row["exporter"];
   }
   doc["imports_by_partner"][0]["partners"][0]["share_base_pct"] = "most";
-  EXPECT_NE(Joined(validator.Validate(doc)).find(
-                "$.imports_by_partner[0].partners[0].share_base_pct: expected type"),
+  EXPECT_NE(Joined(validator.Validate(doc))
+                .find("$.imports_by_partner[0].partners[0].share_base_pct: expected type"),
             std::string::npos)
       << Joined(validator.Validate(doc));
   doc.erase("imports_by_partner");
@@ -118,12 +121,14 @@ TEST(RunJsonSchema, ImportsByPartnerIsOptionalAndFollowsTheOutcome) {
 
 TEST(RunJsonSchema, ValidatorRejectsKeywordsItDoesNotImplement) {
   const JsonSchemaValidator validator(nlohmann::json{{"type", "string"}, {"maxLength", 2}});
-  EXPECT_EQ(Joined(validator.Validate("abc")), "$: schema error: unsupported keyword 'maxLength'\n");
+  EXPECT_EQ(Joined(validator.Validate("abc")),
+            "$: schema error: unsupported keyword 'maxLength'\n");
 }
 
 // `pattern` (the stamp's hashes and times) is implemented: unanchored ECMAScript, as JSON Schema.
 TEST(RunJsonSchema, ValidatorChecksPatterns) {
-  const JsonSchemaValidator validator(nlohmann::json{{"type", "string"}, {"pattern", "^[0-9a-f]{4}$"}});
+  const JsonSchemaValidator validator(
+      nlohmann::json{{"type", "string"}, {"pattern", "^[0-9a-f]{4}$"}});
   EXPECT_EQ(Joined(validator.Validate("09af")), "");
   EXPECT_EQ(Joined(validator.Validate("09AF")), "$: \"09AF\" does not match \"^[0-9a-f]{4}$\"\n");
 }

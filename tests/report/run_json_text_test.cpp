@@ -29,8 +29,9 @@ void ExpectSameText(const RunResult& result, const std::string& what) {
     const std::size_t k = static_cast<std::size_t>(at.first - written.begin());
     const std::size_t from = k < 80 ? 0 : k - 80;
     ADD_FAILURE() << what << (bilateral_sector ? " (with bilateral_sector)" : "")
-                  << ": first difference at byte " << k << "\n written: "
-                  << written.substr(from, 160) << "\nexpected: " << expected.substr(from, 160);
+                  << ": first difference at byte " << k
+                  << "\n written: " << written.substr(from, 160)
+                  << "\nexpected: " << expected.substr(from, 160);
   }
 }
 
@@ -54,7 +55,8 @@ TEST(RunJsonText, AwkwardValuesParseBackToTheSameBytes) {
 
   const double nan = std::numeric_limits<double>::quiet_NaN();
   const double inf = std::numeric_limits<double>::infinity();
-  result.metadata.scenario_description = "quotes \" backslash \\ tab \t newline \n bell \x07 del \x7f";
+  result.metadata.scenario_description =
+      "quotes \" backslash \\ tab \t newline \n bell \x07 del \x7f";
   result.metadata.notes = {"tariff → 25%", "Côte d'Ivoire", ""};
   result.metadata.sources = {};
   result.metadata.scenario_date = "";

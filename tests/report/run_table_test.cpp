@@ -24,7 +24,8 @@ std::string MaskSolverLine(std::string text) {
 // Compares with the golden file; RICARDO_UPDATE_GOLDEN=1 rewrites it instead.
 void ExpectGolden(const std::string& name, const std::string& actual) {
   const auto file = GoldenFile(name);
-  if (const char* update = std::getenv("RICARDO_UPDATE_GOLDEN"); update && std::string(update) == "1") {
+  if (const char* update = std::getenv("RICARDO_UPDATE_GOLDEN");
+      update && std::string(update) == "1") {
     std::ofstream(file, std::ios::binary) << actual;
     GTEST_SKIP() << "rewrote " << file;
   }
@@ -61,7 +62,9 @@ std::vector<std::string> TableLines(const std::string& text, const std::string& 
   return lines;
 }
 
-std::string FirstCell(const std::string& line) { return line.substr(0, line.find("  ")); }
+std::string FirstCell(const std::string& line) {
+  return line.substr(0, line.find("  "));
+}
 
 TEST(RunTable, TwelveRegionsEveryRegionAndEveryPartner) {
   const RunResult run = SmallWorldRun();

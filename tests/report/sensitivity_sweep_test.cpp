@@ -40,7 +40,8 @@ TEST(SensitivitySweep, TooManyFactorsAreRefusedBeforeParsing) {
 
 TEST(SensitivitySweep, RunSensitivityHoldsAtMostTheReportLimit) {
   const Baseline& b = testing::SmallNorthAmerica();
-  const auto variants = ScaledElasticities(b, ParseThetaScales(Factors(kSensitivityReportVariantsMax + 1)));
+  const auto variants =
+      ScaledElasticities(b, ParseThetaScales(Factors(kSensitivityReportVariantsMax + 1)));
   try {
     RunSensitivity(b, testing::TariffShock(b, false), {}, variants);
     FAIL() << "expected a LimitError";
@@ -65,13 +66,14 @@ TEST(SensitivitySweep, TwoThousandVariantsStreamInOrder) {
   double welfare_usa_first = 0.0;
   SensitivityOptions options;
   options.threads = 2;
-  StreamSensitivity(b, shock, {}, variants,
-                    [&](std::size_t k, const ElasticityVariant& v, const RunResult& r) {
-                      order.push_back(k);
-                      if (k == 0) welfare_usa_first = 100.0 * r.outcomes.countries[0].welfare_exact;
-                      writer.Add(k, v, r);
-                    },
-                    options);
+  StreamSensitivity(
+      b, shock, {}, variants,
+      [&](std::size_t k, const ElasticityVariant& v, const RunResult& r) {
+        order.push_back(k);
+        if (k == 0) welfare_usa_first = 100.0 * r.outcomes.countries[0].welfare_exact;
+        writer.Add(k, v, r);
+      },
+      options);
   writer.Finish();
   ASSERT_EQ(order.size(), 2000u);
   for (std::size_t k = 0; k < order.size(); ++k) ASSERT_EQ(order[k], k);
@@ -95,11 +97,13 @@ TEST(SensitivitySweep, TwoThousandVariantsStreamInOrder) {
 }
 
 TEST(SensitivitySweep, TheCliStreamsALongSweepAndRefusesItsHtmlReport) {
-  if (!std::filesystem::is_regular_file(testing::ProjectDirectory() / "data/baselines/world/manifest.toml"))
+  if (!std::filesystem::is_regular_file(testing::ProjectDirectory() /
+                                        "data/baselines/world/manifest.toml"))
     GTEST_SKIP() << "world baseline missing";
   const auto dir = testing::MakeTempDirectory("sweep-cli");
   const std::string factors = Factors(kSensitivityReportVariantsMax + 1);
-  const auto refused = testing::RunCli("run --theta-scale " + factors + " --out " + (dir / "out").string());
+  const auto refused =
+      testing::RunCli("run --theta-scale " + factors + " --out " + (dir / "out").string());
   EXPECT_EQ(refused.exit_code, 7);
   EXPECT_EQ(refused.err,
             "ricardo: limit exceeded: --out: 51 elasticity variants, more than the 50 an HTML "

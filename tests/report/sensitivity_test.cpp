@@ -1,10 +1,11 @@
 // Sensitivity to the trade elasticities: parsing, variants, parallel runs and ranges.
+#include "ricardo/sensitivity.hpp"
+
 #include <fstream>
 
 #include "gtest/gtest.h"
 #include "report_fixture.hpp"
 #include "ricardo/error.hpp"
-#include "ricardo/sensitivity.hpp"
 
 namespace ricardo::testing {
 namespace {
@@ -16,8 +17,9 @@ TEST(Sensitivity, ParsesThetaScales) {
     ParseThetaScales("0.5,x,2");
     FAIL();
   } catch (const ArgumentError& e) {
-    EXPECT_STREQ(e.what(), "--theta-scale: item 2 'x' is not a positive number (give positive "
-                           "factors separated by commas, e.g. --theta-scale 0.5,1,2)");
+    EXPECT_STREQ(e.what(),
+                 "--theta-scale: item 2 'x' is not a positive number (give positive "
+                 "factors separated by commas, e.g. --theta-scale 0.5,1,2)");
   }
   EXPECT_THROW(ParseThetaScales("1,-2"), ArgumentError);
   EXPECT_THROW(ParseThetaScales("1,,2"), ArgumentError);
@@ -33,7 +35,8 @@ TEST(Sensitivity, ScaleOneReproducesTheRunAndRangesCoverEveryVariant) {
   EXPECT_DOUBLE_EQ(variants[2].theta[1], 2.0 * b.sectors[1].theta);
   SensitivityOptions options;
   options.threads = 2;
-  const SensitivityResult s = RunSensitivity(b, TariffShock(b, true), central.metadata, variants, options);
+  const SensitivityResult s =
+      RunSensitivity(b, TariffShock(b, true), central.metadata, variants, options);
   ASSERT_EQ(s.runs.runs.size(), 3u);
   for (const auto& r : s.runs.runs) EXPECT_TRUE(r.result.solution.summary.IsConverged());
   EXPECT_NEAR(s.runs.runs[1].result.outcomes.countries[0].welfare_exact,
@@ -63,7 +66,8 @@ std::filesystem::path WriteFile(const std::string& name, const std::string& text
 TEST(Sensitivity, ReadsElasticityVariants) {
   const Baseline& b = SmallNorthAmerica();
   const auto variants = ReadElasticityVariants(
-      WriteFile("e.csv", "variant,sector,theta\nlow,metals,2\nlow,vehicles,1.5\nhigh,metals,12\n"), b);
+      WriteFile("e.csv", "variant,sector,theta\nlow,metals,2\nlow,vehicles,1.5\nhigh,metals,12\n"),
+      b);
   ASSERT_EQ(variants.size(), 2u);
   EXPECT_EQ(variants[0].label, "low");
   EXPECT_EQ(variants[0].theta, (std::vector<double>{2.0, 1.5, b.sectors[2].theta}));
@@ -84,7 +88,8 @@ TEST(Sensitivity, ElasticityFileErrorsAreLocated) {
             "e.csv:2:5: unknown sector 'metal' (did you mean 'metals'?) (use a sector code of "
             "baseline 'small-test')");
   EXPECT_EQ(message("variant,sector,theta\nlow,metals,-2\n"),
-            "e.csv:2:12: theta '-2' is not a positive number (trade elasticities are positive, e.g. 4.5)");
+            "e.csv:2:12: theta '-2' is not a positive number (trade elasticities are positive, "
+            "e.g. 4.5)");
   EXPECT_EQ(message("variant,sector,theta\nlow,metals,2\nlow,metals,3\n"),
             "e.csv:3:5: sector 'metals' is listed twice for variant 'low' (keep one line per "
             "variant and sector)");

@@ -45,7 +45,8 @@ TEST(ServerApi, LimitsAreTheBoundsSolveApplies) {
   // At the bound a rate edit is solved; just above it, refused.
   const auto edit = [](double rate) {
     return Solve(fmt::format(R"({{"scenario": "tariffs-test", "rates": {{"s232-steel": {}}}, )"
-                             R"("bilateral_sector": false}})", rate));
+                             R"("bilateral_sector": false}})",
+                             rate));
   };
   EXPECT_EQ(edit(kMaxTariffRate).status, 200);
   EXPECT_EQ(edit(kMaxTariffRate + 0.01).status, 400);
@@ -61,7 +62,8 @@ TEST(ServerApi, ListsAndDescribesBaselines) {
     }
   }
   EXPECT_TRUE(found) << list.dump();
-  const HttpReply one = HttpRequest(SharedServer().port(), "GET", "/api/v1/baselines/north-america");
+  const HttpReply one =
+      HttpRequest(SharedServer().port(), "GET", "/api/v1/baselines/north-america");
   ASSERT_EQ(one.status, 200);
   const Json described = JsonOf(one);
   std::vector<std::string> codes;
@@ -75,7 +77,8 @@ TEST(ServerApi, ListsAndDescribesScenarios) {
   EXPECT_EQ(list["scenarios"][0]["name"], "tariffs-test");
   EXPECT_EQ(list["scenarios"][0]["tags"], Json::array({"retaliation"}));
 
-  const HttpReply reply = HttpRequest(SharedServer().port(), "GET", "/api/v1/scenarios/tariffs-test");
+  const HttpReply reply =
+      HttpRequest(SharedServer().port(), "GET", "/api/v1/scenarios/tariffs-test");
   ASSERT_EQ(reply.status, 200);
   const Json j = JsonOf(reply);
   ASSERT_EQ(j["measures"].size(), 3u);
@@ -154,14 +157,16 @@ TEST(ServerApi, RateEditEqualsTheRunOfTheEditedFileBitForBit) {
 // and the answer is then `ricardo run --no-elasticity-flags` of the edited file, bit for bit;
 // by default it has them, as `ricardo run` does.
 TEST(ServerApi, ElasticityFlagsAreOnByDefaultAndCanBeLeftOut) {
-  const Json flagged = JsonOf(Solve(R"({"scenario": "tariffs-test", "rates": {"s232-steel": 0.15}})"));
+  const Json flagged =
+      JsonOf(Solve(R"({"scenario": "tariffs-test", "rates": {"s232-steel": 0.15}})"));
   ASSERT_TRUE(flagged.contains("elasticity_flags"));
   EXPECT_FALSE(flagged["elasticity_flags"].empty());  // petroleum, θ 64.85 on the test baseline
   Json lean = JsonOf(Solve(
       R"({"scenario": "tariffs-test", "rates": {"s232-steel": 0.15}, "elasticity_flags": false})"));
   EXPECT_TRUE(lean["elasticity_flags"].empty());
   EraseRunSpecific(lean);
-  EXPECT_EQ(lean, CliRunJson(EditedScenarioFile("s232-steel", "0.15", "rate_edit_lean"), " --no-elasticity-flags"));
+  EXPECT_EQ(lean, CliRunJson(EditedScenarioFile("s232-steel", "0.15", "rate_edit_lean"),
+                             " --no-elasticity-flags"));
   const HttpReply bad = Solve(R"({"scenario": "tariffs-test", "elasticity_flags": "no"})");
   EXPECT_EQ(bad.status, 400) << bad.body;
 }
@@ -208,7 +213,8 @@ TEST(ServerApi, EditsChangeTheAnswer) {
       JsonOf(Solve(R"({"scenario": "tariffs-test", "tags": {"retaliation": false}})"));
   const Json surtax_off =
       JsonOf(Solve(R"({"scenario": "tariffs-test", "measures": {"ca-surtax": false}})"));
-  const Json low_steel = JsonOf(Solve(R"({"scenario": "tariffs-test", "rates": {"s232-steel": 0.1}})"));
+  const Json low_steel =
+      JsonOf(Solve(R"({"scenario": "tariffs-test", "rates": {"s232-steel": 0.1}})"));
   auto welfare = [](const Json& j, const char* code) {
     return j["countries"][code]["welfare_pct"].get<double>();
   };
@@ -254,7 +260,8 @@ TEST(ServerApi, IdenticalRequestsAreAnsweredFromTheCache) {
   const std::string body = R"({"scenario": "tariffs-test", "rates": {"s232-steel": 0.37}})";
   const HttpReply first = Solve(body);
   // Same request, other formatting and key order.
-  const HttpReply second = Solve(R"({ "rates": {"s232-steel": 0.37},  "scenario": "tariffs-test" })");
+  const HttpReply second =
+      Solve(R"({ "rates": {"s232-steel": 0.37},  "scenario": "tariffs-test" })");
   ASSERT_EQ(first.status, 200);
   EXPECT_EQ(first.headers.at("x-ricardo-cache"), "miss");
   EXPECT_EQ(second.headers.at("x-ricardo-cache"), "hit");

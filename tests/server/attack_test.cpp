@@ -3,9 +3,8 @@
 // ordinary clients, while GET /api/v1/health is polled on fresh connections and must answer
 // within 1 s every time. Under cpp-httplib's thread per connection, ~270 such clients locked
 // everyone out. scripts/load-test.sh --attack slow runs the 30 s version with 50 solve clients.
-#include <gtest/gtest.h>
-
 #include <arpa/inet.h>
+#include <gtest/gtest.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -75,9 +74,9 @@ TEST(ServerAttack, HealthAnswersWithin1sUnder300SlowClients) {
   for (int k = 0; k < 4; ++k) {
     ordinary.emplace_back([&, k] {
       while (Clock::now() < end) {
-        const HttpReply reply =
-            k % 2 == 0 ? HttpRequest(port, "GET", "/api/v1/scenarios")
-                       : HttpRequest(port, "POST", "/api/v1/solve", R"({"scenario": "tariffs-test"})");
+        const HttpReply reply = k % 2 == 0 ? HttpRequest(port, "GET", "/api/v1/scenarios")
+                                           : HttpRequest(port, "POST", "/api/v1/solve",
+                                                         R"({"scenario": "tariffs-test"})");
         (reply.status == 200 ? ordinary_ok : ordinary_failed)++;
       }
     });

@@ -3,10 +3,9 @@
 // 1, 3, 7… s. The server listens with a backlog of 4096 (cpp-httplib, used before, had 5). The
 // kernel's ListenOverflows counter (/proc/net/netstat) tells whether any handshake was dropped,
 // without measuring time.
-#include <gtest/gtest.h>
-
 #include <arpa/inet.h>
 #include <fcntl.h>
+#include <gtest/gtest.h>
 #include <netinet/in.h>
 #include <poll.h>
 #include <sys/socket.h>

@@ -17,7 +17,8 @@ std::string Overlapping(int n) {
   for (int k = 0; k < n; ++k) {
     text += "[[measures]]\nid = \"m" + std::to_string(k) +
             "\"\nauthority = \"ieepa\"\nimporter = \"USA\"\norigins = [\"CAN\"]\n"
-            "scope = { all_goods = true }\nrate = 0.001\nfrom = 2025-01-01\nstacks_with = [\"@ieepa\"]\n\n";
+            "scope = { all_goods = true }\nrate = 0.001\nfrom = 2025-01-01\nstacks_with = "
+            "[\"@ieepa\"]\n\n";
   }
   return text;
 }
@@ -31,11 +32,13 @@ ServerOptions LargeBodies() {
 TEST(ServerCompileLimits, MoreMeasuresThanTheLimitGet422LocatedAtTheFirstOneBeyond) {
   Server server(LargeBodies());
   server.Start();
-  const HttpReply reply = HttpRequest(server.port(), "POST", "/api/v1/solve", Overlapping(2001), "application/toml");
+  const HttpReply reply =
+      HttpRequest(server.port(), "POST", "/api/v1/solve", Overlapping(2001), "application/toml");
   EXPECT_EQ(reply.status, 422) << reply.body.substr(0, 400);
   const nlohmann::json j = JsonOf(reply);
   EXPECT_EQ(j["error"]["kind"], "limit exceeded");
-  EXPECT_NE(ErrorMessage(reply).find("2001 measures; the limit is 2000 measures per scenario"), std::string::npos)
+  EXPECT_NE(ErrorMessage(reply).find("2001 measures; the limit is 2000 measures per scenario"),
+            std::string::npos)
       << ErrorMessage(reply);
   EXPECT_EQ(j["error"]["location"]["line"], 5 + 2000 * 10) << j["error"].dump();
   EXPECT_EQ(HttpRequest(server.port(), "GET", "/api/v1/health").status, 200);
@@ -47,7 +50,8 @@ TEST(ServerCompileLimits, ACompilePastTheTimeLimitGets422ForSolveAndExplain) {
   Server server(options);
   server.Start();
   for (const char* path : {"/api/v1/solve", "/api/v1/explain"}) {
-    const HttpReply reply = HttpRequest(server.port(), "POST", path, Overlapping(50), "application/toml");
+    const HttpReply reply =
+        HttpRequest(server.port(), "POST", path, Overlapping(50), "application/toml");
     EXPECT_EQ(reply.status, 422) << path << ": " << reply.body.substr(0, 400);
     EXPECT_EQ(JsonOf(reply)["error"]["kind"], "limit exceeded") << path;
     EXPECT_TRUE(ErrorMessage(reply).find("compiling stopped after ") != std::string::npos &&
@@ -60,7 +64,8 @@ TEST(ServerCompileLimits, ACompilePastTheTimeLimitGets422ForSolveAndExplain) {
 TEST(ServerCompileLimits, AnExplanationOfHundredsOfStackingMeasuresIsBounded) {
   Server server(LargeBodies());
   server.Start();
-  const HttpReply reply = HttpRequest(server.port(), "POST", "/api/v1/explain", Overlapping(250), "application/toml");
+  const HttpReply reply =
+      HttpRequest(server.port(), "POST", "/api/v1/explain", Overlapping(250), "application/toml");
   ASSERT_EQ(reply.status, 200) << reply.body.substr(0, 400);
   // Before the limit: some 4 million trace lines, 422 MB. Now at most 100,000 lines.
   EXPECT_LT(reply.body.size(), 64u << 20);

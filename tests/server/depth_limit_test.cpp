@@ -54,7 +54,8 @@ TEST(ServerDepthLimit, DeepArrayBodyGets400AndTheServerStaysUp) {
 
 TEST(ServerDepthLimit, DeepObjectBodyGets400) {
   const int port = DepthServer().port();
-  const std::string body = "{\"scenario\": " + Repeat("{\"a\": ", 100000) + "1" + Repeat("}", 100000) + "}";
+  const std::string body =
+      "{\"scenario\": " + Repeat("{\"a\": ", 100000) + "1" + Repeat("}", 100000) + "}";
   const HttpReply reply = HttpRequest(port, "POST", "/api/v1/solve", body);
   EXPECT_EQ(reply.status, 400) << reply.body.substr(0, 400);
   // The 65th '{': 1 + "{\"scenario\": " (13) + 63 × "{\"a\": " (6).
@@ -64,15 +65,16 @@ TEST(ServerDepthLimit, DeepObjectBodyGets400) {
 
 TEST(ServerDepthLimit, DeepTomlBodiesGet400) {
   const int port = DepthServer().port();
-  const std::string toml = "name = \"deep\"\nrate = " + Repeat("[", 100000) + Repeat("]", 100000) + "\n";
+  const std::string toml =
+      "name = \"deep\"\nrate = " + Repeat("[", 100000) + Repeat("]", 100000) + "\n";
   const HttpReply as_toml = HttpRequest(port, "POST", "/api/v1/solve", toml, "application/toml");
   EXPECT_EQ(as_toml.status, 400) << as_toml.body.substr(0, 400);
   EXPECT_EQ(ErrorMessage(as_toml), std::string("request body:2:72: ") + kDepthMessage);
 
   std::string key = "a";
   for (int k = 1; k < 100000; ++k) key += ".a";
-  const HttpReply dotted = HttpRequest(port, "POST", "/api/v1/solve", "name = \"deep\"\n[" + key + "]\n",
-                                       "application/toml");
+  const HttpReply dotted = HttpRequest(port, "POST", "/api/v1/solve",
+                                       "name = \"deep\"\n[" + key + "]\n", "application/toml");
   EXPECT_EQ(dotted.status, 400) << dotted.body.substr(0, 400);
   EXPECT_EQ(ErrorMessage(dotted), std::string("request body:2:130: ") + kDepthMessage);
 
@@ -87,10 +89,13 @@ TEST(ServerDepthLimit, DeepTomlBodiesGet400) {
 TEST(ServerDepthLimit, AtTheLimitTheBodyReachesTheRequestChecks) {
   const int port = DepthServer().port();
   // 64 levels parse; the request is then refused for what it is, not for its depth.
-  const HttpReply at_limit = HttpRequest(port, "POST", "/api/v1/solve", Repeat("[", 64) + Repeat("]", 64));
+  const HttpReply at_limit =
+      HttpRequest(port, "POST", "/api/v1/solve", Repeat("[", 64) + Repeat("]", 64));
   EXPECT_EQ(at_limit.status, 400);
-  EXPECT_EQ(ErrorMessage(at_limit).find("nests deeper"), std::string::npos) << ErrorMessage(at_limit);
-  const HttpReply over = HttpRequest(port, "POST", "/api/v1/solve", Repeat("[", 65) + Repeat("]", 65));
+  EXPECT_EQ(ErrorMessage(at_limit).find("nests deeper"), std::string::npos)
+      << ErrorMessage(at_limit);
+  const HttpReply over =
+      HttpRequest(port, "POST", "/api/v1/solve", Repeat("[", 65) + Repeat("]", 65));
   EXPECT_EQ(over.status, 400);
   EXPECT_EQ(ErrorMessage(over), std::string("request body:1:65: ") + kDepthMessage);
 }

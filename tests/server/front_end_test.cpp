@@ -18,7 +18,8 @@ const std::string kHealth = "GET /api/v1/health HTTP/1.1\r\nHost: x\r\n\r\n";
 
 // Sends `start`, then `byte` every 200 ms (at most 100 times, 20 s, far past any deadline the
 // tests set) until the server answers, and returns the answer.
-HttpReply DripUntilAnswered(HttpConnection& connection, const std::string& start, const std::string& byte) {
+HttpReply DripUntilAnswered(HttpConnection& connection, const std::string& start,
+                            const std::string& byte) {
   std::atomic<bool> answered{false};
   std::thread drip([&] {
     connection.Send(start);
@@ -41,10 +42,12 @@ TEST(ServerFrontEnd, SlowDripClientGets408AtTheDeadlineAndIsClosed) {
   Server server(options);
   server.Start();
   HttpConnection connection(server.port());
-  const HttpReply reply = DripUntilAnswered(connection, "POST /api/v1/solve HTTP/1.1\r\nX-Slow: ", "a");
+  const HttpReply reply =
+      DripUntilAnswered(connection, "POST /api/v1/solve HTTP/1.1\r\nX-Slow: ", "a");
   EXPECT_EQ(reply.status, 408) << reply.body;
-  EXPECT_EQ(ErrorMessage(reply), "headers: the request headers did not complete within 2 s (send "
-                                 "the request line and headers, ended by an empty line, promptly)");
+  EXPECT_EQ(ErrorMessage(reply),
+            "headers: the request headers did not complete within 2 s (send "
+            "the request line and headers, ended by an empty line, promptly)");
   EXPECT_EQ(reply.headers.at("connection"), "close");
   EXPECT_TRUE(connection.ClosedWithin(10.0));
   EXPECT_EQ(HttpRequest(server.port(), "GET", "/api/v1/health").status, 200);
@@ -56,10 +59,11 @@ TEST(ServerFrontEnd, SlowDripBodyGets408WithWhatArrived) {
   Server server(options);
   server.Start();
   HttpConnection connection(server.port());
-  const HttpReply reply =
-      DripUntilAnswered(connection, "POST /api/v1/solve HTTP/1.1\r\nContent-Length: 100\r\n\r\n", " ");
+  const HttpReply reply = DripUntilAnswered(
+      connection, "POST /api/v1/solve HTTP/1.1\r\nContent-Length: 100\r\n\r\n", " ");
   EXPECT_EQ(reply.status, 408) << reply.body;
-  EXPECT_TRUE(ErrorMessage(reply).starts_with("body: the request body was not complete within 2 s ("))
+  EXPECT_TRUE(
+      ErrorMessage(reply).starts_with("body: the request body was not complete within 2 s ("))
       << reply.body;
 }
 
@@ -90,7 +94,8 @@ TEST(ServerFrontEnd, PipelinedRequestsAreAnsweredInOrder) {
   HttpConnection connection(SharedServer().port());
   connection.Send(kHealth + "GET /api/v1/scenarios HTTP/1.1\r\n\r\n" +
                   "POST /api/v1/explain HTTP/1.1\r\nContent-Type: application/json\r\n"
-                  "Content-Length: 28\r\n\r\n{\"scenario\": \"tariffs-test\"}" + kHealth);
+                  "Content-Length: 28\r\n\r\n{\"scenario\": \"tariffs-test\"}" +
+                  kHealth);
   EXPECT_EQ(JsonOf(connection.Read())["status"], "ok");
   EXPECT_TRUE(JsonOf(connection.Read()).contains("scenarios"));
   const HttpReply explain = connection.Read();
@@ -114,9 +119,10 @@ TEST(ServerFrontEnd, HeadAnswersTheHeadersOfGetWithoutTheBody) {
 TEST(ServerFrontEnd, Expect100ContinueIsAnsweredBeforeTheBody) {
   HttpConnection connection(SharedServer().port());
   const std::string body = R"({"scenario": "tariffs-test"})";
-  connection.Send("POST /api/v1/explain HTTP/1.1\r\nContent-Type: application/json\r\n"
-                  "Expect: 100-continue\r\nContent-Length: " + std::to_string(body.size()) +
-                  "\r\n\r\n");
+  connection.Send(
+      "POST /api/v1/explain HTTP/1.1\r\nContent-Type: application/json\r\n"
+      "Expect: 100-continue\r\nContent-Length: " +
+      std::to_string(body.size()) + "\r\n\r\n");
   EXPECT_EQ(connection.Read().status, 100);
   connection.Send(body);
   const HttpReply reply = connection.Read();
@@ -125,8 +131,9 @@ TEST(ServerFrontEnd, Expect100ContinueIsAnsweredBeforeTheBody) {
 
 TEST(ServerFrontEnd, Expect100ContinueWithATooLargeBodyGets413AtOnce) {
   HttpConnection connection(SharedServer().port());
-  connection.Send("POST /api/v1/solve HTTP/1.1\r\nContent-Type: application/json\r\n"
-                  "Expect: 100-continue\r\nContent-Length: 10000000\r\n\r\n");
+  connection.Send(
+      "POST /api/v1/solve HTTP/1.1\r\nContent-Type: application/json\r\n"
+      "Expect: 100-continue\r\nContent-Length: 10000000\r\n\r\n");
   const HttpReply reply = connection.Read();
   EXPECT_EQ(reply.status, 413) << reply.body;
   EXPECT_EQ(JsonOf(reply)["error"]["location"]["field"], "Content-Length");

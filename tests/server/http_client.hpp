@@ -67,9 +67,8 @@ class HttpConnection {
     while (line_end != std::string::npos) {
       const std::size_t start = line_end + 2;
       line_end = head.find("\r\n", start);
-      const std::string line = head.substr(start, line_end == std::string::npos
-                                                      ? std::string::npos
-                                                      : line_end - start);
+      const std::string line =
+          head.substr(start, line_end == std::string::npos ? std::string::npos : line_end - start);
       const std::size_t colon = line.find(':');
       if (colon == std::string::npos) continue;
       std::string name = line.substr(0, colon);
@@ -137,8 +136,8 @@ inline HttpReply HttpRequest(int port, const std::string& method, const std::str
   HttpConnection connection(port);
   std::string request = method + " " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n";
   if (!body.empty() || method == "POST") {
-    request += "Content-Type: " + content_type + "\r\nContent-Length: " +
-               std::to_string(body.size()) + "\r\n";
+    request += "Content-Type: " + content_type +
+               "\r\nContent-Length: " + std::to_string(body.size()) + "\r\n";
   }
   request += "Connection: close\r\n\r\n" + body;
   connection.Send(request);

@@ -1,10 +1,10 @@
 // HttpParser without sockets: every error class with its exact status and message, framing
 // (Content-Length, chunked, pipelining), and the limits whatever the framing.
+#include "server/http_parser.hpp"
+
 #include <gtest/gtest.h>
 
 #include <string>
-
-#include "server/http_parser.hpp"
 
 namespace ricardo::server {
 namespace {
@@ -98,8 +98,8 @@ std::vector<ErrorCase> ErrorCases() {
       {"Content-Length overflow", post + "Content-Length: 99999999999999999999999\r\n\r\n", 400,
        "Content-Length: '99999999999999999999999' is out of range (send the body's size in "
        "bytes as decimal digits)"},
-      {"conflicting Content-Length", post + "Content-Length: 3\r\nContent-Length: 4\r\n\r\n",
-       400, "Content-Length: conflicting values 3 and 4 (send one Content-Length)"},
+      {"conflicting Content-Length", post + "Content-Length: 3\r\nContent-Length: 4\r\n\r\n", 400,
+       "Content-Length: conflicting values 3 and 4 (send one Content-Length)"},
       {"conflicting Content-Length list", post + "Content-Length: 3, 4\r\n\r\n", 400,
        "Content-Length: conflicting values 3 and 4 (send one Content-Length)"},
       {"Content-Length over the limit", post + "Content-Length: 101\r\n\r\n", 413,
@@ -115,13 +115,11 @@ std::vector<ErrorCase> ErrorCases() {
       {"bad chunk size", post + "Transfer-Encoding: chunked\r\n\r\nzz\r\n", 400,
        "body: chunk size 'zz' is not a hexadecimal number (send the chunks promptly, each as its "
        "size in hex, CRLF, the bytes, CRLF, and end with a 0 chunk)"},
-      {"chunk size overflow",
-       post + "Transfer-Encoding: chunked\r\n\r\n10000000000000000\r\n", 400,
+      {"chunk size overflow", post + "Transfer-Encoding: chunked\r\n\r\n10000000000000000\r\n", 400,
        "body: chunk size '10000000000000000' is out of range (send the chunks promptly, each as "
        "its size in hex, CRLF, the bytes, CRLF, and end with a 0 chunk)"},
       {"chunks over the limit",
-       post + "Transfer-Encoding: chunked\r\n\r\n40\r\n" + std::string(64, 'x') + "\r\n40\r\n",
-       413,
+       post + "Transfer-Encoding: chunked\r\n\r\n40\r\n" + std::string(64, 'x') + "\r\n40\r\n", 413,
        "body: the request body is larger than the limit of 100 bytes (it was stopped there) "
        "(send a smaller scenario; the limit is ServerOptions::max_body_bytes (--max-body-bytes))"},
       {"chunk longer than its size", post + "Transfer-Encoding: chunked\r\n\r\n2\r\nabc\r\n", 400,
@@ -147,7 +145,8 @@ TEST_P(ParserErrors, GiveTheirStatusAndMessageWhateverTheSplit) {
     HttpParser whole(SmallLimits());
     HttpParser parser = bytewise ? FeedBytewise(c.bytes) : std::move(whole);
     if (!bytewise) parser.Feed(c.bytes);
-    ASSERT_EQ(parser.phase(), HttpParser::Phase::kError) << c.name << (bytewise ? " (bytewise)" : "");
+    ASSERT_EQ(parser.phase(), HttpParser::Phase::kError)
+        << c.name << (bytewise ? " (bytewise)" : "");
     EXPECT_EQ(parser.error()->status(), c.status);
     EXPECT_EQ(std::string(parser.error()->what()), c.message);
   }
@@ -162,8 +161,9 @@ INSTANTIATE_TEST_SUITE_P(HttpParser, ParserErrors, ::testing::ValuesIn(ErrorCase
 
 TEST(HttpParser, ReadsAGetWithDecodedPathQueryAndCaseInsensitiveHeaders) {
   HttpParser parser(HttpLimits{});
-  parser.Feed("GET /api/v1/scenarios/a%20b?date=2025-11-01&x=a+b%26c&flag HTTP/1.0\r\n"
-              "HOST: x\r\nconnection: Keep-Alive\r\n\r\n");
+  parser.Feed(
+      "GET /api/v1/scenarios/a%20b?date=2025-11-01&x=a+b%26c&flag HTTP/1.0\r\n"
+      "HOST: x\r\nconnection: Keep-Alive\r\n\r\n");
   ASSERT_EQ(parser.phase(), HttpParser::Phase::kComplete);
   const HttpRequest r = parser.TakeRequest();
   EXPECT_EQ(r.method, "GET");
@@ -191,8 +191,7 @@ TEST(HttpParser, ReadsAChunkedBodyWithExtensionsAndTrailersBytewise) {
 
 TEST(HttpParser, StopsAtTheEndOfARequestSoPipelinedOnesFollow) {
   HttpParser parser(SmallLimits());
-  const std::string two =
-      "POST /a HTTP/1.1\r\nContent-Length: 3\r\n\r\nxyzGET /b HTTP/1.1\r\n\r\n";
+  const std::string two = "POST /a HTTP/1.1\r\nContent-Length: 3\r\n\r\nxyzGET /b HTTP/1.1\r\n\r\n";
   const std::size_t used = parser.Feed(two);
   ASSERT_EQ(parser.phase(), HttpParser::Phase::kComplete);
   EXPECT_EQ(parser.TakeRequest().body, "xyz");

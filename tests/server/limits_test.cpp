@@ -11,8 +11,8 @@
 #include <thread>
 #include <vector>
 
-#include "server/server_fixture.hpp"
 #include "ricardo/error.hpp"
+#include "server/server_fixture.hpp"
 #include "server/solve_workers.hpp"
 #include "test_support.hpp"
 
@@ -33,9 +33,10 @@ TEST(ServerLimits, StalledBodyGets408) {
       "Content-Length: 40\r\n\r\n{\"scenario\": ");
   const HttpReply reply = connection.Read();  // after the 1 s read timeout of the test server
   EXPECT_EQ(reply.status, 408) << reply.body;
-  EXPECT_EQ(ErrorMessage(reply), "body: the request body stopped after 13 of 40 bytes for 1 s "
-                                 "(send the whole body promptly, with a Content-Length that "
-                                 "matches it)");
+  EXPECT_EQ(ErrorMessage(reply),
+            "body: the request body stopped after 13 of 40 bytes for 1 s "
+            "(send the whole body promptly, with a Content-Length that "
+            "matches it)");
   ExpectStillServing(port);
 }
 
@@ -63,9 +64,10 @@ TEST(ServerLimits, ChunkedBodyOverTheLimitGets413) {
   connection.Send(head + Chunked(body, 16 * 1024));
   const HttpReply reply = connection.Read();
   EXPECT_EQ(reply.status, 413) << reply.body;
-  EXPECT_EQ(ErrorMessage(reply),
-            "body: the request body is larger than the limit of 65536 bytes (it was stopped there) "
-            "(send a smaller scenario; the limit is ServerOptions::max_body_bytes (--max-body-bytes))");
+  EXPECT_EQ(
+      ErrorMessage(reply),
+      "body: the request body is larger than the limit of 65536 bytes (it was stopped there) "
+      "(send a smaller scenario; the limit is ServerOptions::max_body_bytes (--max-body-bytes))");
   ExpectStillServing(port);
 
   HttpConnection small(port);
@@ -80,9 +82,10 @@ TEST(ServerLimits, StalledHeadersGet408) {
   connection.Send("POST /api/v1/solve HTTP/1.1\r\nHost: x\r\nContent-Ty");
   const HttpReply reply = connection.Read();
   EXPECT_EQ(reply.status, 408) << reply.body;
-  EXPECT_EQ(ErrorMessage(reply), "headers: the request headers did not complete within 1 s "
-                                 "(send the request line and headers, ended by an empty line, "
-                                 "promptly)");
+  EXPECT_EQ(ErrorMessage(reply),
+            "headers: the request headers did not complete within 1 s "
+            "(send the request line and headers, ended by an empty line, "
+            "promptly)");
   ExpectStillServing(port);
 }
 
@@ -101,9 +104,10 @@ TEST(ServerLimits, MalformedRequestLineGets400) {
   connection.Send("THIS IS NOT HTTP\r\n\r\n");
   const HttpReply reply = connection.Read();
   EXPECT_EQ(reply.status, 400) << reply.body;
-  EXPECT_EQ(ErrorMessage(reply), "malformed HTTP request: the request line or a header could not "
-                                 "be parsed (send an HTTP/1.1 request such as 'POST /api/v1/solve "
-                                 "HTTP/1.1')");
+  EXPECT_EQ(ErrorMessage(reply),
+            "malformed HTTP request: the request line or a header could not "
+            "be parsed (send an HTTP/1.1 request such as 'POST /api/v1/solve "
+            "HTTP/1.1')");
   ExpectStillServing(port);
 }
 
@@ -121,7 +125,8 @@ TEST(ServerLimits, FullSolveQueueGets503) {
   for (int k = 0; k < kRequests; ++k) {
     clients.emplace_back([&, k] {
       const std::string body = R"({"scenario": "tariffs-test", "bilateral_sector": false, )"
-                               R"("rates": {"s232-steel": )" + std::to_string(0.1 + 0.01 * k) + "}}";
+                               R"("rates": {"s232-steel": )" +
+                               std::to_string(0.1 + 0.01 * k) + "}}";
       replies[k] = HttpRequest(server.port(), "POST", "/api/v1/solve", body);
     });
   }
@@ -143,12 +148,13 @@ TEST(ServerLimits, FullSolveQueueGets503) {
   // finishes its bookkeeping, and with no room to wait a request in that instant is refused:
   // wait (bounded) until the worker is free.
   for (int poll = 0; poll < 200; ++poll) {
-    if (JsonOf(HttpRequest(server.port(), "GET", "/api/v1/health"))["solves"]["running"] == 0) break;
+    if (JsonOf(HttpRequest(server.port(), "GET", "/api/v1/health"))["solves"]["running"] == 0)
+      break;
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }
-  EXPECT_EQ(HttpRequest(server.port(), "POST", "/api/v1/solve", R"({"scenario": "tariffs-test"})")
-                .status,
-            200);
+  EXPECT_EQ(
+      HttpRequest(server.port(), "POST", "/api/v1/solve", R"({"scenario": "tariffs-test"})").status,
+      200);
 }
 
 TEST(ServerLimits, SolveOverItsTimeLimitGets422WithTheSolverMessage) {
@@ -188,9 +194,9 @@ TEST(ServerLimits, BrokenBaselineGets500AndTheServerKeepsServing) {
   bool listed = false;
   for (const Json& b : list["baselines"]) listed |= b["name"] == "broken" && b.contains("error");
   EXPECT_TRUE(listed) << list.dump();
-  EXPECT_EQ(HttpRequest(server.port(), "POST", "/api/v1/solve", R"({"scenario": "tariffs-test"})")
-                .status,
-            200);
+  EXPECT_EQ(
+      HttpRequest(server.port(), "POST", "/api/v1/solve", R"({"scenario": "tariffs-test"})").status,
+      200);
 }
 
 TEST(ServerLimits, WithoutABuiltDashboardTheRootSaysHowToBuildIt) {

@@ -32,8 +32,8 @@ std::vector<BadRequest> BadRequests() {
       {"truncated JSON", "POST", solve, kJson, R"({"scenario": "tariffs-test",)", 400,
        "request body:1:29: invalid JSON: syntax error while parsing object key - unexpected end "
        "of input; expected string literal"},
-      {"JSON error on line 3", "POST", solve, kJson, "{\n  \"scenario\": \"tariffs-test\"\n  \"rates\": {}\n}",
-       400,
+      {"JSON error on line 3", "POST", solve, kJson,
+       "{\n  \"scenario\": \"tariffs-test\"\n  \"rates\": {}\n}", 400,
        "request body:3:9: invalid JSON: syntax error while parsing object - unexpected string "
        "literal; expected '}'"},
       {"JSON array instead of object", "POST", solve, kJson, "[1, 2]", 400,
@@ -53,7 +53,8 @@ std::vector<BadRequest> BadRequests() {
        "request body:2:12: Error while parsing table header: expected ']', saw '\\n'"},
       {"unknown TOML key", "POST", solve, kToml, "name = \"x\"\nbogus = 1\n", 400,
        "request body:2:1: unknown key 'bogus' in the scenario (known keys: name, title, "
-       "description, sources, baseline, date, reference_date, usmca, measures, stacking, trade_costs, "
+       "description, sources, baseline, date, reference_date, usmca, measures, stacking, "
+       "trade_costs, "
        "elasticities)"},
       {"unknown scenario", "POST", solve, kJson, R"({"scenario": "tariffs-tset"})", 404,
        "scenario: unknown scenario 'tariffs-tset' (did you mean 'tariffs-test'?) (scenarios "
@@ -101,8 +102,10 @@ std::vector<BadRequest> BadRequests() {
        R"({"scenario": {"name": "x", "date": "2025-11-01", "measures": [{"id": "m",
            "authority": "section_232", "importer": "USA", "origins": ["XYZ"],
            "scope": {"sectors": ["metals"]}, "rate": 0.25}]}})",
-       400, "scenario: measures[0]: unknown country 'XYZ' (baseline 'north-america' has USA, CAN, "
-       "MEX, ROW", true},
+       400,
+       "scenario: measures[0]: unknown country 'XYZ' (baseline 'north-america' has USA, CAN, "
+       "MEX, ROW",
+       true},
       {"both scenario and scenario_toml", "POST", solve, kJson,
        R"({"scenario": "tariffs-test", "scenario_toml": "name = \"x\""})", 400,
        "request body: scenario_toml: give either 'scenario' or 'scenario_toml', not both"},
@@ -110,8 +113,8 @@ std::vector<BadRequest> BadRequests() {
       {"both scenario and scenario_toml, unknown name", "POST", solve, kJson,
        R"({"scenario": "no-such-scenario", "scenario_toml": "name = \"x\""})", 400,
        "request body: scenario_toml: give either 'scenario' or 'scenario_toml', not both"},
-      {"unknown query parameter with TOML", "POST", solve + "?baseline=north-america&dte=2025-11-01",
-       kToml, "name = \"x\"\n", 400,
+      {"unknown query parameter with TOML", "POST",
+       solve + "?baseline=north-america&dte=2025-11-01", kToml, "name = \"x\"\n", 400,
        "query: dte: unknown query parameter 'dte' (did you mean 'date'?) (parameters with a TOML "
        "body: baseline, date, usmca_share, bilateral_sector, elasticity_flags)"},
       {"unsupported media type", "POST", solve, "text/plain", "scenario", 415,

@@ -42,7 +42,9 @@ Outcome Compile(const Scenario& s, const Baseline& b, const CompileOptions& o) {
   }
 }
 
-std::uint64_t Bits(double x) { return std::bit_cast<std::uint64_t>(x); }
+std::uint64_t Bits(double x) {
+  return std::bit_cast<std::uint64_t>(x);
+}
 
 // Collects the first few differences rather than failing once per number.
 class Differences {
@@ -104,8 +106,10 @@ Differences CompareOutcomes(const Outcome& warm, const Outcome& cold) {
   for (std::size_t k = 0; k < std::min(a.trace.sectors.size(), b.trace.sectors.size()); ++k) {
     const SectorTrace &s = a.trace.sectors[k], &t = b.trace.sectors[k];
     const std::string at = fmt::format("sector trace {} {}", k, s.sector);
-    d.Same(at + " texts", std::tie(s.importer, s.exporter, s.sector, s.method, s.notes, s.products, s.products_hit),
-           std::tie(t.importer, t.exporter, t.sector, t.method, t.notes, t.products, t.products_hit));
+    d.Same(
+        at + " texts",
+        std::tie(s.importer, s.exporter, s.sector, s.method, s.notes, s.products, s.products_hit),
+        std::tie(t.importer, t.exporter, t.sector, t.method, t.notes, t.products, t.products_hit));
     d.Number(at + " added_rate", s.added_rate, t.added_rate);
     d.Number(at + " value_usd", s.value_usd, t.value_usd);
   }
@@ -120,7 +124,8 @@ Differences CompareOutcomes(const Outcome& warm, const Outcome& cold) {
     d.Number(at + " rate", p.rate, q.rate);
     d.Same(at + " hits", p.hits.size(), q.hits.size());
     for (std::size_t h = 0; h < std::min(p.hits.size(), q.hits.size()); ++h) {
-      d.Same(at + " hit", std::tie(p.hits[h].measure, p.hits[h].how), std::tie(q.hits[h].measure, q.hits[h].how));
+      d.Same(at + " hit", std::tie(p.hits[h].measure, p.hits[h].how),
+             std::tie(q.hits[h].measure, q.hits[h].how));
       d.Number(at + " contribution", p.hits[h].contribution, q.hits[h].contribution);
     }
   }
@@ -148,8 +153,10 @@ Edit RandomEdit(const Scenario& base, std::mt19937& rng) {
     if (chance(6)) m.enabled = false;
     // Scope edits keep something in scope: a scope that covers no product is an error
     // (silent_answers_test.cpp), and most edits must compile.
-    const std::size_t inclusions = m.scope.hs_prefixes.size() + m.scope.lists.size() + m.scope.sectors.size();
-    if (chance(12) && !m.scope.lists.empty() && (m.scope.all_goods || inclusions > 1)) m.scope.lists.pop_back();
+    const std::size_t inclusions =
+        m.scope.hs_prefixes.size() + m.scope.lists.size() + m.scope.sectors.size();
+    if (chance(12) && !m.scope.lists.empty() && (m.scope.all_goods || inclusions > 1))
+      m.scope.lists.pop_back();
     if (chance(12) && (m.scope.all_goods || inclusions > 1)) {
       m.scope.exclude_hs_prefixes.push_back(chance(2) ? "8703" : "72");
     }
@@ -300,7 +307,8 @@ TEST(CompileCacheTest, DatesMethodsAndScopesEachGetTheirOwnValues) {
         const Outcome fast = Compile(*s, b, o);
         o.products = cold;
         cold->derived_cache().Clear();
-        ExpectSame(fast, Compile(*s, b, o), fmt::format("{} {}", date.ToString(), ToString(method)));
+        ExpectSame(fast, Compile(*s, b, o),
+                   fmt::format("{} {}", date.ToString(), ToString(method)));
         if (fast.compiled) seen.push_back(*fast.compiled);
       }
     }

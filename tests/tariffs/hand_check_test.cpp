@@ -39,7 +39,8 @@ struct RawImports {
 
 // US imports by HTS10 from one partner, summed over the months given ("2025-09", …), read
 // straight from the gzip file.
-std::map<std::string, RawImports> ReadImports(const std::string& partner, const std::vector<std::string>& months) {
+std::map<std::string, RawImports> ReadImports(const std::string& partner,
+                                              const std::vector<std::string>& months) {
   const auto file = ProjectDirectory() / "data/tariffs/us_imports_can_mex_monthly.csv.gz";
   gzFile gz = gzopen(file.string().c_str(), "rb");
   EXPECT_NE(gz, nullptr);
@@ -106,8 +107,8 @@ class HandCheckTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     const Baseline baseline = LoadBaseline("world");
-    compiled_ = new CompiledScenario(
-        CompileScenario(LoadScenario(ProjectDirectory() / "scenarios/us-tariffs-2025-11.toml"), baseline));
+    compiled_ = new CompiledScenario(CompileScenario(
+        LoadScenario(ProjectDirectory() / "scenarios/us-tariffs-2025-11.toml"), baseline));
     can_ = new std::map<std::string, RawImports>(ReadImports("CAN", kMonths));
     mex_ = new std::map<std::string, RawImports>(ReadImports("MEX", kMonths));
   }
@@ -189,7 +190,8 @@ TEST_F(HandCheckTest, CanadianMetalDerivativePaysOnContentAndIeepaOnTheRest) {
   const Content c = ReadContent(hts);
   ASSERT_FALSE(std::isnan(c.steel));
   const double u = can_->at(hts).UsmcaShare();
-  const double expected = 0.50 * c.steel + 0.50 * c.aluminum + 0.35 * (1.0 - u) * (1.0 - c.steel - c.aluminum);
+  const double expected =
+      0.50 * c.steel + 0.50 * c.aluminum + 0.35 * (1.0 - u) * (1.0 - c.steel - c.aluminum);
   const ProductTrace* t = Trace("CAN", hts);
   ASSERT_NE(t, nullptr);
   EXPECT_NEAR(t->rate, expected, 1e-12);
@@ -206,7 +208,8 @@ TEST_F(HandCheckTest, MexicanCopperWireStacksCopperWithIeepa) {
   ASSERT_FALSE(InList("s232_steel_derivatives", hts, kDay));
   const Content c = ReadContent(hts);
   const double u = mex_->at(hts).UsmcaShare();
-  const double expected = 0.50 * c.copper + 0.50 * c.aluminum + 0.25 * (1.0 - u) * (1.0 - c.aluminum);
+  const double expected =
+      0.50 * c.copper + 0.50 * c.aluminum + 0.25 * (1.0 - u) * (1.0 - c.aluminum);
   const ProductTrace* t = Trace("MEX", hts);
   ASSERT_NE(t, nullptr);
   EXPECT_NEAR(t->rate, expected, 1e-12);

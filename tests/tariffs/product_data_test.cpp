@@ -2,6 +2,8 @@
 // (D1–D15): each is checked here on the data as shipped, so that rebuilding the lists with
 // data/tariffs/build_product_data.py cannot silently undo one. The proxy weights (D12, D13)
 // are checked in product_proxy_test.cpp.
+#include "tariffs/product_data.hpp"
+
 #include <gtest/gtest.h>
 
 #include <fstream>
@@ -12,7 +14,6 @@
 #include "data/csv.hpp"
 #include "data/gzip_text.hpp"
 #include "ricardo/scenario.hpp"
-#include "tariffs/product_data.hpp"
 #include "tariffs/text_files.hpp"
 #include "test_support.hpp"
 
@@ -89,7 +90,8 @@ TEST_F(ShippedProductDataTest, D4UsGoodsReturnedMapToNoSector) {
   EXPECT_EQ(Members("us_goods_returned", "9801").size(), CodesUnder("9801"));
   EXPECT_TRUE(Members("us_goods_returned", "9802").empty());
   const auto [first, last] = products_->PrefixRange("9801");
-  for (std::size_t c = first; c < last; ++c) EXPECT_EQ(products_->Division(c), -1) << products_->code(c);
+  for (std::size_t c = first; c < last; ++c)
+    EXPECT_EQ(products_->Division(c), -1) << products_->code(c);
 }
 
 // D5: the April 2026 annexes are disjoint; copper mattes to scrap (7401–7404) are in none; the
@@ -133,7 +135,8 @@ TEST_F(ShippedProductDataTest, D6AnnexIiDatesAndIndia) {
   std::size_t late = 0;
   for (std::size_t c = 0; c < products_->code_count(); ++c) {
     const std::int32_t a = products_->ListFrom(annex, c);
-    ASSERT_EQ(products_->ListFrom(india, c), a == 0 ? 0 : std::max(a, 20250827)) << products_->code(c);
+    ASSERT_EQ(products_->ListFrom(india, c), a == 0 ? 0 : std::max(a, 20250827))
+        << products_->code(c);
     late += a == 20251113 ? 1 : 0;
   }
   EXPECT_GT(late, 500u);  // the 237 agricultural HTS8 with their suffixes
@@ -150,22 +153,23 @@ TEST_F(ShippedProductDataTest, D7MfnRatesMatchTheSchedule) {
     const char* text;
   };
   const Case cases[] = {
-      {"0101300000", 0.068, Form::kAdValorem, "6.8%"},          // asses
-      {"8703230140", 0.025, Form::kAdValorem, "2.5%"},          // cars, 1.5–3 litres (HTS8 8703.23.01)
-      {"6109100004", 0.165, Form::kAdValorem, "16.5%"},         // cotton T-shirts (HTS8 6109.10.00)
-      {"7208101500", 0.0, Form::kFree, "Free"},                 // hot-rolled coils, pickled
-      {"0901110025", 0.0, Form::kFree, "Free"},                 // coffee
-      {"2709001000", 0.0, Form::kSpecific, "5.25¢/bbl"},       // light crude
-      {"0406100800", 0.0, Form::kSpecific, "$1.509/kg"},        // fresh cheese
+      {"0101300000", 0.068, Form::kAdValorem, "6.8%"},    // asses
+      {"8703230140", 0.025, Form::kAdValorem, "2.5%"},    // cars, 1.5–3 litres (HTS8 8703.23.01)
+      {"6109100004", 0.165, Form::kAdValorem, "16.5%"},   // cotton T-shirts (HTS8 6109.10.00)
+      {"7208101500", 0.0, Form::kFree, "Free"},           // hot-rolled coils, pickled
+      {"0901110025", 0.0, Form::kFree, "Free"},           // coffee
+      {"2709001000", 0.0, Form::kSpecific, "5.25¢/bbl"},  // light crude
+      {"0406100800", 0.0, Form::kSpecific, "$1.509/kg"},  // fresh cheese
       {"0402999000", 0.149, Form::kCompound, "46.3¢/kg + 14.9%"},  // milk, concentrated
-      {"9801001035", 0.0, Form::kFree, "Free"},                 // US goods returned
+      {"9801001035", 0.0, Form::kFree, "Free"},                    // US goods returned
   };
   for (const Case& k : cases) {
     const std::size_t c = Code(k.code);
     EXPECT_DOUBLE_EQ(products_->MfnRate(c), k.rate) << k.code;
     EXPECT_EQ(products_->MfnRateForm(c), k.form) << k.code;
     EXPECT_EQ(products_->MfnText(c), k.text) << k.code;
-    EXPECT_EQ(products_->MfnRateExact(c), k.form == Form::kFree || k.form == Form::kAdValorem) << k.code;
+    EXPECT_EQ(products_->MfnRateExact(c), k.form == Form::kFree || k.form == Form::kAdValorem)
+        << k.code;
   }
   // A watch: percentages on parts of the value (case, strap, battery) are not a rate on the whole.
   const std::size_t watch = Code("91021110");
@@ -190,25 +194,26 @@ TEST_F(ShippedProductDataTest, D8Section301Lists) {
   EXPECT_EQ(From("s301_list3", "94016140"), 1);  // a 9903.88.04 line
   EXPECT_EQ(From("s301_list3", "85176200"), 1);
   EXPECT_GT(Members("s301_list4b", "").size(), 1000u);
-  EXPECT_EQ(From("s301_review_100", "870380"), 20240927);  // electric vehicles
-  EXPECT_EQ(From("s301_review_50", "85414200"), 20240927);  // solar cells
-  EXPECT_EQ(From("s301_review_50", "85423100"), 20250101);  // processors
-  EXPECT_EQ(From("s301_review_25", "81019400"), 20250101);  // tungsten
-  EXPECT_EQ(From("s301_review_25", "25041010"), 20260101);  // natural graphite
-  EXPECT_EQ(From("s301_review_25", "85076000"), 20260101);  // lithium-ion batteries (9903.91.06)
+  EXPECT_EQ(From("s301_review_100", "870380"), 20240927);    // electric vehicles
+  EXPECT_EQ(From("s301_review_50", "85414200"), 20240927);   // solar cells
+  EXPECT_EQ(From("s301_review_50", "85423100"), 20250101);   // processors
+  EXPECT_EQ(From("s301_review_25", "81019400"), 20250101);   // tungsten
+  EXPECT_EQ(From("s301_review_25", "25041010"), 20260101);   // natural graphite
+  EXPECT_EQ(From("s301_review_25", "85076000"), 20260101);   // lithium-ion batteries (9903.91.06)
   EXPECT_EQ(From("s301_review_100", "40151210"), 20260101);  // medical gloves
-  for (const char* list : {"s301_list1", "s301_list2", "s301_list4a"}) EXPECT_GT(Members(list, "").size(), 200u);
+  for (const char* list : {"s301_list1", "s301_list2", "s301_list4a"})
+    EXPECT_GT(Members(list, "").size(), 200u);
 }
 
 // D9: the 15%-floor exemptions, by partner group and date.
 TEST_F(ShippedProductDataTest, D9FloorExemptionDates) {
-  EXPECT_EQ(From("floor_exempt_eu", "88024001"), 20250901);     // airplanes (civil aircraft)
-  EXPECT_EQ(From("floor_exempt_eu", "33012951"), 20250901);     // the "particular" article
+  EXPECT_EQ(From("floor_exempt_eu", "88024001"), 20250901);  // airplanes (civil aircraft)
+  EXPECT_EQ(From("floor_exempt_eu", "33012951"), 20250901);  // the "particular" article
   EXPECT_EQ(From("floor_exempt_swiss", "88024001"), 20251114);
   EXPECT_EQ(From("floor_exempt_korea", "88024001"), 20251114);
   EXPECT_EQ(From("floor_exempt_korea", "45049000"), 20251114);  // Korea's one extra aircraft line
-  EXPECT_TRUE(Members("floor_exempt_korea", "30").empty());      // no pharma for Korea in the source
-  EXPECT_GT(Members("floor_exempt_swiss", "30").size(), 100u);   // Swiss generic pharma
+  EXPECT_TRUE(Members("floor_exempt_korea", "30").empty());     // no pharma for Korea in the source
+  EXPECT_GT(Members("floor_exempt_swiss", "30").size(), 100u);  // Swiss generic pharma
 }
 
 // D10: Japan's civil-aircraft exemption takes the EU/Korea/Swiss aircraft set (the source's
@@ -237,13 +242,19 @@ TEST_F(ShippedProductDataTest, D11BrazilExemptions) {
 // Census codes of Côte d'Ivoire (7480, not Tunisia's 7230) and Myanmar (5460).
 TEST_F(ShippedProductDataTest, D14ReciprocalRatesTable) {
   std::map<std::string, std::vector<std::string>> rows;  // ch99_code → fields
-  data_internal::ForEachLine(products_->directory() / "us_reciprocal_rates_by_country.csv", [&](long line, std::string_view text) {
-    if (line == 1) return detail::ExpectHeader(text, "iso3,census_code,country,ch99_code,rate,rate_type,phase,terminated,note",
-                                               products_->directory() / "us_reciprocal_rates_by_country.csv");
-    auto fields = data_internal::SplitCsv(text, products_->directory() / "us_reciprocal_rates_by_country.csv", line);
-    ASSERT_EQ(fields.size(), 9u) << line;
-    if (fields[0] != "FIN") rows[fields[3] + " " + fields[0]] = fields;  // EU rows repeat per member
-  });
+  data_internal::ForEachLine(
+      products_->directory() / "us_reciprocal_rates_by_country.csv",
+      [&](long line, std::string_view text) {
+        if (line == 1)
+          return detail::ExpectHeader(
+              text, "iso3,census_code,country,ch99_code,rate,rate_type,phase,terminated,note",
+              products_->directory() / "us_reciprocal_rates_by_country.csv");
+        auto fields = data_internal::SplitCsv(
+            text, products_->directory() / "us_reciprocal_rates_by_country.csv", line);
+        ASSERT_EQ(fields.size(), 9u) << line;
+        if (fields[0] != "FIN")
+          rows[fields[3] + " " + fields[0]] = fields;  // EU rows repeat per member
+      });
   EXPECT_EQ(rows["9903.02.15 CIV"][1], "7480");
   EXPECT_EQ(rows["9903.02.63 TUN"][1], "7230");
   EXPECT_EQ(rows["9903.02.43 MMR"][1], "5460");
@@ -270,12 +281,14 @@ TEST_F(ShippedProductDataTest, D15GoodsMapToGoodsDivisions) {
   for (const char* film : {"3704", "3705", "3706", "4906"}) {
     const auto [first, last] = products_->PrefixRange(film);
     ASSERT_LT(first, last) << film;
-    for (std::size_t c = first; c < last; ++c) EXPECT_EQ(products_->Division(c), 22) << products_->code(c);
+    for (std::size_t c = first; c < last; ++c)
+      EXPECT_EQ(products_->Division(c), 22) << products_->code(c);
   }
   for (const char* art : {"9701", "9702", "9703", "9704", "9705", "9706", "0501"}) {
     const auto [first, last] = products_->PrefixRange(art);
     ASSERT_LT(first, last) << art;
-    for (std::size_t c = first; c < last; ++c) EXPECT_EQ(products_->Division(c), 36) << products_->code(c);
+    for (std::size_t c = first; c < last; ++c)
+      EXPECT_EQ(products_->Division(c), 36) << products_->code(c);
   }
   EXPECT_EQ(products_->Division(Code("2844500000")), 23);
 }

@@ -37,7 +37,8 @@ void WriteProxyInputs(const std::filesystem::path& dir) {
   WriteFile(dir / "hts_codes.txt",
             "0702000000\n1006100000\n2709001000\n4407130000\n7208100015\n7326908688\n8471500150\n"
             "8481800000\n8544429090\n8703230140\n8708295160\n9801001035\n");
-  WriteFile(dir / "us_imports_2024_gtap_groups.csv", "gtap,china,row\nmvh,700,1000\ni_s,350,0\npdr,0,10\n");
+  WriteFile(dir / "us_imports_2024_gtap_groups.csv",
+            "gtap,china,row\nmvh,700,1000\ni_s,350,0\npdr,0,10\n");
   WriteFile(dir / "hts10_gtap.csv.gz",
             "hts10,gtap,via\n1006100000,pdr,hs10\n7208100015,i_s,hs10\n7326908688,i_s,hs6\n"
             "8703230140,mvh,hs10\n8708295160,mvh,hs10\n");
@@ -79,18 +80,26 @@ TEST(ProductLoaderTest, MalformedMfnRates) {
   const std::string file = (dir / "mfn_rates.csv.gz").string();
   const std::string header = "hts8,form,ad_valorem_rate,general\n";
   WriteFile(file, header + "87032301,percent,0.025,2.5%\n");
-  EXPECT_EQ(LoadError(dir), file + ":2:2: unknown rate form 'percent' (write free, ad_valorem, specific, compound or other)");
+  EXPECT_EQ(LoadError(dir), file +
+                                ":2:2: unknown rate form 'percent' (write free, ad_valorem, "
+                                "specific, compound or other)");
   WriteFile(file, header + "87032301,specific,0.025,1¢/kg\n");
-  EXPECT_EQ(LoadError(dir), file + ":2:3: ad valorem rate 0.025 does not fit the form 'specific' (rates are fractions from 0 "
-                                   "to 5 (0.025 for 2.5%), and 0 for free and specific rates)");
+  EXPECT_EQ(LoadError(dir), file +
+                                ":2:3: ad valorem rate 0.025 does not fit the form 'specific' "
+                                "(rates are fractions from 0 "
+                                "to 5 (0.025 for 2.5%), and 0 for free and specific rates)");
   WriteFile(file, header + "87032301,ad_valorem,2.5%,2.5%\n");
   EXPECT_EQ(LoadError(dir), file + ":2:3: value '2.5%' is not a number");
   WriteFile(file, header + "87032301,ad_valorem,0.025,2.5%\n87032301,free,0,Free\n");
-  EXPECT_EQ(LoadError(dir), file + ":3:1: HTS 87032301 has a second rate (the first is on line 2) (keep one row per HTS8 line)");
+  EXPECT_EQ(LoadError(dir), file +
+                                ":3:1: HTS 87032301 has a second rate (the first is on line 2) "
+                                "(keep one row per HTS8 line)");
   WriteFile(file, header + "8703230,free,0,Free\n");
   EXPECT_EQ(LoadError(dir), file + ":2:1: '8703230' is not an 8-digit HTS number");
   WriteFile(file, "hts8,form,rate,general\n");
-  EXPECT_EQ(LoadError(dir), file + ":1:1: unexpected header 'hts8,form,rate,general' (expected 'hts8,form,ad_valorem_rate,general')");
+  EXPECT_EQ(LoadError(dir), file +
+                                ":1:1: unexpected header 'hts8,form,rate,general' (expected "
+                                "'hts8,form,ad_valorem_rate,general')");
 }
 
 // D15 on the tiny data: film in the motion-picture division stops the load until an override
@@ -100,16 +109,21 @@ TEST(ProductLoaderTest, ServicesDivisionNeedsAnOverride) {
   WriteFile(dir / "hts_codes.txt",
             "0702000000\n2709001000\n3706100000\n4407130000\n7208100015\n7326908688\n8471500150\n"
             "8481800000\n8544429090\n8703230140\n8708295160\n9801001035\n");
-  WriteFile(dir / "hs6_isic3.csv",
-            "hs6,isic3\n070200,0112\n270900,1110\n440713,2010\n720810,2710\n732690,2899\n847150,3000\n"
-            "848180,2912\n854442,3130\n870323,3410\n870829,3430\n370610,9211\n");
+  WriteFile(
+      dir / "hs6_isic3.csv",
+      "hs6,isic3\n070200,0112\n270900,1110\n440713,2010\n720810,2710\n732690,2899\n847150,3000\n"
+      "848180,2912\n854442,3130\n870323,3410\n870829,3430\n370610,9211\n");
   const std::string concordance = (dir / "hs6_isic3.csv").string();
-  EXPECT_EQ(LoadError(dir), concordance + ":12:2: HTS 3706100000 maps to ISIC Rev.3 division 92, outside the goods "
-                                          "divisions 01-37, so a tariff on it would charge a services sector (map it "
-                                          "on purpose in hs_division_overrides.csv (hs,division,note))");
+  EXPECT_EQ(LoadError(dir),
+            concordance +
+                ":12:2: HTS 3706100000 maps to ISIC Rev.3 division 92, outside the goods "
+                "divisions 01-37, so a tariff on it would charge a services sector (map it "
+                "on purpose in hs_division_overrides.csv (hs,division,note))");
   const std::string overrides = (dir / "hs_division_overrides.csv").string();
   WriteFile(overrides, "hs,division,note\n3799,22,film\n");
-  EXPECT_EQ(LoadError(dir), overrides + ":2:1: '3799' is not an HS prefix of 2 to 10 digits that starts an HTS line");
+  EXPECT_EQ(
+      LoadError(dir),
+      overrides + ":2:1: '3799' is not an HS prefix of 2 to 10 digits that starts an HTS line");
   WriteFile(overrides, "hs,division,note\n3706,2x,film\n");
   EXPECT_EQ(LoadError(dir), overrides + ":2:2: '2x' is not a two-digit ISIC Rev.3 division");
   // A longer prefix wins over a shorter one, whatever their order in the file.
@@ -140,18 +154,24 @@ TEST(ProductLoaderTest, ProxyWeightsByHand) {
     ASSERT_EQ(set->lines.size(), expected.size()) << region;
     for (std::size_t k = 0; k < expected.size(); ++k) {
       EXPECT_EQ(products->code(set->lines[k].code), expected[k].code) << region;
-      EXPECT_NEAR(set->lines[k].value_usd, expected[k].value, 1e-9) << region << " " << expected[k].code;
+      EXPECT_NEAR(set->lines[k].value_usd, expected[k].value, 1e-9)
+          << region << " " << expected[k].code;
     }
   };
   check("VNM", {{"1006100000", 3.0}, {"8703230140", 300.0 * 5 / 7}, {"8708295160", 300.0 * 2 / 7}});
   check("ROW", {{"1006100000", 7.0}, {"8703230140", 500.0}, {"8708295160", 200.0}});
-  check("CHN", {{"7208100015", 300.0}, {"7326908688", 50.0}, {"8703230140", 500.0}, {"8708295160", 200.0}});
+  check(
+      "CHN",
+      {{"7208100015", 300.0}, {"7326908688", 50.0}, {"8703230140", 500.0}, {"8708295160", 200.0}});
   EXPECT_EQ(products->ProxyWeights("USA", regions), nullptr);
   const auto vietnam = products->ProxyWeights("VNM", regions);
   EXPECT_EQ(vietnam->description,
-            "2024 US imports from VNM (Census via the Yale Budget Lab, 3 GTAP goods sectors): 30.0% of group 'row' "
-            "(US$0.0 billion); within each sector spread over HTS10 lines in proportion to pooled 2025 US imports "
-            "from Canada and Mexico (a proxy composition); spread equally where Canada and Mexico sell none: pdr (1 line)");
+            "2024 US imports from VNM (Census via the Yale Budget Lab, 3 GTAP goods sectors): "
+            "30.0% of group 'row' "
+            "(US$0.0 billion); within each sector spread over HTS10 lines in proportion to pooled "
+            "2025 US imports "
+            "from Canada and Mexico (a proxy composition); spread equally where Canada and Mexico "
+            "sell none: pdr (1 line)");
   // Without CHN and VNM as regions, ROW holds both groups whole.
   const auto groups = products->RegionGroups("ROW", {"USA", "CAN", "ROW"});
   ASSERT_EQ(groups.size(), 2u);
@@ -169,14 +189,19 @@ TEST(ProductLoaderTest, MalformedProxyInputs) {
   const std::string gtap = (dir / "hts10_gtap.csv.gz").string();
   const std::string countries = (dir / "us_imports_2024_by_country.csv").string();
   std::filesystem::remove(gtap);
-  EXPECT_EQ(LoadError(dir), gtap + ": file not found: the proxy import weights need us_imports_2024_gtap_groups.csv, "
-                                   "hts10_gtap.csv.gz and us_imports_2024_by_country.csv together (rebuild the data "
-                                   "with data/tariffs/build_product_data.py)");
+  EXPECT_EQ(LoadError(dir),
+            gtap +
+                ": file not found: the proxy import weights need us_imports_2024_gtap_groups.csv, "
+                "hts10_gtap.csv.gz and us_imports_2024_by_country.csv together (rebuild the data "
+                "with data/tariffs/build_product_data.py)");
   WriteFile(gtap, "hts10,gtap,via\n9999999999,mvh,hs10\n");
-  EXPECT_EQ(LoadError(dir), gtap + ":2:1: '9999999999' is not a known HTS10 number (rebuild the data with "
-                                   "data/tariffs/build_product_data.py)");
+  EXPECT_EQ(LoadError(dir),
+            gtap +
+                ":2:1: '9999999999' is not a known HTS10 number (rebuild the data with "
+                "data/tariffs/build_product_data.py)");
   WriteFile(gtap, "hts10,gtap,via\n8703230140,cars,hs10\n");
-  EXPECT_EQ(LoadError(dir), gtap + ":2:2: GTAP sector 'cars' is not in us_imports_2024_gtap_groups.csv");
+  EXPECT_EQ(LoadError(dir),
+            gtap + ":2:2: GTAP sector 'cars' is not in us_imports_2024_gtap_groups.csv");
   WriteFile(gtap, "hts10,gtap,via\n8703230140,mvh,hs10\n8703230140,mvh,hs6\n");
   EXPECT_EQ(LoadError(dir), gtap + ":3:1: HTS 8703230140 is listed twice");
   WriteFile(gtap, "hts10,gtap,via\n8703230140,mvh,hs10\n");
@@ -185,12 +210,19 @@ TEST(ProductLoaderTest, MalformedProxyInputs) {
   WriteFile(groups, "gtap,china,China\nmvh,700,1\n");
   EXPECT_EQ(LoadError(dir), groups + ":1:3: 'China' is not a new lower-case group name");
   WriteFile(groups, "gtap,china,row\nmvh,700,1000\n");
-  WriteFile(countries, "iso3,census_code,name,eu27,group,imports_2024_usd\nFRA,4279,France,1,eu,5\n");
-  EXPECT_EQ(LoadError(dir), countries + ":2:5: group 'eu' is not a column of us_imports_2024_gtap_groups.csv");
-  WriteFile(countries, "iso3,census_code,name,eu27,group,imports_2024_usd\nCHN,5700,China,0,china,1\nCHN,5700,China,0,china,1\n");
-  EXPECT_EQ(LoadError(dir), countries + ":3:1: 'CHN' is not a new three-letter upper-case ISO code");
-  WriteFile(countries, "iso3,census_code,name,eu27,group,imports_2024_usd\nCHN,5700,China,yes,china,1\n");
-  EXPECT_EQ(LoadError(dir), countries + ":2:4: eu27 is 'yes'; write 1 for an EU member state, else 0");
+  WriteFile(countries,
+            "iso3,census_code,name,eu27,group,imports_2024_usd\nFRA,4279,France,1,eu,5\n");
+  EXPECT_EQ(LoadError(dir),
+            countries + ":2:5: group 'eu' is not a column of us_imports_2024_gtap_groups.csv");
+  WriteFile(countries,
+            "iso3,census_code,name,eu27,group,imports_2024_usd\nCHN,5700,China,0,china,1\nCHN,5700,"
+            "China,0,china,1\n");
+  EXPECT_EQ(LoadError(dir),
+            countries + ":3:1: 'CHN' is not a new three-letter upper-case ISO code");
+  WriteFile(countries,
+            "iso3,census_code,name,eu27,group,imports_2024_usd\nCHN,5700,China,yes,china,1\n");
+  EXPECT_EQ(LoadError(dir),
+            countries + ":2:4: eu27 is 'yes'; write 1 for an EU member state, else 0");
 }
 
 }  // namespace

@@ -17,7 +17,7 @@ namespace ricardo {
 namespace {
 
 const std::vector<std::string> kWorld = {"USA", "CAN", "MEX", "CHN", "EU27", "GBR",
-                                         "JPN", "KOR", "IND", "TWN", "BRA", "ROW"};
+                                         "JPN", "KOR", "IND", "TWN", "BRA",  "ROW"};
 const std::vector<std::string> kNorthAmerica = {"USA", "CAN", "MEX", "ROW"};
 
 class ProxyWeightsTest : public ::testing::Test {
@@ -27,7 +27,8 @@ class ProxyWeightsTest : public ::testing::Test {
   // The region's weights summed by GTAP sector.
   std::vector<double> BySector(const detail::WeightSet& set) const {
     std::vector<double> out(products_->gtap_sectors().size(), 0.0);
-    for (const auto& line : set.lines) out[static_cast<std::size_t>(products_->GtapSector(line.code))] += line.value_usd;
+    for (const auto& line : set.lines)
+      out[static_cast<std::size_t>(products_->GtapSector(line.code))] += line.value_usd;
     return out;
   }
   double Total(const detail::WeightSet& set) const {
@@ -37,7 +38,8 @@ class ProxyWeightsTest : public ::testing::Test {
   }
   double GroupTotal(const std::string& group) const {
     double total = 0.0;
-    for (std::size_t s = 0; s < products_->gtap_sectors().size(); ++s) total += products_->GroupImports2024(group, s);
+    for (std::size_t s = 0; s < products_->gtap_sectors().size(); ++s)
+      total += products_->GroupImports2024(group, s);
     return total;
   }
   double CountryImports(const std::string& iso3) const {
@@ -47,7 +49,8 @@ class ProxyWeightsTest : public ::testing::Test {
   }
   double GroupCountries(const std::string& group) const {
     double total = 0.0;
-    for (const auto& c : products_->countries()) total += c.group == group ? c.imports_2024_usd : 0.0;
+    for (const auto& c : products_->countries())
+      total += c.group == group ? c.imports_2024_usd : 0.0;
     return total;
   }
 
@@ -69,9 +72,11 @@ TEST_F(ProxyWeightsTest, D12SectorTotalsAreTheGroupValues) {
     EXPECT_NEAR(by_sector[s], expected, 1e-9 * expected + 1e-6) << products_->gtap_sectors()[s];
   }
   EXPECT_NEAR(Total(*china) / 1e9, 418.0, 0.05);
-  for (std::size_t k = 1; k < china->lines.size(); ++k) ASSERT_LT(china->lines[k - 1].code, china->lines[k].code);
+  for (std::size_t k = 1; k < china->lines.size(); ++k)
+    ASSERT_LT(china->lines[k - 1].code, china->lines[k].code);
   for (const auto& line : china->lines) ASSERT_EQ(line.usmca_share, 0.0);
-  EXPECT_NE(china->description.find("100.0% of group 'china'"), std::string::npos) << china->description;
+  EXPECT_NE(china->description.find("100.0% of group 'china'"), std::string::npos)
+      << china->description;
 }
 
 // D12: within a GTAP sector, a line's weight is in proportion to its pooled 2025 US imports from
@@ -107,7 +112,9 @@ TEST_F(ProxyWeightsTest, D12CompositionFollowsCanadaAndMexico2025) {
   ASSERT_NE(row, nullptr);
   std::size_t pdr_lines = 0;
   for (const auto& line : row->lines) {
-    if (products_->gtap_sectors()[static_cast<std::size_t>(products_->GtapSector(line.code))] != "pdr") continue;
+    if (products_->gtap_sectors()[static_cast<std::size_t>(products_->GtapSector(line.code))] !=
+        "pdr")
+      continue;
     ++pdr_lines;
     EXPECT_EQ(products_->code(line.code), "1006100000");
     EXPECT_NEAR(line.value_usd, 11289.0 + 0.0 + 3472.0, 1e-6);  // row + japan (north-america's ROW)
@@ -123,11 +130,15 @@ TEST_F(ProxyWeightsTest, D12RestOfWorldTakesWhatOtherRegionsLeave) {
   const auto na = products_->RegionGroups("ROW", kNorthAmerica);
   std::map<std::string, double> na_fraction;
   for (const auto& g : na) na_fraction[g.group] = g.fraction;
-  EXPECT_EQ(na_fraction, (std::map<std::string, double>{
-                             {"china", 1.0}, {"eu", 1.0}, {"ftrow", 1.0}, {"japan", 1.0}, {"row", 1.0}, {"uk", 1.0}}));
+  EXPECT_EQ(
+      na_fraction,
+      (std::map<std::string, double>{
+          {"china", 1.0}, {"eu", 1.0}, {"ftrow", 1.0}, {"japan", 1.0}, {"row", 1.0}, {"uk", 1.0}}));
   const auto world = products_->RegionGroups("ROW", kWorld);
   ASSERT_EQ(world.size(), 2u);
-  const double row_left = 1.0 - (CountryImports("IND") + CountryImports("TWN") + CountryImports("BRA")) / GroupCountries("row");
+  const double row_left =
+      1.0 - (CountryImports("IND") + CountryImports("TWN") + CountryImports("BRA")) /
+                GroupCountries("row");
   const double ftrow_left = 1.0 - CountryImports("KOR") / GroupCountries("ftrow");
   EXPECT_EQ(world[0].group, "row");
   EXPECT_NEAR(world[0].fraction, row_left, 1e-12);
@@ -142,7 +153,8 @@ TEST_F(ProxyWeightsTest, D12RestOfWorldTakesWhatOtherRegionsLeave) {
 // D12: the regions of a baseline share the eight groups out exactly once (US$3,124 billion).
 TEST_F(ProxyWeightsTest, D12RegionsAddUpToAllGroups) {
   double groups = 0.0;
-  for (const char* g : {"china", "canada", "mexico", "uk", "japan", "eu", "row", "ftrow"}) groups += GroupTotal(g);
+  for (const char* g : {"china", "canada", "mexico", "uk", "japan", "eu", "row", "ftrow"})
+    groups += GroupTotal(g);
   EXPECT_NEAR(groups / 1e9, 3123.8, 0.05);
   for (const auto* regions : {&kWorld, &kNorthAmerica}) {
     double total = 0.0;
@@ -170,9 +182,11 @@ TEST_F(ProxyWeightsTest, NullWhereNoGroupMapsAndMemoised) {
 // codes make one ISO country.
 TEST_F(ProxyWeightsTest, D13CountryImports2024) {
   EXPECT_EQ(products_->countries().size(), 230u);
-  const std::map<std::string, double> readme = {{"KOR", 122.0}, {"TWN", 106.5}, {"IND", 74.9}, {"BRA", 38.2},
-                                                {"GBR", 59.5},  {"JPN", 139.0}, {"VNM", 135.6}};
-  for (const auto& [iso3, billions] : readme) EXPECT_NEAR(CountryImports(iso3) / 1e9, billions, 0.05) << iso3;
+  const std::map<std::string, double> readme = {{"KOR", 122.0}, {"TWN", 106.5}, {"IND", 74.9},
+                                                {"BRA", 38.2},  {"GBR", 59.5},  {"JPN", 139.0},
+                                                {"VNM", 135.6}};
+  for (const auto& [iso3, billions] : readme)
+    EXPECT_NEAR(CountryImports(iso3) / 1e9, billions, 0.05) << iso3;
   double eu27 = 0.0;
   std::size_t members = 0;
   for (const auto& c : products_->countries()) {

@@ -17,7 +17,6 @@
 namespace ricardo {
 namespace {
 
-
 // Rows of a CSV file with a header, as field maps (lines starting with '#' skipped).
 std::vector<std::map<std::string, std::string>> ReadCsv(const std::filesystem::path& file) {
   std::vector<std::string> header;
@@ -62,12 +61,14 @@ class ProductSourcesTest : public ::testing::Test {
 // The GTAP × group table is the source's, value for value.
 TEST_F(ProductSourcesTest, GtapGroupTableIsTheSource) {
   REQUIRE_SHARED_DATA(shared, "");  // test_support.hpp
-  const auto rows = ReadCsv(shared / "world/trade/us_imports_2024_by_gtap_and_partner_group_usd.csv");
+  const auto rows =
+      ReadCsv(shared / "world/trade/us_imports_2024_by_gtap_and_partner_group_usd.csv");
   ASSERT_EQ(rows.size(), products_->gtap_sectors().size());
   for (std::size_t s = 0; s < rows.size(); ++s) {
     EXPECT_EQ(rows[s].at("gtap_code"), products_->gtap_sectors()[s]);
     for (const char* g : {"china", "canada", "mexico", "uk", "japan", "eu", "row", "ftrow"}) {
-      EXPECT_EQ(products_->GroupImports2024(g, s), std::stod(rows[s].at(g))) << rows[s].at("gtap_code") << " " << g;
+      EXPECT_EQ(products_->GroupImports2024(g, s), std::stod(rows[s].at(g)))
+          << rows[s].at("gtap_code") << " " << g;
     }
   }
 }
@@ -101,18 +102,29 @@ TEST_F(ProductSourcesTest, AnnexIiCoversTheSourceAtHts8) {
 // Every Section 301 row is in its list (3_addl in List 3, biden_* in the review lists).
 TEST_F(ProductSourcesTest, Section301RowsAreInTheirLists) {
   REQUIRE_SHARED_DATA(shared, "");  // test_support.hpp
-  const std::map<std::string, std::string> lists = {
-      {"1", "s301_list1"},          {"2", "s301_list2"},          {"3", "s301_list3"},
-      {"3_addl", "s301_list3"},     {"4A", "s301_list4a"},        {"4B", "s301_list4b"},
-      {"biden_25", "s301_review_25"}, {"biden_25_jan25", "s301_review_25"}, {"cranes_301", "s301_review_25"},
-      {"biden_50", "s301_review_50"}, {"biden_50_jan25", "s301_review_50"}, {"biden_100", "s301_review_100"}};
-  const std::map<std::string, std::string> jan26 = {
-      {"9903.91.06", "s301_review_25"}, {"9903.91.07", "s301_review_50"}, {"9903.91.08", "s301_review_100"}};
+  const std::map<std::string, std::string> lists = {{"1", "s301_list1"},
+                                                    {"2", "s301_list2"},
+                                                    {"3", "s301_list3"},
+                                                    {"3_addl", "s301_list3"},
+                                                    {"4A", "s301_list4a"},
+                                                    {"4B", "s301_list4b"},
+                                                    {"biden_25", "s301_review_25"},
+                                                    {"biden_25_jan25", "s301_review_25"},
+                                                    {"cranes_301", "s301_review_25"},
+                                                    {"biden_50", "s301_review_50"},
+                                                    {"biden_50_jan25", "s301_review_50"},
+                                                    {"biden_100", "s301_review_100"}};
+  const std::map<std::string, std::string> jan26 = {{"9903.91.06", "s301_review_25"},
+                                                    {"9903.91.07", "s301_review_50"},
+                                                    {"9903.91.08", "s301_review_100"}};
   std::size_t rows = 0;
   for (const auto& row : ReadCsv(shared / "world/rates/yale_s301_product_lists.csv")) {
     const std::string& group = row.at("list");
-    const std::string list = group == "biden_jan26" ? jan26.at(row.at("ch99_code")) : lists.at(group);
-    if (products_->PrefixRange(row.at("hts8")).first == products_->PrefixRange(row.at("hts8")).second) continue;
+    const std::string list =
+        group == "biden_jan26" ? jan26.at(row.at("ch99_code")) : lists.at(group);
+    if (products_->PrefixRange(row.at("hts8")).first ==
+        products_->PrefixRange(row.at("hts8")).second)
+      continue;
     EXPECT_TRUE(AllIn(list, row.at("hts8"))) << group << " " << row.at("hts8");
     ++rows;
   }
@@ -138,7 +150,8 @@ TEST_F(ProductSourcesTest, CountryImportsAreTheSource) {
   std::map<std::string, double> by_code;
   for (const auto& c : products_->countries()) by_code[c.census_code] = c.imports_2024_usd;
   double source_total = 0.0, shipped_total = 0.0;
-  for (const auto& row : ReadCsv(shared / "world/trade/us_imports_2024_by_country_yale_matched.csv")) {
+  for (const auto& row :
+       ReadCsv(shared / "world/trade/us_imports_2024_by_country_yale_matched.csv")) {
     const double value = std::stod(row.at("imports_2024_usd"));
     source_total += value;
     const std::string& code = row.at("census_cty_code");

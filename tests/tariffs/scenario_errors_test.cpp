@@ -21,7 +21,9 @@ namespace {
 using testing::ProjectDirectory;
 using testing::RunCli;
 
-std::filesystem::path MalformedDirectory() { return ProjectDirectory() / "tests/tariffs/malformed"; }
+std::filesystem::path MalformedDirectory() {
+  return ProjectDirectory() / "tests/tariffs/malformed";
+}
 
 std::string ReadText(const std::filesystem::path& file) {
   std::ifstream in(file, std::ios::binary);
@@ -47,22 +49,28 @@ const char* kSectors =
 
 std::vector<Case> Cases() {
   static const std::string elasticity_sector =
-      std::string("elasticity-unknown-sector.toml:5:1: unknown sector 'steel' (sectors of baseline "
-                  "'north-america': ") + kSectors + ")";
+      std::string(
+          "elasticity-unknown-sector.toml:5:1: unknown sector 'steel' (sectors of baseline "
+          "'north-america': ") +
+      kSectors + ")";
   static const std::string trade_cost_sector =
-      std::string("trade-cost-unknown-sector.toml:8:12: unknown sector 'autos' (sectors of baseline "
-                  "'north-america': ") + kSectors + ")";
+      std::string(
+          "trade-cost-unknown-sector.toml:8:12: unknown sector 'autos' (sectors of baseline "
+          "'north-america': ") +
+      kSectors + ")";
   return {
       // ---- syntax and shape
       {"toml-syntax-error.toml", Stage::kParse,
-       "toml-syntax-error.toml:9:1: Error while parsing array: expected comma or closing ']', saw 's'"},
+       "toml-syntax-error.toml:9:1: Error while parsing array: expected comma or closing ']', saw "
+       "'s'"},
       {"non-ascii-outside-string.toml", Stage::kParse,
        "non-ascii-outside-string.toml:10:7: non-ASCII character U+00A0 outside a string or comment "
        "(TOML allows such characters only inside quoted strings and comments)"},
       {"empty.toml", Stage::kParse,
        "empty.toml:1:1: the scenario has no 'name' (add name = \"my-scenario\" at the top)"},
       {"no-measures.toml", Stage::kParse,
-       "no-measures.toml:1:1: the scenario has no measures, trade-cost shocks or elasticity overrides "
+       "no-measures.toml:1:1: the scenario has no measures, trade-cost shocks or elasticity "
+       "overrides "
        "(add a [[measures]] table; docs/scenarios.md lists every key)"},
       {"measures-not-array.toml", Stage::kParse,
        "measures-not-array.toml:4:1: 'measures' must be a list of tables, not a table (start each "
@@ -70,12 +78,15 @@ std::vector<Case> Cases() {
       {"unknown-key.toml", Stage::kParse,
        "unknown-key.toml:8:1: unknown key 'orgins' in [[measures]] (did you mean 'origins'?)"},
       {"unknown-scope-key.toml", Stage::kParse,
-       "unknown-scope-key.toml:9:29: unknown key 'exclude' in the scope (known keys: all_goods, hs, "
+       "unknown-scope-key.toml:9:29: unknown key 'exclude' in the scope (known keys: all_goods, "
+       "hs, "
        "lists, sectors, exclude_hs, exclude_lists)"},
       {"missing-importer.toml", Stage::kParse,
-       "missing-importer.toml:4:1: measure 'ieepa-canada' has no 'importer' (add importer = \"USA\")"},
+       "missing-importer.toml:4:1: measure 'ieepa-canada' has no 'importer' (add importer = "
+       "\"USA\")"},
       {"missing-rate.toml", Stage::kParse,
-       "missing-rate.toml:4:1: measure 'ieepa-canada' has no 'rate' (add rate = 0.25 (a fraction) or "
+       "missing-rate.toml:4:1: measure 'ieepa-canada' has no 'rate' (add rate = 0.25 (a fraction) "
+       "or "
        "rate_from_baseline = \"ROW\")"},
       {"duplicate-measure-id.toml", Stage::kParse,
        "duplicate-measure-id.toml:12:1: measure id 'ieepa-canada' is used twice (first at line 4) "
@@ -86,16 +97,19 @@ std::vector<Case> Cases() {
       {"rate-negative.toml", Stage::kParse,
        "rate-negative.toml:10:8: rate -0.1 is out of range (rates are fractions from 0 to 5)"},
       {"rate-above-limit.toml", Stage::kParse,
-       "rate-above-limit.toml:10:8: rate 12.5 is out of range (rates are fractions from 0 to 5: write "
+       "rate-above-limit.toml:10:8: rate 12.5 is out of range (rates are fractions from 0 to 5: "
+       "write "
        "0.125 for 12.5%)"},
       {"rate-as-percent.toml", Stage::kParse,
-       "rate-as-percent.toml:10:8: rate 25 is out of range (rates are fractions from 0 to 5: write 0.25 "
+       "rate-as-percent.toml:10:8: rate 25 is out of range (rates are fractions from 0 to 5: write "
+       "0.25 "
        "for 25%)"},
       {"rate-wrong-type.toml", Stage::kParse,
        "rate-wrong-type.toml:10:8: 'rate' must be a number, not a string (write the rate as a "
        "fraction, e.g. rate = 0.25 for 25%)"},
       {"non-us-content-without-share.toml", Stage::kParse,
-       "non-us-content-without-share.toml:11:9: usmca = \"non-us-content\" needs 'us_content_share' "
+       "non-us-content-without-share.toml:11:9: usmca = \"non-us-content\" needs "
+       "'us_content_share' "
        "(add us_content_share = 0.4 (the US content of qualifying goods))"},
       // ---- dates
       {"invalid-date.toml", Stage::kParse,
@@ -111,24 +125,28 @@ std::vector<Case> Cases() {
       {"unknown-hs-code.toml", Stage::kParse,
        "unknown-hs-code.toml:9:23: unknown HS code '7399' (did you mean '7309'?)"},
       {"malformed-hs-code.toml", Stage::kParse,
-       "malformed-hs-code.toml:9:17: '720' is not an HS code (HS codes have 2, 4, 6, 8 or 10 digits, "
+       "malformed-hs-code.toml:9:17: '720' is not an HS code (HS codes have 2, 4, 6, 8 or 10 "
+       "digits, "
        "dots allowed, e.g. \"7208\" or \"8703.23\")"},
       {"unknown-product-list.toml", Stage::kParse,
        "unknown-product-list.toml:9:33: unknown product list 's232_steel_derivative' (did you mean "
        "'s232_steel_derivatives'?)"},
       // ---- stacking
       {"unknown-measure-reference.toml", Stage::kParse,
-       "unknown-measure-reference.toml:19:13: unknown measure 'ieepa-canda' in replaces (did you mean "
+       "unknown-measure-reference.toml:19:13: unknown measure 'ieepa-canda' in replaces (did you "
+       "mean "
        "'ieepa-canada'?)"},
       {"contradicting-rules.toml", Stage::kParse,
        "contradicting-rules.toml:23:16: stacking rules contradict each other: 's232-lumber' stacks "
        "with 'ieepa-canada' here, but 's232-lumber' replaces 'ieepa-canada' at "
-       "contradicting-rules.toml:19:13 (keep one rule per pair of measures, or give them dates that "
+       "contradicting-rules.toml:19:13 (keep one rule per pair of measures, or give them dates "
+       "that "
        "do not overlap)"},
       {"overlap-without-rule.toml", Stage::kCheck,
        "overlap-without-rule.toml:13:1: measures 'ieepa-canada' and 's232-lumber' overlap with no "
        "stacking rule between them (both tax USA imports from CAN of 44031100 on 2025-10-14) (add "
-       "replaces, replaced_by, replaces_on_content or stacks_with to one of them, naming the other)"},
+       "replaces, replaced_by, replaces_on_content or stacks_with to one of them, naming the "
+       "other)"},
       // ---- countries and sectors (need the baseline)
       {"unknown-origin-country.toml", Stage::kCheck,
        "unknown-origin-country.toml:8:19: unknown country 'CNA' (did you mean 'CAN'?)"},
@@ -145,7 +163,8 @@ std::vector<Case> Cases() {
        "(1 = unchanged, 0.9 = 10% lower))"},
       {"trade-cost-unknown-sector.toml", Stage::kCheck, trade_cost_sector.c_str()},
       {"elasticity-negative.toml", Stage::kParse,
-       "elasticity-negative.toml:5:10: elasticity -4 for 'metals' is out of range (θ must be a number "
+       "elasticity-negative.toml:5:10: elasticity -4 for 'metals' is out of range (θ must be a "
+       "number "
        "above 0 and at most 100)"},
       {"elasticity-unknown-sector.toml", Stage::kCheck, elasticity_sector.c_str()},
   };
@@ -229,11 +248,14 @@ TEST_F(ScenarioErrorsTest, CliCheckExitsWithFourAndTheLocatedMessage) {
     std::string file, tail;
   };
   const std::vector<CliCase> cases = {
-      {"toml-syntax-error.toml", ":9:1: Error while parsing array: expected comma or closing ']', saw 's'"},
-      {"rate-as-percent.toml", ":10:8: rate 25 is out of range (rates are fractions from 0 to 5: write 0.25 for 25%)"},
+      {"toml-syntax-error.toml",
+       ":9:1: Error while parsing array: expected comma or closing ']', saw 's'"},
+      {"rate-as-percent.toml",
+       ":10:8: rate 25 is out of range (rates are fractions from 0 to 5: write 0.25 for 25%)"},
       {"unknown-origin-country.toml", ":8:19: unknown country 'CNA' (did you mean 'CAN'?)"},
       {"overlap-without-rule.toml",
-       ":13:1: measures 'ieepa-canada' and 's232-lumber' overlap with no stacking rule between them "
+       ":13:1: measures 'ieepa-canada' and 's232-lumber' overlap with no stacking rule between "
+       "them "
        "(both tax USA imports from CAN of 44031100 on 2025-10-14) (add replaces, replaced_by, "
        "replaces_on_content or stacks_with to one of them, naming the other)"},
   };
@@ -251,7 +273,8 @@ TEST_F(ScenarioErrorsTest, CliCheckExitsWithFourAndTheLocatedMessage) {
     SCOPED_TRACE(command);
     const auto result = RunCli(std::string(command) + " '" + path + "'");
     EXPECT_EQ(result.exit_code, 4);
-    EXPECT_NE(result.err.find(path + ":10:8: rate 25 is out of range"), std::string::npos) << result.err;
+    EXPECT_NE(result.err.find(path + ":10:8: rate 25 is out of range"), std::string::npos)
+        << result.err;
   }
 }
 

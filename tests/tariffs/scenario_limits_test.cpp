@@ -19,11 +19,12 @@ using testing::MakeTinyProductData;
 
 enum class Rules { kIdsOfEarlier, kSelector, kReplacesEarlier, kSelectorTwice, kNone };
 
-constexpr int kHeaderLines = 3;   // name, date, blank
+constexpr int kHeaderLines = 3;    // name, date, blank
 constexpr int kMeasureLines = 10;  // see Overlapping
 
 // n all-goods IEEPA measures on USA imports from CAN, measure k at rate (k + 1) × rate_step,
-// related by `rules`. Measure k's [[measures]] header is on line kHeaderLines + k × kMeasureLines + 1.
+// related by `rules`. Measure k's [[measures]] header is on line kHeaderLines + k × kMeasureLines
+// + 1.
 std::string Overlapping(int n, Rules rules, double rate_step) {
   std::string text = "name = \"overlapping\"\ndate = 2025-11-01\n\n";
   for (int k = 0; k < n; ++k) {
@@ -35,7 +36,8 @@ std::string Overlapping(int n, Rules rules, double rate_step) {
     if (rules == Rules::kSelectorTwice) rule = "stacks_with = [\"@ieepa\", \"@ieepa\"]";
     if (rules == Rules::kReplacesEarlier) rule = fmt::format("replaces = [{}]", earlier);
     text += fmt::format(
-        "[[measures]]\nid = \"m{}\"\nauthority = \"ieepa\"\nimporter = \"USA\"\norigins = [\"CAN\"]\n"
+        "[[measures]]\nid = \"m{}\"\nauthority = \"ieepa\"\nimporter = \"USA\"\norigins = "
+        "[\"CAN\"]\n"
         "scope = {{ all_goods = true }}\nrate = {}\nfrom = 2025-01-01\n{}\n\n",
         k, (k + 1) * rate_step, rule);
   }
@@ -51,7 +53,9 @@ class ScenarioLimitsTest : public ::testing::Test {
   }
   void SetUp() override { products_ = LoadProductData(MakeTinyProductData("limits")); }
 
-  Scenario Parse(const std::string& text) const { return ParseScenario(text, "limits.toml", *products_); }
+  Scenario Parse(const std::string& text) const {
+    return ParseScenario(text, "limits.toml", *products_);
+  }
   CompiledScenario Compile(const Scenario& s, CompileOptions options = {}) const {
     options.products = products_;
     return CompileScenario(s, *baseline_, options);
@@ -103,12 +107,14 @@ TEST_F(ScenarioLimitsTest, MoreMeasuresThanTheLimitAreRefusedAtTheFirstOneBeyond
     FAIL() << "no error";
   } catch (const LimitError& e) {
     EXPECT_EQ(e.kind(), ErrorKind::kLimit);
-    EXPECT_EQ(std::string(e.what()),
-              fmt::format("limits.toml:{}:1: the scenario has 2001 measures; the limit is 2000 measures per "
-                          "scenario (merge measures that differ only in their origins or products (one measure "
-                          "takes a list of origins and a scope of many products), or split the scenario "
-                          "(docs/scenarios.md, Limits))",
-                          kHeaderLines + 2000 * kMeasureLines + 1));
+    EXPECT_EQ(
+        std::string(e.what()),
+        fmt::format(
+            "limits.toml:{}:1: the scenario has 2001 measures; the limit is 2000 measures per "
+            "scenario (merge measures that differ only in their origins or products (one measure "
+            "takes a list of origins and a scope of many products), or split the scenario "
+            "(docs/scenarios.md, Limits))",
+            kHeaderLines + 2000 * kMeasureLines + 1));
   }
   // At the limit the scenario is read.
   EXPECT_EQ(Parse(Overlapping(n - 1, Rules::kNone, 0.0)).measures.size(), kMaxScenarioMeasures);
@@ -121,13 +127,15 @@ TEST_F(ScenarioLimitsTest, StackingEntriesResolvingToTooManyPairsAreRefusedAtThe
     Parse(Overlapping(static_cast<int>(kMaxScenarioMeasures), Rules::kSelectorTwice, 0.0));
     FAIL() << "no error";
   } catch (const LimitError& e) {
-    EXPECT_EQ(std::string(e.what()),
-              fmt::format("limits.toml:{}:26: the stacking rules resolve to more than 4000000 measure pairs (up "
-                          "to this entry, stacks_with = [\"@ieepa\"], which reaches 1999 measures); the limit is "
-                          "4000000 pair rules per scenario (name each pair of measures once (an @authority entry "
-                          "on one side of a pair is enough), or merge measures that stack alike into one "
-                          "(docs/scenarios.md, Limits))",
-                          kHeaderLines + 1000 * kMeasureLines + 9));
+    EXPECT_EQ(
+        std::string(e.what()),
+        fmt::format(
+            "limits.toml:{}:26: the stacking rules resolve to more than 4000000 measure pairs (up "
+            "to this entry, stacks_with = [\"@ieepa\"], which reaches 1999 measures); the limit is "
+            "4000000 pair rules per scenario (name each pair of measures once (an @authority entry "
+            "on one side of a pair is enough), or merge measures that stack alike into one "
+            "(docs/scenarios.md, Limits))",
+            kHeaderLines + 1000 * kMeasureLines + 9));
   }
 }
 
@@ -143,11 +151,14 @@ TEST_F(ScenarioLimitsTest, ACompileStopsAtItsTimeLimit) {
   } catch (const LimitError& e) {
     EXPECT_EQ(e.kind(), ErrorKind::kLimit);
     EXPECT_EQ(e.where().file, "limits.toml");
-    EXPECT_TRUE(std::regex_match(e.problem(), std::regex(R"(compiling stopped after \d+\.\d\d s, the limit is 1e-09 s)")))
+    EXPECT_TRUE(std::regex_match(
+        e.problem(), std::regex(R"(compiling stopped after \d+\.\d\d s, the limit is 1e-09 s)")))
         << e.problem();
     EXPECT_EQ(e.fix(),
-              "raise the time limit (CompileOptions::max_time_in_seconds; the server's --solve-time-limit), or "
-              "write fewer overlapping measures: one measure with several origins or a wider scope instead of "
+              "raise the time limit (CompileOptions::max_time_in_seconds; the server's "
+              "--solve-time-limit), or "
+              "write fewer overlapping measures: one measure with several origins or a wider scope "
+              "instead of "
               "many that stack");
   }
   options.products = products_;
@@ -167,8 +178,10 @@ TEST_F(ScenarioLimitsTest, AnExplanationStopsAtItsLineLimit) {
   EXPECT_EQ(j["pairs"][0]["products"].size(), 3u);
   EXPECT_EQ(j["pairs"][0]["products_left_out"], 8);
   const std::string note =
-      "2408 product trace lines (8 products) left out: an answer shows at most 1000 lines; narrow it to one "
-      "origin or sector (scenario explain --origin CAN --sector metals; /explain \"origin\", \"sector\"), or "
+      "2408 product trace lines (8 products) left out: an answer shows at most 1000 lines; narrow "
+      "it to one "
+      "origin or sector (scenario explain --origin CAN --sector metals; /explain \"origin\", "
+      "\"sector\"), or "
       "raise the limit (--max-trace-lines, -1 for all)";
   EXPECT_EQ(j["product_lines"], nlohmann::json({{"limit", 1000},
                                                 {"shown", 903},

@@ -58,9 +58,11 @@ TEST(ScenarioRoundTripTest, ShippedScenariosAndFuzzRegressionInputs) {
 // by the fuzzer: a description with ''' was printed as a multi-line literal string, which
 // cannot contain '''.
 TEST(ScenarioRoundTripTest, StringsWithQuotesSurvivePrinting) {
-  Scenario s = ParseScenario(ReadText(ProjectDirectory() / "scenarios/canada-mexico-partnership.toml"), "p.toml");
-  for (const std::string& text : {std::string("it's '''quoted''' here\nand there"), std::string("\"\"\" and \\ and \t"),
-                                  std::string("'single'"), std::string("line one\nline 'two'\n")}) {
+  Scenario s = ParseScenario(
+      ReadText(ProjectDirectory() / "scenarios/canada-mexico-partnership.toml"), "p.toml");
+  for (const std::string& text :
+       {std::string("it's '''quoted''' here\nand there"), std::string("\"\"\" and \\ and \t"),
+        std::string("'single'"), std::string("line one\nline 'two'\n")}) {
     SCOPED_TRACE(text);
     s.description = text;
     s.title = text;
@@ -74,8 +76,8 @@ TEST(ScenarioRoundTripTest, StringsWithQuotesSurvivePrinting) {
 // Non-ASCII text is fine in strings and comments (the guard in front of toml++ only refuses it
 // where TOML does, and after a line-ending backslash); outside them it is a located error.
 TEST(ScenarioRoundTripTest, NonAsciiTextInStringsAndComments) {
-  const Scenario s =
-      ParseScenario(ReadText(ProjectDirectory() / "fuzz/corpus/scenario/non-ascii-in-strings.toml"), "u.toml");
+  const Scenario s = ParseScenario(
+      ReadText(ProjectDirectory() / "fuzz/corpus/scenario/non-ascii-in-strings.toml"), "u.toml");
   EXPECT_EQ(s.title, "Qu\u00e9bec \u2013 M\u00e9xico \u26a0\ufe0f");
   EXPECT_EQ(s.description, "T-MEC \u00e9\u00e9 ascii then \u00e9\n");
   EXPECT_EQ(s.sources, (std::vector<std::string>{"lit\u00e9ral", "ml \u00e9"}));
@@ -94,9 +96,10 @@ TEST(ScenarioRoundTripTest, NonAsciiTextInStringsAndComments) {
   EXPECT_EQ(where("name = \"x\"\ndescription = \"\"\"a \\\n  \u00e9\"\"\"\n"),
             "x.toml:3:3: non-ASCII character U+00E9 right after a line-ending backslash (the TOML "
             "library ricardo uses cannot read this; end the line without the backslash)");
-  EXPECT_EQ(where("name = \"x\"\ndescription = \"\"\"a \\\u00e9\"\"\"\n"),
-            "x.toml:2:21: a backslash followed by non-ASCII character U+00E9 (escape it as \\uXXXX, "
-            "or write \\\\ for a backslash)");
+  EXPECT_EQ(
+      where("name = \"x\"\ndescription = \"\"\"a \\\u00e9\"\"\"\n"),
+      "x.toml:2:21: a backslash followed by non-ASCII character U+00E9 (escape it as \\uXXXX, "
+      "or write \\\\ for a backslash)");
   // A quote inside a bare value does not open a string (toml++ reads on to a terminator).
   EXPECT_EQ(where("name = \"x\"\ndate = 20\"5-11-01\u00e9\n"),
             "x.toml:2:18: non-ASCII character U+00E9 outside a string or comment (TOML allows such "
@@ -109,14 +112,18 @@ TEST(ScenarioRoundTripTest, NonAsciiTextInStringsAndComments) {
   EXPECT_EQ(where("name = \"x\"\ndate =2026-02-30 2025-11-[\"x\u03b7\"]\n"),
             "x.toml:2:29: non-ASCII character U+03B7 outside a string or comment (TOML allows such "
             "characters only inside quoted strings and comments)");
-  EXPECT_EQ(where("name = \"x\"\ndate = 2025-11-01 \t # \u00e9\n[elasticities]\nmetals = 3 , \u00e9\n"),
-            "x.toml:4:14: non-ASCII character U+00E9 outside a string or comment (TOML allows such "
-            "characters only inside quoted strings and comments)");
+  EXPECT_EQ(
+      where("name = \"x\"\ndate = 2025-11-01 \t # \u00e9\n[elasticities]\nmetals = 3 , \u00e9\n"),
+      "x.toml:4:14: non-ASCII character U+00E9 outside a string or comment (TOML allows such "
+      "characters only inside quoted strings and comments)");
   // Strings open after =, [, {, commas, dots and at the start of a line, however spaced.
-  EXPECT_EQ(where("\"name\" = \"x\"\ntitle = 'x\u00e9'\nsources = [\n  \"\u00e9\", # \u00e9\n  '\u00e9' ]\n"
-                  "[elasticities]\n\"metals\" = 3.0\n"),
-            "parsed");
-  EXPECT_EQ(where("name=\"x\"\n[[trade_costs]]\nid=\"t\"\nimporters=[ \"CAN\",\n\"MEX\"]\nexporters=[\"MEX\"]\n"
+  EXPECT_EQ(
+      where(
+          "\"name\" = \"x\"\ntitle = 'x\u00e9'\nsources = [\n  \"\u00e9\", # \u00e9\n  '\u00e9' ]\n"
+          "[elasticities]\n\"metals\" = 3.0\n"),
+      "parsed");
+  EXPECT_EQ(where("name=\"x\"\n[[trade_costs]]\nid=\"t\"\nimporters=[ "
+                  "\"CAN\",\n\"MEX\"]\nexporters=[\"MEX\"]\n"
                   "d_hat=0.9 # \u00e9\nnotes='\u00e9' # \u00e9\n"),
             "parsed");
   // A byte-order mark at the start is allowed.

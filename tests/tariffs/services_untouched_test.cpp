@@ -184,10 +184,11 @@ TEST(ServicesUntouchedProducts, LineInAServicesDivisionIsRefusedAtLoad) {
     ProductData::Load(dir);
     ADD_FAILURE() << "an override to division 74 was accepted";
   } catch (const DataError& e) {
-    EXPECT_EQ(std::string(e.what()),
-              (dir / "hs_division_overrides.csv").string() +
-                  ":2:2: division 74 is a services division; a goods line mapped there would charge a "
-                  "services sector (map the line to a goods division (01-37) or to utilities (40-41))");
+    EXPECT_EQ(
+        std::string(e.what()),
+        (dir / "hs_division_overrides.csv").string() +
+            ":2:2: division 74 is a services division; a goods line mapped there would charge a "
+            "services sector (map the line to a goods division (01-37) or to utilities (40-41))");
   }
 }
 

@@ -51,14 +51,18 @@ class ShippedScenariosTest : public ::testing::Test {
 Baseline* ShippedScenariosTest::baseline_ = nullptr;
 
 TEST_F(ShippedScenariosTest, TheScenariosOfIssuesFourAndTenAreShipped) {
-  const std::vector<std::string> expected = {"canada-mexico-partnership", "us-section122-2026-03",
-                                             "us-tariffs-2025-03", "us-tariffs-2025-11",
+  const std::vector<std::string> expected = {"canada-mexico-partnership",
+                                             "us-section122-2026-03",
+                                             "us-tariffs-2025-03",
+                                             "us-tariffs-2025-11",
                                              "us-tariffs-2025-11-north-america-only",
-                                             "us-tariffs-2025-11-retaliation", "usmca-breakdown"};
+                                             "us-tariffs-2025-11-retaliation",
+                                             "usmca-breakdown"};
   EXPECT_EQ(ShippedScenarioNames(), expected);
   // The sector order the goods test relies on.
   ASSERT_EQ(B().sector_count(), wiod::kIndustries.size());
-  for (std::size_t j = 0; j < B().sector_count(); ++j) EXPECT_EQ(B().sectors[j].code, wiod::kIndustries[j].code);
+  for (std::size_t j = 0; j < B().sector_count(); ++j)
+    EXPECT_EQ(B().sectors[j].code, wiod::kIndustries[j].code);
 }
 
 // Every shipped scenario: described, sourced, meant for world, dated; compiles; solves
@@ -115,7 +119,8 @@ TEST_F(ShippedScenariosTest, NorthAmericaOnlyRaisesUsTariffsOnCanadaAndMexico) {
   }
   for (std::size_t origin : {can, mex}) {
     SCOPED_TRACE(B().regions[origin].code);
-    const double metals = c.shock.tariff_rates(usa, origin, S("metals")) - B().tariff_rates(usa, origin, S("metals"));
+    const double metals =
+        c.shock.tariff_rates(usa, origin, S("metals")) - B().tariff_rates(usa, origin, S("metals"));
     const double transport = c.shock.tariff_rates(usa, origin, S("transport_equipment")) -
                              B().tariff_rates(usa, origin, S("transport_equipment"));
     // Metals: most lines pay 50% on (nearly) all their value, USMCA or not.
@@ -164,7 +169,8 @@ TEST_F(ShippedScenariosTest, DefaultScenarioRaisesUsTariffsOnEveryPartner) {
           EXPECT_EQ(added, 0.0) << B().regions[i].code << " " << B().sectors[j].code;
         }
         if (n == usa && (i == R("CAN") || i == R("MEX"))) {
-          EXPECT_EQ(c.shock.tariff_rates(n, i, j), na.shock.tariff_rates(n, i, j)) << B().sectors[j].code;
+          EXPECT_EQ(c.shock.tariff_rates(n, i, j), na.shock.tariff_rates(n, i, j))
+              << B().sectors[j].code;
         }
       }
     }
@@ -174,8 +180,10 @@ TEST_F(ShippedScenariosTest, DefaultScenarioRaisesUsTariffsOnEveryPartner) {
     if (i == usa) continue;
     SCOPED_TRACE(B().regions[i].code);
     EXPECT_GT(rise[i], 0.02);
-    if (i != R("CHN") && i != R("IND")) EXPECT_LT(rise[i], std::min(rise[R("CHN")], rise[R("IND")]));
-    if (i != R("CAN") && i != R("MEX")) EXPECT_GT(rise[i], std::max(rise[R("CAN")], rise[R("MEX")]));
+    if (i != R("CHN") && i != R("IND"))
+      EXPECT_LT(rise[i], std::min(rise[R("CHN")], rise[R("IND")]));
+    if (i != R("CAN") && i != R("MEX"))
+      EXPECT_GT(rise[i], std::max(rise[R("CAN")], rise[R("MEX")]));
   }
   EXPECT_GT(rise[R("CHN")], 0.20);
   EXPECT_LT(rise[R("CHN")], 0.40);
@@ -221,7 +229,8 @@ TEST_F(ShippedScenariosTest, UsmcaBreakdownGivesMfnLevelRatesAmongTheThree) {
     for (std::size_t i : three) {
       if (i == n) continue;
       for (std::size_t j = 0; j < B().sector_count(); ++j) {
-        SCOPED_TRACE(B().regions[n].code + " <- " + B().regions[i].code + " " + B().sectors[j].code);
+        SCOPED_TRACE(B().regions[n].code + " <- " + B().regions[i].code + " " +
+                     B().sectors[j].code);
         EXPECT_EQ(B().tariff_rates(n, i, j), 0.0);  // the preference the scenario removes
         const double expected = Goods(j) ? B().tariff_rates(n, row, j) : 0.0;
         EXPECT_NEAR(c.shock.tariff_rates(n, i, j), expected, 1e-12);
@@ -265,7 +274,8 @@ TEST_F(ShippedScenariosTest, RetaliationAddsOnlyCanadianAndChineseTariffs) {
   for (std::size_t n = 0; n < B().region_count(); ++n) {
     for (std::size_t i = 0; i < B().region_count(); ++i) {
       for (std::size_t j = 0; j < B().sector_count(); ++j) {
-        const double a = base.shock.tariff_rates(n, i, j), b = retaliation.shock.tariff_rates(n, i, j);
+        const double a = base.shock.tariff_rates(n, i, j),
+                     b = retaliation.shock.tariff_rates(n, i, j);
         if (n == can && i == usa) {
           EXPECT_GE(b, a);
           raised += b - a;
@@ -300,7 +310,8 @@ TEST_F(ShippedScenariosTest, DocumentationExamplesParseAndCheck) {
       SCOPED_TRACE(block);
       // Fragments (a measure without the scenario around it) start with "# fragment".
       const bool fragment = block.rfind("# fragment", 0) == 0;
-      const std::string text = fragment ? "name = \"fragment\"\ndate = 2025-11-01\n" + block : block;
+      const std::string text =
+          fragment ? "name = \"fragment\"\ndate = 2025-11-01\n" + block : block;
       try {
         const Scenario s = ParseScenario(text, "docs-example.toml");
         CheckScenario(s, B());
@@ -350,7 +361,8 @@ TEST_F(ShippedScenariosTest, ExplainJsonForCanada) {
     measures.insert(m["id"]);
   }
   EXPECT_NEAR(contributions, all_goods, 1e-9);
-  for (const char* id : {"ieepa-canada", "s232-steel", "s232-aluminum", "s232-autos", "s232-lumber"}) {
+  for (const char* id :
+       {"ieepa-canada", "s232-steel", "s232-aluminum", "s232-autos", "s232-lumber"}) {
     EXPECT_TRUE(measures.count(id)) << id;
   }
   EXPECT_FALSE(measures.count("ieepa-mexico"));
@@ -381,7 +393,8 @@ TEST_F(ShippedScenariosTest, ExplainJsonForCanada) {
     double sum = 0.0;
     for (const auto& h : p["hits"]) {
       sum += h["contribution"].get<double>();
-      EXPECT_NEAR(h["contribution"].get<double>(), h["rate"].get<double>() * h["value_share"].get<double>(), 1e-12);
+      EXPECT_NEAR(h["contribution"].get<double>(),
+                  h["rate"].get<double>() * h["value_share"].get<double>(), 1e-12);
     }
     EXPECT_NEAR(rate, sum, 1e-12);
     EXPECT_GE(p["usmca_share"].get<double>(), 0.0);
@@ -394,7 +407,8 @@ TEST_F(ShippedScenariosTest, ExplainJsonForCanada) {
   const auto text = RunCli("scenario explain '" + file + "' --origin CAN --products 3");
   ASSERT_EQ(text.exit_code, 0) << text.err;
   char expected[64];
-  std::snprintf(expected, sizeof expected, "trade-weighted additional tariff: %.2f%%", 100.0 * all_goods);
+  std::snprintf(expected, sizeof expected, "trade-weighted additional tariff: %.2f%%",
+                100.0 * all_goods);
   EXPECT_NE(text.out.find(expected), std::string::npos) << text.out;
   EXPECT_EQ(text.out.find("USA <- MEX"), std::string::npos);
 }

@@ -69,27 +69,35 @@ Baseline* SilentAnswersTest::baseline_ = nullptr;
 // Measure `id` on steel from Canada, with extra lines (its stacking lists) after the rate.
 std::string Steel(const std::string& id, const std::string& authority, const std::string& extra) {
   return "\n[[measures]]\nid = \"" + id + "\"\nauthority = \"" + authority +
-         "\"\nimporter = \"USA\"\norigins = [\"CAN\"]\nscope = { hs = [\"72\"] }\nrate = 0.1\n" + extra;
+         "\"\nimporter = \"USA\"\norigins = [\"CAN\"]\nscope = { hs = [\"72\"] }\nrate = 0.1\n" +
+         extra;
 }
 
 // ---- 1. Cycles of displacement -------------------------------------------------------------
 
 TEST_F(SilentAnswersTest, ThreeCycleOfReplacesIsAnErrorListingEachRule) {
   const std::string text = "name = \"t\"\n" + Steel("a", "other", "replaces = [\"b\"]\n") +
-                           Steel("b", "other", "replaces = [\"c\"]\n") + Steel("c", "other", "replaces = [\"a\"]\n");
-  EXPECT_EQ(CheckError(text),
-            "t.toml:10:13: measures 'a' → 'b' → 'c' → 'a' replace each other in a cycle (t.toml:10:13 replaces = "
-            "[\"b\"], t.toml:19:13 replaces = [\"c\"], t.toml:28:13 replaces = [\"a\"]): where all of them apply, "
-            "each is displaced by another and none is charged (remove one of these rules or make it stacks_with; "
-            "replaces and replaces_on_content must point one way between measures that apply together)");
+                           Steel("b", "other", "replaces = [\"c\"]\n") +
+                           Steel("c", "other", "replaces = [\"a\"]\n");
+  EXPECT_EQ(
+      CheckError(text),
+      "t.toml:10:13: measures 'a' → 'b' → 'c' → 'a' replace each other in a cycle (t.toml:10:13 "
+      "replaces = "
+      "[\"b\"], t.toml:19:13 replaces = [\"c\"], t.toml:28:13 replaces = [\"a\"]): where all of "
+      "them apply, "
+      "each is displaced by another and none is charged (remove one of these rules or make it "
+      "stacks_with; "
+      "replaces and replaces_on_content must point one way between measures that apply together)");
 }
 
 TEST_F(SilentAnswersTest, FourCycleIsFoundWhateverTheOrderOfTheMeasures) {
   const std::string text = "name = \"t\"\n" + Steel("d", "other", "replaces = [\"a\"]\n") +
-                           Steel("b", "other", "replaces = [\"c\"]\n") + Steel("a", "other", "replaces = [\"b\"]\n") +
+                           Steel("b", "other", "replaces = [\"c\"]\n") +
+                           Steel("a", "other", "replaces = [\"b\"]\n") +
                            Steel("c", "other", "replaces = [\"d\"]\n");
   const std::string error = CheckError(text);
-  EXPECT_NE(error.find("measures 'd' → 'a' → 'b' → 'c' → 'd' replace each other in a cycle"), std::string::npos)
+  EXPECT_NE(error.find("measures 'd' → 'a' → 'b' → 'c' → 'd' replace each other in a cycle"),
+            std::string::npos)
       << error;
 }
 
@@ -97,20 +105,25 @@ TEST_F(SilentAnswersTest, TwoCycleThroughReplacedByIsAnError) {
   const std::string text = "name = \"t\"\n" + Steel("a", "other", "replaced_by = [\"b\"]\n") +
                            Steel("b", "other", "replaced_by = [\"a\"]\n");
   EXPECT_EQ(CheckError(text),
-            "t.toml:19:16: measures 'a' → 'b' → 'a' replace each other in a cycle (t.toml:19:16 replaced_by = "
-            "[\"a\"], t.toml:10:16 replaced_by = [\"b\"]): where all of them apply, each is displaced by another "
+            "t.toml:19:16: measures 'a' → 'b' → 'a' replace each other in a cycle (t.toml:19:16 "
+            "replaced_by = "
+            "[\"a\"], t.toml:10:16 replaced_by = [\"b\"]): where all of them apply, each is "
+            "displaced by another "
             "and none is charged (remove one of these rules or make it stacks_with; replaces and "
             "replaces_on_content must point one way between measures that apply together)");
 }
 
 TEST_F(SilentAnswersTest, CycleThroughAnAuthorityIsAnError) {
-  const std::string text = "name = \"t\"\n" + Steel("a", "ieepa", "replaces = [\"@section_232\"]\n") +
+  const std::string text = "name = \"t\"\n" +
+                           Steel("a", "ieepa", "replaces = [\"@section_232\"]\n") +
                            Steel("b", "section_232", "replaces = [\"c\"]\n") +
                            Steel("c", "other", "replaces = [\"a\"]\n");
   const std::string error = CheckError(text);
-  EXPECT_NE(error.find("measures 'a' → 'b' → 'c' → 'a' replace each other in a cycle (t.toml:10:13 replaces = "
-                       "[\"@section_232\"], t.toml:19:13 replaces = [\"c\"], t.toml:28:13 replaces = [\"a\"])"),
-            std::string::npos)
+  EXPECT_NE(
+      error.find(
+          "measures 'a' → 'b' → 'c' → 'a' replace each other in a cycle (t.toml:10:13 replaces = "
+          "[\"@section_232\"], t.toml:19:13 replaces = [\"c\"], t.toml:28:13 replaces = [\"a\"])"),
+      std::string::npos)
       << error;
 }
 
@@ -171,7 +184,9 @@ to = C_TO
 
 std::string DatedCycle(const std::string& a_to, const std::string& c_from) {
   std::string text = kDatedCycle;
-  auto set = [&](const std::string& key, const std::string& date) { text.replace(text.find(key), key.size(), date); };
+  auto set = [&](const std::string& key, const std::string& date) {
+    text.replace(text.find(key), key.size(), date);
+  };
   const Date a_end = *Date::Parse(a_to), c_start = *Date::Parse(c_from);
   Date after_a = a_end, before_c = c_start;
   // The day after A_TO and the day before C_FROM (no month ends in these tests).
@@ -186,12 +201,16 @@ std::string DatedCycle(const std::string& a_to, const std::string& c_from) {
 
 TEST_F(SilentAnswersTest, CycleOfDatedRulesThatOverlapIsAnErrorWithTheDay) {
   const std::string error = CheckError(DatedCycle("2025-06-20", "2025-06-10"));
-  EXPECT_EQ(error,
-            "t.toml:29:13: measures 'a' → 'b' → 'c' → 'a' replace each other in a cycle (t.toml:29:13 [[stacking]] "
-            "measure = \"a\", replaces = [\"b\"], t.toml:17:13 replaces = [\"c\"], t.toml:39:13 [[stacking]] "
-            "measure = \"c\", replaces = [\"a\"]): where all of them apply on 2025-06-10, each is displaced by "
-            "another and none is charged (remove one of these rules or make it stacks_with; replaces and "
-            "replaces_on_content must point one way between measures that apply together)");
+  EXPECT_EQ(
+      error,
+      "t.toml:29:13: measures 'a' → 'b' → 'c' → 'a' replace each other in a cycle (t.toml:29:13 "
+      "[[stacking]] "
+      "measure = \"a\", replaces = [\"b\"], t.toml:17:13 replaces = [\"c\"], t.toml:39:13 "
+      "[[stacking]] "
+      "measure = \"c\", replaces = [\"a\"]): where all of them apply on 2025-06-10, each is "
+      "displaced by "
+      "another and none is charged (remove one of these rules or make it stacks_with; replaces and "
+      "replaces_on_content must point one way between measures that apply together)");
 }
 
 TEST_F(SilentAnswersTest, CycleOfDatedRulesThatNeverOverlapIsNoError) {
@@ -201,7 +220,8 @@ TEST_F(SilentAnswersTest, CycleOfDatedRulesThatNeverOverlapIsNoError) {
   // from 2025-06-20 (b charged), b over c alone between (a and b charged).
   EXPECT_GT(Compile(text, "2025-06-01").shock.tariff_rates.size(), 0u);
   const Scenario s = ParseScenario(text, "t.toml", *products_);
-  for (const auto& [date, rate] : {std::pair{"2025-06-01", 0.1}, {"2025-06-15", 0.3}, {"2025-07-01", 0.2}}) {
+  for (const auto& [date, rate] :
+       {std::pair{"2025-06-01", 0.1}, {"2025-06-15", 0.3}, {"2025-07-01", 0.2}}) {
     CompileOptions options = Options(date);
     const CompiledScenario c = CompileScenario(s, *baseline_, options);
     const auto steel = std::find_if(c.trace.products.begin(), c.trace.products.end(),
@@ -216,14 +236,16 @@ TEST_F(SilentAnswersTest, CycleOfDatedRulesThatNeverOverlapIsNoError) {
 // cycle leaves each measure's base less what the next keeps: on full-value products every base
 // is zero and nothing is charged, as with replaces.
 TEST_F(SilentAnswersTest, CycleOfReplacesOnContentIsAnError) {
-  const std::string text = "name = \"t\"\n" + Steel("a", "other", "replaces_on_content = [\"b\"]\n") +
+  const std::string text = "name = \"t\"\n" +
+                           Steel("a", "other", "replaces_on_content = [\"b\"]\n") +
                            Steel("b", "other", "replaces = [\"c\"]\n") +
                            Steel("c", "other", "replaces_on_content = [\"a\"]\n");
   const std::string error = CheckError(text);
-  EXPECT_NE(error.find("measures 'a' → 'b' → 'c' → 'a' replace each other in a cycle (t.toml:10:24 "
-                       "replaces_on_content = [\"b\"], t.toml:19:13 replaces = [\"c\"], t.toml:28:24 "
-                       "replaces_on_content = [\"a\"])"),
-            std::string::npos)
+  EXPECT_NE(
+      error.find("measures 'a' → 'b' → 'c' → 'a' replace each other in a cycle (t.toml:10:24 "
+                 "replaces_on_content = [\"b\"], t.toml:19:13 replaces = [\"c\"], t.toml:28:24 "
+                 "replaces_on_content = [\"a\"])"),
+      std::string::npos)
       << error;
 }
 
@@ -265,21 +287,27 @@ scope = { hs = ["72"], exclude_hs = ["72"] }
 rate = 0.5
 )";
   EXPECT_EQ(CheckError(text),
-            "t.toml:7:9: the scope covers no products: its exclusions take out every product its inclusions name "
-            "(hs = [\"72\"], exclude_hs = [\"72\"]) (remove the exclusions that cover the inclusions, or include "
+            "t.toml:7:9: the scope covers no products: its exclusions take out every product its "
+            "inclusions name "
+            "(hs = [\"72\"], exclude_hs = [\"72\"]) (remove the exclusions that cover the "
+            "inclusions, or include "
             "more products)");
   std::string lists = text;
-  lists.replace(lists.find("hs = [\"72\"], exclude_hs = [\"72\"]"), 32, "lists = [\"autos\"], exclude_hs = [\"87\"]");
+  lists.replace(lists.find("hs = [\"72\"], exclude_hs = [\"72\"]"), 32,
+                "lists = [\"autos\"], exclude_hs = [\"87\"]");
   EXPECT_EQ(CheckError(lists),
-            "t.toml:7:9: the scope covers no products: its exclusions take out every product its inclusions name "
-            "(lists = [\"autos\"], exclude_hs = [\"87\"]) (remove the exclusions that cover the inclusions, or "
+            "t.toml:7:9: the scope covers no products: its exclusions take out every product its "
+            "inclusions name "
+            "(lists = [\"autos\"], exclude_hs = [\"87\"]) (remove the exclusions that cover the "
+            "inclusions, or "
             "include more products)");
 }
 
 TEST_F(SilentAnswersTest, ScopeLeftWithSomeProductsChecks) {
-  const std::string text = "name = \"t\"\n" + Steel("s", "section_232", "") ;
+  const std::string text = "name = \"t\"\n" + Steel("s", "section_232", "");
   std::string partial = text;
-  partial.replace(partial.find("hs = [\"72\"]"), 11, "hs = [\"72\", \"73\"], exclude_hs = [\"72\"]");
+  partial.replace(partial.find("hs = [\"72\"]"), 11,
+                  "hs = [\"72\", \"73\"], exclude_hs = [\"72\"]");
   EXPECT_EQ(CheckError(partial), "");
 }
 
@@ -299,7 +327,8 @@ TEST_F(SilentAnswersTest, NoMeasureInForceIsAWarningInTheTrace) {
   const std::string warning = "no measure of 't.toml' is in force on 2019-01-01; the shock is zero";
   EXPECT_EQ(c.trace.warnings, std::vector<std::string>{warning});
   EXPECT_NE(std::find(c.trace.notes.begin(), c.trace.notes.end(), warning), c.trace.notes.end());
-  EXPECT_NE(std::find(c.metadata.notes.begin(), c.metadata.notes.end(), warning), c.metadata.notes.end());
+  EXPECT_NE(std::find(c.metadata.notes.begin(), c.metadata.notes.end(), warning),
+            c.metadata.notes.end());
   EXPECT_TRUE(Compile(kLateMeasure, "2025-11-01").trace.warnings.empty());
 }
 
@@ -316,11 +345,12 @@ scope = { lists = ["steel_deriv"] }
 rate = 0.5
 )";
   EXPECT_EQ(Compile(text, "2025-07-01").trace.warnings,
-            (std::vector<std::string>{"measure 'deriv' is in force on 2025-07-01, but no product of its scope is "
-                                      "listed on that day (its lists' entries count from later dates); it charges "
-                                      "nothing",
-                                      "the measures of 't.toml' in force on 2025-07-01 charge nothing on the "
-                                      "baseline's trade; the shock is zero"}));
+            (std::vector<std::string>{
+                "measure 'deriv' is in force on 2025-07-01, but no product of its scope is "
+                "listed on that day (its lists' entries count from later dates); it charges "
+                "nothing",
+                "the measures of 't.toml' in force on 2025-07-01 charge nothing on the "
+                "baseline's trade; the shock is zero"}));
   EXPECT_TRUE(Compile(text, "2025-11-01").trace.warnings.empty());
 }
 
@@ -339,8 +369,9 @@ usmca = "excluded"
   CompileOptions options = Options("2025-11-01");
   options.usmca_share_override = 1.0;  // every good qualifies: the measure charges nothing
   const CompiledScenario c = CompileScenario(s, *baseline_, options);
-  EXPECT_EQ(c.trace.warnings, std::vector<std::string>{"the measures of 't.toml' in force on 2025-11-01 charge "
-                                                       "nothing on the baseline's trade; the shock is zero"});
+  EXPECT_EQ(c.trace.warnings,
+            std::vector<std::string>{"the measures of 't.toml' in force on 2025-11-01 charge "
+                                     "nothing on the baseline's trade; the shock is zero"});
 }
 
 TEST_F(SilentAnswersTest, TradeCostShockOnNoPairIsAWarning) {
@@ -353,9 +384,10 @@ d_hat = 0.9
 )";
   const CompiledScenario c = Compile(text, "2025-11-01");
   EXPECT_EQ(c.trace.warnings,
-            (std::vector<std::string>{"trade-cost shock 'can-only' covers no importer-exporter pair (every importer "
-                                      "is also its only exporter); it changes nothing",
-                                      "'t.toml' changes no tariff and no trade cost on 2025-11-01; the shock is zero"}));
+            (std::vector<std::string>{
+                "trade-cost shock 'can-only' covers no importer-exporter pair (every importer "
+                "is also its only exporter); it changes nothing",
+                "'t.toml' changes no tariff and no trade cost on 2025-11-01; the shock is zero"}));
 }
 
 // The CLI prints the trace's warnings on stderr and keeps exit code 0 (docs/scenarios.md).
@@ -365,15 +397,17 @@ TEST(SilentAnswersCli, RunAndExplainPrintTheWarningAndExitZero) {
   std::string text = kLateMeasure;
   text.insert(text.find("[[measures]]"), "baseline = \"north-america\"\n");
   WriteFile(file, text);
-  const std::string warning =
-      "ricardo: warning: no measure of '" + file.string() + "' is in force on 2019-01-01; the shock is zero\n";
+  const std::string warning = "ricardo: warning: no measure of '" + file.string() +
+                              "' is in force on 2019-01-01; the shock is zero\n";
   const testing::CommandResult run = RunCli("run " + file.string() + " --date 2019-01-01 --quiet");
   EXPECT_EQ(run.exit_code, 0) << run.err;
   EXPECT_EQ(run.err, warning);
-  const testing::CommandResult explain = RunCli("scenario explain " + file.string() + " --date 2019-01-01");
+  const testing::CommandResult explain =
+      RunCli("scenario explain " + file.string() + " --date 2019-01-01");
   EXPECT_EQ(explain.exit_code, 0) << explain.err;
   EXPECT_EQ(explain.err, warning);
-  const testing::CommandResult fine = RunCli("scenario explain " + file.string() + " --date 2025-11-01");
+  const testing::CommandResult fine =
+      RunCli("scenario explain " + file.string() + " --date 2025-11-01");
   EXPECT_EQ(fine.exit_code, 0) << fine.err;
   EXPECT_EQ(fine.err, "");
 }
@@ -381,8 +415,10 @@ TEST(SilentAnswersCli, RunAndExplainPrintTheWarningAndExitZero) {
 // ---- 3. Services sectors --------------------------------------------------------------------
 
 std::string SectorMeasure(const std::string& sector) {
-  return "name = \"t\"\n[[measures]]\nid = \"m\"\nauthority = \"other\"\nimporter = \"USA\"\norigins = [\"CAN\"]\n"
-         "scope = { sectors = [\"" + sector + "\"] }\nrate = 0.25\n";
+  return "name = \"t\"\n[[measures]]\nid = \"m\"\nauthority = \"other\"\nimporter = "
+         "\"USA\"\norigins = [\"CAN\"]\n"
+         "scope = { sectors = [\"" +
+         sector + "\"] }\nrate = 0.25\n";
 }
 
 TEST(SilentAnswersServices, ServicesSectorInAScopeIsAnError) {
@@ -392,11 +428,13 @@ TEST(SilentAnswersServices, ServicesSectorInAScopeIsAnError) {
       CheckScenario(ParseScenario(SectorMeasure(sector), "t.toml"), world);
       ADD_FAILURE() << sector << " was accepted";
     } catch (const ScenarioError& e) {
-      EXPECT_EQ(std::string(e.what()),
-                fmt::format("t.toml:7:22: sector '{}' is a services sector; tariff measures apply to goods (its "
-                            "ISIC Rev.3 divisions are {}, all 45 or above) (leave it out of the scope; to shock "
-                            "trade in services, use a trade-cost shock: [[trade_costs]] with sectors = [\"{}\"])",
-                            sector, divisions, sector));
+      EXPECT_EQ(
+          std::string(e.what()),
+          fmt::format(
+              "t.toml:7:22: sector '{}' is a services sector; tariff measures apply to goods (its "
+              "ISIC Rev.3 divisions are {}, all 45 or above) (leave it out of the scope; to shock "
+              "trade in services, use a trade-cost shock: [[trade_costs]] with sectors = [\"{}\"])",
+              sector, divisions, sector));
     }
   }
 }
@@ -406,7 +444,8 @@ TEST(SilentAnswersServices, GoodsAndUtilitiesSectorsAreCharged) {
   for (const char* sector : {"metals", "utilities"}) {
     CompileOptions options;
     options.date = Date{2025, 11, 1};
-    const CompiledScenario c = CompileScenario(ParseScenario(SectorMeasure(sector), "t.toml"), world, options);
+    const CompiledScenario c =
+        CompileScenario(ParseScenario(SectorMeasure(sector), "t.toml"), world, options);
     const std::size_t usa = *world.FindRegion("USA"), can = *world.FindRegion("CAN");
     const std::size_t j = *world.FindSector(sector);
     EXPECT_GT(c.shock.tariff_rates(usa, can, j), world.tariff_rates(usa, can, j)) << sector;
@@ -420,9 +459,10 @@ TEST_F(SilentAnswersTest, BaselineWithoutIsicDivisionsKeepsItsBehaviourWithANote
   const std::size_t usa = *bare.FindRegion("USA"), can = *bare.FindRegion("CAN");
   const std::size_t j = *bare.FindSector("finance");
   EXPECT_NEAR(c.shock.tariff_rates(usa, can, j) - bare.tariff_rates(usa, can, j), 0.25, 1e-12);
-  const std::string note = "m: sector 'finance' of baseline 'synthetic-north-america' carries no ISIC divisions, so "
-                           "whether it is goods or services cannot be told; it is charged as scoped (tariff measures "
-                           "apply to goods)";
+  const std::string note =
+      "m: sector 'finance' of baseline 'synthetic-north-america' carries no ISIC divisions, so "
+      "whether it is goods or services cannot be told; it is charged as scoped (tariff measures "
+      "apply to goods)";
   EXPECT_NE(std::find(c.trace.notes.begin(), c.trace.notes.end(), note), c.trace.notes.end());
 }
 

@@ -1,12 +1,13 @@
 // The stacking rules of 2025–2026, each on small product-level cases worked out by hand.
 // Product data: the tiny fixture of tariff_fixtures.hpp (values and USMCA shares listed there).
+#include "tariffs/stacking.hpp"
+
 #include <gtest/gtest.h>
 
 #include "ricardo/scenario.hpp"
 #include "tariff_fixtures.hpp"
 #include "tariffs/product_data.hpp"
 #include "tariffs/scenario_rules.hpp"
-#include "tariffs/stacking.hpp"
 
 namespace ricardo {
 namespace {
@@ -16,9 +17,7 @@ using testing::MakeTinyProductData;
 
 class StackingTest : public ::testing::Test {
  protected:
-  static void SetUpTestSuite() {
-    baseline_ = new Baseline(MakeSyntheticNorthAmerica());
-  }
+  static void SetUpTestSuite() { baseline_ = new Baseline(MakeSyntheticNorthAmerica()); }
   static void TearDownTestSuite() {
     delete baseline_;
     baseline_ = nullptr;
@@ -80,19 +79,19 @@ to = 2026-02-23
 // IEEPA is zero for the USMCA-qualifying share: rate × (1 − u). US goods returned pay nothing.
 TEST_F(StackingTest, IeepaSparesUsmcaQualifyingGoods) {
   const CompiledScenario c = Compile(kHeader, "2025-11-01");
-  EXPECT_NEAR(Rate(c, "0702000000"), 0.35 * 0.5, 1e-12);    // tomatoes, u = 0.50
-  EXPECT_NEAR(Rate(c, "2709001000"), 0.10 * 0.75, 1e-12);   // crude oil, energy rate, u = 0.25
-  EXPECT_NEAR(Rate(c, "8471500150"), 0.35 * 0.1, 1e-12);    // computers, u = 0.90
-  EXPECT_NEAR(Rate(c, "9801001035"), 0.0, 1e-12);           // US goods returned
+  EXPECT_NEAR(Rate(c, "0702000000"), 0.35 * 0.5, 1e-12);   // tomatoes, u = 0.50
+  EXPECT_NEAR(Rate(c, "2709001000"), 0.10 * 0.75, 1e-12);  // crude oil, energy rate, u = 0.25
+  EXPECT_NEAR(Rate(c, "8471500150"), 0.35 * 0.1, 1e-12);   // computers, u = 0.90
+  EXPECT_NEAR(Rate(c, "9801001035"), 0.0, 1e-12);          // US goods returned
   // Sector rates are import-weighted means: electrical = copper wire (50, u .2) and computers
   // (150, u .9): (50·0.35·0.8 + 150·0.35·0.1) / 200.
   EXPECT_NEAR(Added(c, "electrical"), (50 * 0.28 + 150 * 0.035) / 200.0, 1e-12);
   EXPECT_NEAR(Added(c, "agriculture"), 0.175, 1e-12);
   EXPECT_NEAR(Added(c, "construction"), 0.0, 0.0);  // no goods, no change
   // All goods: Σ value · rate / Σ value over the eleven lines (values in US$ million).
-  const double charged = 100 * 0.175 + 400 * 0.075 + 200 * 0.35 + 300 * 0.35 * 0.4 + 100 * 0.35 * 0.6 +
-                         50 * 0.35 * 0.8 + 150 * 0.035 + 500 * 0.35 * 0.2 + 200 * 0.35 * 0.3 + 0 +
-                         50 * 0.35 * 0.9;
+  const double charged = 100 * 0.175 + 400 * 0.075 + 200 * 0.35 + 300 * 0.35 * 0.4 +
+                         100 * 0.35 * 0.6 + 50 * 0.35 * 0.8 + 150 * 0.035 + 500 * 0.35 * 0.2 +
+                         200 * 0.35 * 0.3 + 0 + 50 * 0.35 * 0.9;
   ASSERT_EQ(c.trace.pairs.size(), 1u);
   EXPECT_NEAR(c.trace.pairs[0].all_goods_rate, charged / 2100.0, 1e-12);
   EXPECT_NEAR(c.trace.pairs[0].unmapped_value_usd, 50e6, 1e-3);
@@ -245,8 +244,8 @@ content = "copper"
 stacks_with = ["@ieepa"]
 )";
   const CompiledScenario c = Compile(text, "2025-11-01");
-  EXPECT_NEAR(Rate(c, "4407130000"), 0.10, 1e-12);                     // not 0.45
-  EXPECT_NEAR(Rate(c, "8544429090"), 0.5 * 0.8 + 0.35 * 0.8, 1e-12);   // u = 0.2, copper 0.8
+  EXPECT_NEAR(Rate(c, "4407130000"), 0.10, 1e-12);                    // not 0.45
+  EXPECT_NEAR(Rate(c, "8544429090"), 0.5 * 0.8 + 0.35 * 0.8, 1e-12);  // u = 0.2, copper 0.8
 }
 
 // From 2026-02-24 Section 122 replaces IEEPA: 10%, zero for USMCA-originating goods and the
@@ -291,11 +290,11 @@ replaces = ["@section_122"]
   EXPECT_NEAR(Rate(before, "0702000000"), 0.35 * 0.5, 1e-12);  // still IEEPA
   const CompiledScenario march = Compile(text, "2026-03-01");
   EXPECT_NEAR(Rate(march, "0702000000"), 0.10 * 0.5, 1e-12);
-  EXPECT_NEAR(Rate(march, "2709001000"), 0.0, 1e-12);          // on the annex of exclusions
+  EXPECT_NEAR(Rate(march, "2709001000"), 0.0, 1e-12);  // on the annex of exclusions
   EXPECT_NEAR(Rate(march, "8481800000"), 0.5 * 0.3 + 0.10 * 0.6 * 0.7, 1e-12);
   const CompiledScenario april = Compile(text, "2026-04-15");
   EXPECT_NEAR(Rate(april, "8481800000"), 0.25, 1e-12);
-  EXPECT_NEAR(Rate(april, "7208100015"), 0.10 * 0.4, 1e-12);   // no annex entry here: only s122
+  EXPECT_NEAR(Rate(april, "7208100015"), 0.10 * 0.4, 1e-12);  // no annex entry here: only s122
 }
 
 // A measure switched off, or a rate edited, changes the result; USMCA share override too.
@@ -338,9 +337,11 @@ TEST(StackingShapes, AReusedRuleTableGivesEachProductWhatAFreshOneGives) {
   const std::vector<std::vector<ActiveMeasure>> products = {
       {{0, 0.50, 0.30}, {1, 0.35, 1.0, UsmcaTreatment::kExcluded}},
       {{0, 0.25, 0.80}, {1, 0.10, 1.0, UsmcaTreatment::kExcluded}},
-      {{0, 0.50, 0.20}, {1, 0.35, 1.0, UsmcaTreatment::kExcluded},
+      {{0, 0.50, 0.20},
+       {1, 0.35, 1.0, UsmcaTreatment::kExcluded},
        {2, 0.25, 1.0, UsmcaTreatment::kNonUsContent, 0.4}},
-      {{1, 0.35, 1.0, UsmcaTreatment::kExcluded}, {2, 0.25, 1.0, UsmcaTreatment::kNonUsContent, 0.4}},
+      {{1, 0.35, 1.0, UsmcaTreatment::kExcluded},
+       {2, 0.25, 1.0, UsmcaTreatment::kNonUsContent, 0.4}},
       {{0, 0.45, 0.60}, {1, 0.30, 1.0, UsmcaTreatment::kExcluded}},
   };
   const detail::RuleTable reused(rules, s.measures.size(), date);

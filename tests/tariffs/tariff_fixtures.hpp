@@ -17,8 +17,8 @@ namespace ricardo::testing {
 
 // US$ million. Goods trade among the three close to the 2024 totals; services mostly domestic.
 inline Baseline MakeSyntheticNorthAmerica(bool calibrate = true) {
-  std::vector<Region> regions = {{"USA", "United States"}, {"CAN", "Canada"}, {"MEX", "Mexico"},
-                                 {"ROW", "Rest of the world"}};
+  std::vector<Region> regions = {
+      {"USA", "United States"}, {"CAN", "Canada"}, {"MEX", "Mexico"}, {"ROW", "Rest of the world"}};
   std::vector<Sector> sectors;
   for (const auto& industry : wiod::kIndustries) {
     sectors.push_back({std::string(industry.code), std::string(industry.name), true,
@@ -46,7 +46,8 @@ inline Baseline MakeSyntheticNorthAmerica(bool calibrate = true) {
         } else {
           flow = is_goods ? goods[n][i] / 16.0 * (1.0 + 0.05 * static_cast<double>(j % 5))
                           : 0.02 * goods[n][i] / 19.0;
-          b.tariff_rates(n, i, j) = (is_goods && (n == 3 || i == 3)) ? 0.02 + 0.003 * static_cast<double>(j % 7) : 0.0;
+          b.tariff_rates(n, i, j) =
+              (is_goods && (n == 3 || i == 3)) ? 0.02 + 0.003 * static_cast<double>(j % 7) : 0.0;
         }
         b.trade_flows(n, i, j) = flow;
       }
@@ -74,11 +75,15 @@ inline std::string TinyProductLists(const std::string& steel_deriv_from = "2025-
          "energy_ca,27090010,,\n"
          "s122_exempt,27090010,,\n"
          "lumber,44071300,,\n"
-         "steel_deriv,84818000," + steel_deriv_from + ",\n"
+         "steel_deriv,84818000," +
+         steel_deriv_from +
+         ",\n"
          "alu_deriv,84818000,,\n"
          "annex_1b,8481800000,2026-04-06,\n"
          "copper,85444290,,\n"
-         "autos," + autos_prefix + ",,\n"
+         "autos," +
+         autos_prefix +
+         ",,\n"
          "auto_parts,8708295160,,\n"
          "us_goods_returned,9801,,\n";
 }
@@ -103,28 +108,33 @@ inline std::string TinyProductLists(const std::string& steel_deriv_from = "2025-
 // Values are the sum over the three months (split 1/3 each); USMCA values likewise.
 inline std::filesystem::path MakeTinyProductData(const std::string& name) {
   const auto dir = MakeTempDirectory(name);
-  WriteFile(dir / "hts_codes.txt",
-            "# tiny universe\n0702000000\n2709001000\n4407130000\n7208100015\n7326908688\n8471500150\n"
-            "8481800000\n8544429090\n8703230140\n8708295160\n9801001035\n");
-  WriteFile(dir / "hs_descriptions.csv",
-            "code,description\n070200,Tomatoes\n270900,Crude oil\n440713,Lumber\n720810,Flat steel\n"
-            "732690,Steel articles\n847150,Computers\n848180,Valves\n854442,Copper wire\n870323,Cars\n"
-            "870829,Car parts\n");
-  WriteFile(dir / "hs6_isic3.csv",
-            "hs6,isic3\n070200,0112\n270900,1110\n440713,2010\n720810,2710\n732690,2899\n847150,3000\n"
-            "848180,2912\n854442,3130\n870323,3410\n870829,3430\n");
-  WriteFile(dir / "metal_content.csv",
-            "hts10,steel,aluminum,copper\n7208100015,1,0,0\n7326908688,1,0,0\n8481800000,0.3,0.2,0\n"
-            "8544429090,0,0,0.8\n8708295160,0.4,0,0\n");
+  WriteFile(
+      dir / "hts_codes.txt",
+      "# tiny universe\n0702000000\n2709001000\n4407130000\n7208100015\n7326908688\n8471500150\n"
+      "8481800000\n8544429090\n8703230140\n8708295160\n9801001035\n");
+  WriteFile(
+      dir / "hs_descriptions.csv",
+      "code,description\n070200,Tomatoes\n270900,Crude oil\n440713,Lumber\n720810,Flat steel\n"
+      "732690,Steel articles\n847150,Computers\n848180,Valves\n854442,Copper wire\n870323,Cars\n"
+      "870829,Car parts\n");
+  WriteFile(
+      dir / "hs6_isic3.csv",
+      "hs6,isic3\n070200,0112\n270900,1110\n440713,2010\n720810,2710\n732690,2899\n847150,3000\n"
+      "848180,2912\n854442,3130\n870323,3410\n870829,3430\n");
+  WriteFile(
+      dir / "metal_content.csv",
+      "hts10,steel,aluminum,copper\n7208100015,1,0,0\n7326908688,1,0,0\n8481800000,0.3,0.2,0\n"
+      "8544429090,0,0,0.8\n8708295160,0.4,0,0\n");
   WriteFile(dir / "product_lists.csv", TinyProductLists());
   struct Line {
     const char* code;
     double value, usmca;
   };
-  const Line lines[] = {{"0702000000", 100e6, 50e6},  {"2709001000", 400e6, 100e6}, {"4407130000", 200e6, 0},
-                        {"7208100015", 300e6, 180e6}, {"8481800000", 100e6, 40e6},  {"8544429090", 50e6, 10e6},
-                        {"8471500150", 150e6, 135e6}, {"8703230140", 500e6, 400e6}, {"8708295160", 200e6, 140e6},
-                        {"9801001035", 50e6, 0},      {"7326908688", 50e6, 5e6}};
+  const Line lines[] = {
+      {"0702000000", 100e6, 50e6},  {"2709001000", 400e6, 100e6}, {"4407130000", 200e6, 0},
+      {"7208100015", 300e6, 180e6}, {"8481800000", 100e6, 40e6},  {"8544429090", 50e6, 10e6},
+      {"8471500150", 150e6, 135e6}, {"8703230140", 500e6, 400e6}, {"8708295160", 200e6, 140e6},
+      {"9801001035", 50e6, 0},      {"7326908688", 50e6, 5e6}};
   std::string imports = "hts10,partner,month,value_usd,usmca_value_usd\n";
   for (const char* month : {"2025-10", "2025-11", "2025-12"}) {
     for (const Line& l : lines) {

@@ -3,6 +3,8 @@
 // The property that makes the server's slider edits exact: for every shipped scenario, the form
 // of one compile evaluated at any rates equals a fresh compile of the scenario file with those
 // rates written into it, bit for bit — and the form itself does not depend on the rates.
+#include "ricardo/tariff_form.hpp"
+
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -11,7 +13,6 @@
 
 #include "ricardo/package.hpp"
 #include "ricardo/scenario.hpp"
-#include "ricardo/tariff_form.hpp"
 
 namespace ricardo {
 namespace {
@@ -44,7 +45,8 @@ TEST(TariffForm, EvaluatedAtRandomRatesEqualsAFreshCompileOfTheEditedFileForEver
     const Baseline baseline = LoadBaseline(scenario.baseline);
     const CompiledScenario compiled = CompileScenario(scenario, baseline, NoTrace());
     ASSERT_EQ(compiled.tariffs.measure_count(), scenario.measures.size());
-    EXPECT_TRUE(SameBits(compiled.tariffs.Evaluate(MeasureRates(scenario)), compiled.shock.tariff_rates));
+    EXPECT_TRUE(
+        SameBits(compiled.tariffs.Evaluate(MeasureRates(scenario)), compiled.shock.tariff_rates));
     for (int draw = 0; draw < 8; ++draw) {
       std::vector<double> rates = RandomRates(scenario.measures.size(), random);
       Scenario edited = scenario;
@@ -60,8 +62,10 @@ TEST(TariffForm, EvaluatedAtRandomRatesEqualsAFreshCompileOfTheEditedFileForEver
       const Scenario reread = ParseScenario(ScenarioToToml(edited), name + "-edited.toml");
       ASSERT_EQ(MeasureRates(reread), rates);
       const CompiledScenario fresh = CompileScenario(reread, baseline, NoTrace());
-      EXPECT_TRUE(fresh.tariffs == compiled.tariffs) << "the form depends on the rates (draw " << draw << ")";
-      EXPECT_TRUE(SameBits(compiled.tariffs.Evaluate(rates), fresh.shock.tariff_rates)) << "draw " << draw;
+      EXPECT_TRUE(fresh.tariffs == compiled.tariffs)
+          << "the form depends on the rates (draw " << draw << ")";
+      EXPECT_TRUE(SameBits(compiled.tariffs.Evaluate(rates), fresh.shock.tariff_rates))
+          << "draw " << draw;
       CompiledScenario moved = compiled;
       moved.SetRates(rates);
       EXPECT_TRUE(SameBits(moved.shock.tariff_rates, fresh.shock.tariff_rates)) << "draw " << draw;
@@ -75,7 +79,8 @@ TEST(TariffForm, EvaluatedAtRandomRatesEqualsAFreshCompileOfTheEditedFileForEver
 // measure changes by exactly its weight per unit of rate.
 TEST(TariffForm, TermsAreTheDerivativesOfTheTariffs) {
   const Scenario scenario = LoadScenario(ResolveScenarioPath("us-tariffs-2025-11"));
-  const CompiledScenario compiled = CompileScenario(scenario, LoadBaseline(scenario.baseline), NoTrace());
+  const CompiledScenario compiled =
+      CompileScenario(scenario, LoadBaseline(scenario.baseline), NoTrace());
   std::vector<double> rates = MeasureRates(scenario);
   const Array3 at = compiled.tariffs.Evaluate(rates);
   std::size_t measure = 0;

@@ -35,7 +35,9 @@ std::string Repeat(const std::string& s, int times) {
 }
 
 // `key = [[…]]` with `levels` arrays.
-std::string DeepArray(int levels) { return "rate = " + Repeat("[", levels) + Repeat("]", levels) + "\n"; }
+std::string DeepArray(int levels) {
+  return "rate = " + Repeat("[", levels) + Repeat("]", levels) + "\n";
+}
 
 // "line:column" of the excess, or "none".
 std::string At(const std::optional<NestingExcess>& excess) {
@@ -56,7 +58,8 @@ TEST(TomlDepth, InlineTablesCountOneLevelEachAndTheirKeysOneMore) {
     return "a = " + Repeat("{a = ", tables) + "1" + Repeat("}", tables) + "\n";
   };
   EXPECT_EQ(At(FindTomlNestingExcess(nested(63))), "none");  // the innermost key at depth 64
-  EXPECT_EQ(At(FindTomlNestingExcess(nested(64))), "1:321");  // that key: "a = " then 63 × "{a = " and "{"
+  EXPECT_EQ(At(FindTomlNestingExcess(nested(64))),
+            "1:321");  // that key: "a = " then 63 × "{a = " and "{"
   // Arrays of inline tables alternate.
   EXPECT_EQ(At(FindTomlNestingExcess("x = [{y = [{z = 1}]}]\n", 5)), "none");
   EXPECT_EQ(At(FindTomlNestingExcess("x = [{y = [{z = 1}]}]\n", 4)), "1:13");
@@ -149,13 +152,15 @@ std::string ParseError(const std::string& text) {
 TEST(TomlDepth, ScenarioRefusesDeepArraysInlineTablesKeysAndHeaders) {
   const std::string head = "name = \"deep\"\n";
   EXPECT_EQ(ParseError(head + DeepArray(100000)), std::string("deep.toml:2:72: ") + kDepthMessage);
-  EXPECT_EQ(ParseError(head + "scope = " + Repeat("{a = ", 100000) + "1" + Repeat("}", 100000) + "\n"),
-            std::string("deep.toml:2:325: ") + kDepthMessage);
+  EXPECT_EQ(
+      ParseError(head + "scope = " + Repeat("{a = ", 100000) + "1" + Repeat("}", 100000) + "\n"),
+      std::string("deep.toml:2:325: ") + kDepthMessage);
   std::string key = "a";
   for (int k = 1; k < 100000; ++k) key += ".a";
   EXPECT_EQ(ParseError(head + key + " = 1\n"), std::string("deep.toml:2:129: ") + kDepthMessage);
   EXPECT_EQ(ParseError(head + "[" + key + "]\n"), std::string("deep.toml:2:130: ") + kDepthMessage);
-  EXPECT_EQ(ParseError(head + "[[" + key + "]]\n"), std::string("deep.toml:2:131: ") + kDepthMessage);
+  EXPECT_EQ(ParseError(head + "[[" + key + "]]\n"),
+            std::string("deep.toml:2:131: ") + kDepthMessage);
   // At the limit the document reaches the scenario's own checks, which refuse the unknown key.
   EXPECT_EQ(ParseError(head + DeepArray(64)),
             "deep.toml:2:1: unknown key 'rate' in the scenario (did you mean 'date'?)");
@@ -179,15 +184,19 @@ TEST(TomlDepth, ScenarioCheckReportsTheLocatedError) {
 class ManifestDepthTest : public testing::TinyPackageTest {};
 
 TEST_F(ManifestDepthTest, DeepManifestIsALocatedDataError) {
-  testing::ReplaceInFile(dir_ / "manifest.toml", "licence = \"CC0\"\n",
-                         "licence = \"CC0\"\nnotes = " + Repeat("[", 100000) + Repeat("]", 100000) + "\n");
-  testing::ExpectReadError(dir_, ErrorKind::kData, std::string("manifest.toml:11:73: ") + kDepthMessage);
+  testing::ReplaceInFile(
+      dir_ / "manifest.toml", "licence = \"CC0\"\n",
+      "licence = \"CC0\"\nnotes = " + Repeat("[", 100000) + Repeat("]", 100000) + "\n");
+  testing::ExpectReadError(dir_, ErrorKind::kData,
+                           std::string("manifest.toml:11:73: ") + kDepthMessage);
 
   testing::WriteTinyPackage(dir_);
   std::string key = "x";
   for (int k = 1; k < 100000; ++k) key += ".x";
-  testing::ReplaceInFile(dir_ / "manifest.toml", "licence = \"CC0\"\n", "licence = \"CC0\"\n" + key + " = 1\n");
-  testing::ExpectReadError(dir_, ErrorKind::kData, std::string("manifest.toml:11:129: ") + kDepthMessage);
+  testing::ReplaceInFile(dir_ / "manifest.toml", "licence = \"CC0\"\n",
+                         "licence = \"CC0\"\n" + key + " = 1\n");
+  testing::ExpectReadError(dir_, ErrorKind::kData,
+                           std::string("manifest.toml:11:129: ") + kDepthMessage);
 }
 
 TEST_F(ManifestDepthTest, BracketsInManifestStringsAreText) {
