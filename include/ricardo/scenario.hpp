@@ -443,9 +443,16 @@ struct CompiledScenario {
   RunMetadata metadata;       // from the scenario, with the compile notes
 
   // New rates for every measure (scenario order): the shock becomes tariffs.Evaluate(rates),
-  // exactly what compiling the scenario with those rates gives. The trace's product and sector
-  // lines describe the compiled rates, so they are dropped (pairs and notes stay).
+  // exactly what compiling the scenario with those rates gives, warnings included (rates of zero
+  // can make the shock zero). The trace's product and sector lines describe the compiled rates,
+  // so they are dropped (pairs and notes stay).
   void SetRates(std::vector<double> new_rates);
+
+  // What SetRates needs to say again whether anything applies: the scenario as the warning
+  // names it (its file, or its name), and the warning the current rates give, if any (the last
+  // of trace.warnings and trace.notes). Filled by CompileScenario.
+  std::string warning_source;
+  std::optional<std::string> nothing_applies_warning;
 };
 
 // Every measure's rate, in scenario order (what CompiledScenario::rates holds after a compile).

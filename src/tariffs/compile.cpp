@@ -352,29 +352,42 @@ bool ShockIsZero(const Baseline& b, const Shock& shock) {
   return true;
 }
 
-// The warnings of a run where nothing applies (docs/scenarios.md, Errors): no measure in force
-// on the date, or a shock that comes to zero. They keep the exit code 0: a date before or after
-// every measure is a legitimate question, only one easy to ask by mistake.
-void WarnIfNothingApplies(const Scenario& s, const Date& date, CompiledScenario* out) {
-  const std::string file = s.file.empty() ? s.name : s.file;
-  const bool none_in_force = !s.measures.empty() && out->trace.measures_in_force.empty() &&
-                             out->trace.measures_in_force_on_reference.empty();
-  const bool zero = ShockIsZero(out->baseline, out->shock);
+// The warning of a run where nothing applies (docs/scenarios.md, Errors): no measure in force
+// on the date, or a shock that comes to zero. It keeps the exit code 0: a date before or after
+// every measure is a legitimate question, only one easy to ask by mistake. From the compiled
+// object alone, so that a rate edit (CompiledScenario::SetRates) says the same as a compile.
+std::optional<std::string> NothingAppliesWarning(const CompiledScenario& c) {
+  const std::string& file = c.warning_source;
+  const std::string& date = c.metadata.scenario_date;
+  const bool has_measures = !c.rates.empty();
+  const bool none_in_force = has_measures && c.trace.measures_in_force.empty() &&
+                             c.trace.measures_in_force_on_reference.empty();
+  const bool zero = ShockIsZero(c.baseline, c.shock);
   if (none_in_force) {
-    detail::Warn(out,
-                 fmt::format("no measure of '{}' is in force on {}{}", file, date.ToString(),
-                             zero ? "; the shock is zero" : "; only its trade-cost shocks apply"));
-  } else if (zero && !s.measures.empty()) {
-    detail::Warn(
-        out,
-        fmt::format("the measures of '{}' in force on {} charge nothing on the baseline's trade{}; "
-                    "the shock is zero",
-                    file, date.ToString(),
-                    s.reference_date ? " beyond what they charged on the reference date" : ""));
-  } else if (zero) {
-    detail::Warn(
-        out, fmt::format("'{}' changes no tariff and no trade cost on {}; the shock is zero", file,
-                         date.ToString()));
+    return fmt::format("no measure of '{}' is in force on {}{}", file, date,
+                       zero ? "; the shock is zero" : "; only its trade-cost shocks apply");
+  }
+  if (zero && has_measures) {
+    return fmt::format(
+        "the measures of '{}' in force on {} charge nothing on the baseline's trade{}; the shock "
+        "is zero",
+        file, date,
+        c.trace.reference_date ? " beyond what they charged on the reference date" : "");
+  }
+  if (zero) {
+    return fmt::format("'{}' changes no tariff and no trade cost on {}; the shock is zero", file,
+                       date);
+  }
+  return std::nullopt;
+}
+
+// Removes the last occurrence of `text` from `lines` (the warning a compile appended last).
+void EraseLast(std::vector<std::string>* lines, const std::string& text) {
+  for (auto it = lines->rbegin(); it != lines->rend(); ++it) {
+    if (*it == text) {
+      lines->erase(std::next(it).base());
+      return;
+    }
   }
 }
 
@@ -450,7 +463,9 @@ CompiledScenario CompileScenario(const Scenario& s, const Baseline& b, const Com
                                           out.baseline.sectors[j].theta, e.theta));
     out.baseline.sectors[j].theta = e.theta;
   }
-  WarnIfNothingApplies(s, *date, &out);
+  out.warning_source = s.file.empty() ? s.name : s.file;
+  out.nothing_applies_warning = NothingAppliesWarning(out);
+  if (out.nothing_applies_warning) detail::Warn(&out, *out.nothing_applies_warning);
   out.metadata.notes = out.trace.notes;
   out.metadata.warnings = out.trace.warnings;
   out.metadata.measures = detail::SummariseMeasures(s, *date);
@@ -470,6 +485,15 @@ void CompiledScenario::SetRates(std::vector<double> new_rates) {
   trace.products.clear();
   // The measures as shown say the rates the shock now has (the same order: scenario order).
   detail::SetSummaryRates(rates, &metadata.measures);
+  // Whether anything applies can change with the rates (all of them zero: the shock is zero).
+  std::optional<std::string> warning = NothingAppliesWarning(*this);
+  if (warning == nothing_applies_warning) return;
+  for (std::vector<std::string>* lines :
+       {&trace.notes, &trace.warnings, &metadata.notes, &metadata.warnings}) {
+    if (nothing_applies_warning) EraseLast(lines, *nothing_applies_warning);
+    if (warning) lines->push_back(*warning);
+  }
+  nothing_applies_warning = std::move(warning);
 }
 
 RunResult RunCompiled(const CompiledScenario& compiled, const SolverOptions& options) {

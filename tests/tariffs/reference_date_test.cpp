@@ -531,7 +531,8 @@ TEST_F(ReferenceDateTest, ARateEditEqualsAFreshCompileBitForBit) {
     Scenario edited = s;
     for (std::size_t k = 0; k < edits[e].size(); ++k)
       SetMeasureRate(edited, edited.measures[k].id, edits[e][k]);
-    const Scenario reread = ParseScenario(ScenarioToToml(edited), "edited.toml", *products_);
+    // Read under the original's file name: the warnings name the file.
+    const Scenario reread = ParseScenario(ScenarioToToml(edited), "test.toml", *products_);
     ASSERT_EQ(MeasureRates(reread), edits[e]);
     const CompiledScenario fresh = Compile(reread);
     EXPECT_TRUE(fresh.tariffs == kept.tariffs) << "the form depends on the rates";
@@ -540,7 +541,23 @@ TEST_F(ReferenceDateTest, ARateEditEqualsAFreshCompileBitForBit) {
     EXPECT_EQ(moved.rates, edits[e]);
     EXPECT_TRUE(SameBits(moved.shock.tariff_rates, fresh.shock.tariff_rates));
     EXPECT_TRUE(moved.shock.tariff_rates == fresh.shock.tariff_rates);
+    // The same warnings and notes: rates of zero make the shock zero, and say so.
+    EXPECT_EQ(moved.trace.warnings, fresh.trace.warnings);
+    EXPECT_EQ(moved.metadata.warnings, fresh.metadata.warnings);
+    EXPECT_EQ(moved.metadata.notes, fresh.metadata.notes);
+    CompiledScenario back = moved;
+    back.SetRates(MeasureRates(s));
+    EXPECT_EQ(back.metadata.warnings, kept.metadata.warnings);
+    EXPECT_EQ(back.metadata.notes, kept.metadata.notes);
   }
+  // The edit to zero is the one that warns (a check that the loop above compares something).
+  CompiledScenario zero = kept;
+  zero.SetRates(edits[3]);
+  ASSERT_EQ(zero.metadata.warnings.size(), kept.metadata.warnings.size() + 1);
+  EXPECT_EQ(zero.metadata.warnings.back(),
+            "the measures of 'test.toml' in force on " + kept.metadata.scenario_date +
+                " charge nothing on the baseline's trade beyond what they charged on the "
+                "reference date; the shock is zero");
   CompiledScenario lowered = kept;
   lowered.SetRates(edits[0]);
   EXPECT_EQ(Shocked(lowered, "electrical"), 0.0);
