@@ -6,9 +6,11 @@
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
+#include <functional>
 #include <random>
 #include <sstream>
 
+#include "fmt/format.h"
 #include "gtest/gtest.h"
 #include "ricardo/calibrate.hpp"
 
@@ -63,7 +65,10 @@ std::filesystem::path MakeTempDirectory(const std::string& name) {
   for (char& c : test) {
     if (c == '/') c = '_';
   }
-  const auto dir = std::filesystem::temp_directory_path() / "ricardo-tests" / test / name;
+  // One tree per build directory (named by a hash of its CLI's path, stable across runs), so
+  // that two builds running the same test at once do not delete each other's files.
+  const std::string build = fmt::format("{:016x}", std::hash<std::string>{}(RICARDO_CLI_PATH));
+  const auto dir = std::filesystem::temp_directory_path() / "ricardo-tests" / build / test / name;
   std::filesystem::remove_all(dir);
   std::filesystem::create_directories(dir);
   return dir;
@@ -74,11 +79,12 @@ Baseline MakeRandomBaseline(std::size_t N, std::size_t J, unsigned seed) {
   std::uniform_real_distribution<double> unit(0.0, 1.0);
   std::vector<Region> regions;
   for (std::size_t n = 0; n < N; ++n)
-    regions.push_back({"R" + std::to_string(n), "Region " + std::to_string(n)});
+    // fmt, not "R" + std::to_string(n): g++ 12 warns falsely (-Wrestrict) on the latter.
+    regions.push_back({fmt::format("R{}", n), fmt::format("Region {}", n)});
   std::vector<Sector> sectors;
   for (std::size_t j = 0; j < J; ++j) {
     sectors.push_back(
-        {"s" + std::to_string(j), "Sector " + std::to_string(j), true, 2.0 + 8.0 * unit(rng), ""});
+        {fmt::format("s{}", j), fmt::format("Sector {}", j), true, 2.0 + 8.0 * unit(rng), ""});
   }
   Baseline b = MakeEmptyBaseline(regions, sectors);
   b.manifest.name = "random-" + std::to_string(seed);
