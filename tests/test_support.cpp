@@ -59,6 +59,13 @@ std::filesystem::path ProjectDirectory() {
   return RICARDO_PROJECT_DIR;
 }
 
+bool HaveDefaultScenario() {
+  return std::filesystem::is_regular_file(ProjectDirectory() /
+                                          "scenarios/us-tariffs-2025-11.toml") &&
+         std::filesystem::is_regular_file(ProjectDirectory() /
+                                          "data/baselines/world/manifest.toml");
+}
+
 std::filesystem::path MakeTempDirectory(const std::string& name) {
   const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
   std::string test = info ? std::string(info->test_suite_name()) + "." + info->name() : "global";

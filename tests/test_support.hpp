@@ -37,6 +37,10 @@ std::filesystem::path MakeTempDirectory(const std::string& name);
 // tariffs and trade imbalances; not calibrated.
 Baseline MakeRandomBaseline(std::size_t regions, std::size_t sectors, unsigned seed);
 
+// The default scenario and the built-in world baseline, which ship with the project: CLI tests
+// of the main job skip (with the reason) in a checkout that lacks them (REQUIRE_DEFAULT_SCENARIO).
+bool HaveDefaultScenario();
+
 }  // namespace ricardo::testing
 
 // `dir` = ../shared/data/<sub> (sub may be ""), or stop the test: a failure where the shared
@@ -51,3 +55,7 @@ Baseline MakeRandomBaseline(std::size_t regions, std::size_t sectors, unsigned s
     GTEST_SKIP() << "../shared/data/" << (sub) << " is not available";                   \
   }                                                                                      \
   const std::filesystem::path dir = *dir##_shared / (sub)
+
+#define REQUIRE_DEFAULT_SCENARIO()                \
+  if (!::ricardo::testing::HaveDefaultScenario()) \
+  GTEST_SKIP() << "default scenario or world baseline missing"

@@ -62,17 +62,16 @@ std::vector<std::pair<std::size_t, std::size_t>> CapPairs(
   return out;
 }
 
-// A heatmap of a percent value with the value printed in each cell (white on dark cells).
-json Heatmap(const std::string& x, const std::string& y, const std::string& value, json x_sort,
-             json y_sort, json color, double max_abs, const std::string& format) {
-  json rect = {{"mark", {{"type", "rect"}, {"stroke", "white"}}},
-               {"encoding", {{"color", std::move(color)}}}};
+// The layers every heatmap shares: cells coloured as `rect` says, and `text_field` printed in
+// each cell, white where |value| > dark_above (the dark end of the colour scale).
+json HeatmapLayers(const std::string& x, json x_sort, json y_encoding, json rect, json text_field,
+                   const std::string& value, double dark_above) {
   json text = {{"mark", {{"type", "text"}, {"fontSize", 10}}},
                {"encoding",
-                {{"text", {{"field", value}, {"type", "quantitative"}, {"format", format}}},
+                {{"text", std::move(text_field)},
                  {"color",
                   {{"condition",
-                    {{"test", "abs(datum['" + value + "']) > " + std::to_string(0.6 * max_abs)},
+                    {{"test", "abs(datum['" + value + "']) > " + std::to_string(dark_above)},
                      {"value", "white"}}},
                    {"value", "black"}}}}}};
   return {{"encoding",
@@ -81,8 +80,19 @@ json Heatmap(const std::string& x, const std::string& y, const std::string& valu
               {"type", "nominal"},
               {"sort", std::move(x_sort)},
               {"axis", {{"labelAngle", -40}}}}},
-            {"y", {{"field", y}, {"type", "nominal"}, {"sort", std::move(y_sort)}}}}},
-          {"layer", json::array({rect, text})}};
+            {"y", std::move(y_encoding)}}},
+          {"layer", json::array({std::move(rect), std::move(text)})}};
+}
+
+// A heatmap of a percent value with the value printed in each cell (white on dark cells).
+json Heatmap(const std::string& x, const std::string& y, const std::string& value, json x_sort,
+             json y_sort, json color, double max_abs, const std::string& format) {
+  json rect = {{"mark", {{"type", "rect"}, {"stroke", "white"}}},
+               {"encoding", {{"color", std::move(color)}}}};
+  return HeatmapLayers(
+      x, std::move(x_sort), {{"field", y}, {"type", "nominal"}, {"sort", std::move(y_sort)}},
+      std::move(rect), {{"field", value}, {"type", "quantitative"}, {"format", format}}, value,
+      0.6 * max_abs);
 }
 
 // A heatmap of percent changes on a diverging colour scale clipped at RobustBound: values
@@ -102,26 +112,13 @@ json ClippedHeatmap(const std::string& x, const std::string& y, const std::strin
   }
   json rect = {{"mark", {{"type", "rect"}, {"stroke", "white"}, {"tooltip", true}}},
                {"encoding", {{"color", ClippedDivergingColor(value, "% change", *bound)}}}};
-  json text = {{"mark", {{"type", "text"}, {"fontSize", 10}}},
-               {"encoding",
-                {{"text", {{"field", "label"}, {"type", "nominal"}}},
-                 {"color",
-                  {{"condition",
-                    {{"test", "abs(datum['" + value + "']) > " + std::to_string(0.6 * *bound)},
-                     {"value", "white"}}},
-                   {"value", "black"}}}}}};
-  return {{"encoding",
-           {{"x",
-             {{"field", x},
-              {"type", "nominal"},
-              {"sort", std::move(x_sort)},
-              {"axis", {{"labelAngle", -40}}}}},
-            {"y",
-             {{"field", y},
-              {"type", "nominal"},
-              {"sort", std::move(y_sort)},
-              {"axis", {{"labelLimit", kNameLabelLimitPx}}}}}}},
-          {"layer", json::array({rect, text})}};
+  return HeatmapLayers(x, std::move(x_sort),
+                       {{"field", y},
+                        {"type", "nominal"},
+                        {"sort", std::move(y_sort)},
+                        {"axis", {{"labelLimit", kNameLabelLimitPx}}}},
+                       std::move(rect), {{"field", "label"}, {"type", "nominal"}}, value,
+                       0.6 * *bound);
 }
 
 std::string ClippedNote(const json& values, double bound) {

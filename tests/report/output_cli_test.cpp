@@ -16,14 +16,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-bool HaveDefaultScenario() {
-  return fs::is_regular_file(ProjectDirectory() / "scenarios/us-tariffs-2025-11.toml") &&
-         fs::is_regular_file(ProjectDirectory() / "data/baselines/world/manifest.toml");
-}
-
-#define REQUIRE_DEFAULT_SCENARIO() \
-  if (!HaveDefaultScenario()) GTEST_SKIP() << "default scenario or world baseline missing"
-
 void WriteText(const fs::path& file, const std::string& text) {
   std::ofstream out(file, std::ios::binary);
   out << text;

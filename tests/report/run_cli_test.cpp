@@ -11,16 +11,6 @@
 namespace ricardo::testing {
 namespace {
 
-bool HaveDefaultScenario() {
-  return std::filesystem::is_regular_file(ProjectDirectory() /
-                                          "scenarios/us-tariffs-2025-11.toml") &&
-         std::filesystem::is_regular_file(ProjectDirectory() /
-                                          "data/baselines/world/manifest.toml");
-}
-
-#define REQUIRE_DEFAULT_SCENARIO() \
-  if (!HaveDefaultScenario()) GTEST_SKIP() << "default scenario or world baseline missing"
-
 TEST(RunCli, MainJobPrintsTheCompactTable) {
   REQUIRE_DEFAULT_SCENARIO();
   const CommandResult r = RunCli("run");

@@ -19,14 +19,6 @@ namespace {
 
 namespace fs = std::filesystem;
 
-bool HaveDefaultScenario() {
-  return fs::is_regular_file(ProjectDirectory() / "scenarios/us-tariffs-2025-11.toml") &&
-         fs::is_regular_file(ProjectDirectory() / "data/baselines/world/manifest.toml");
-}
-
-#define REQUIRE_DEFAULT_SCENARIO() \
-  if (!HaveDefaultScenario()) GTEST_SKIP() << "default scenario or world baseline missing"
-
 std::string ReadText(const fs::path& file) {
   std::ifstream in(file, std::ios::binary);
   return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};

@@ -180,10 +180,12 @@ TEST_F(ShippedScenariosTest, DefaultScenarioRaisesUsTariffsOnEveryPartner) {
     if (i == usa) continue;
     SCOPED_TRACE(B().regions[i].code);
     EXPECT_GT(rise[i], 0.02);
-    if (i != R("CHN") && i != R("IND"))
+    if (i != R("CHN") && i != R("IND")) {
       EXPECT_LT(rise[i], std::min(rise[R("CHN")], rise[R("IND")]));
-    if (i != R("CAN") && i != R("MEX"))
+    }
+    if (i != R("CAN") && i != R("MEX")) {
       EXPECT_GT(rise[i], std::max(rise[R("CAN")], rise[R("MEX")]));
+    }
   }
   EXPECT_GT(rise[R("CHN")], 0.20);
   EXPECT_LT(rise[R("CHN")], 0.40);
