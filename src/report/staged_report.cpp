@@ -1,5 +1,9 @@
 #include "report/staged_report.hpp"
 
+#include <algorithm>
+#include <filesystem>
+#include <set>
+
 namespace ricardo::detail {
 
 StagedDirectoryOptions ReportFolderOptions() {
@@ -11,6 +15,16 @@ StagedDirectoryOptions ReportFolderOptions() {
 }
 
 ReportFiles CommitReport(StagedDirectory& staged, ReportFiles files, const RunStamp& stamp) {
+  // `written` lists every file in the folder, as the manifest does: the writers' own lists first
+  // (in their order), then what none of them listed (the charts' Vega-Lite specs), then the
+  // manifest. "ricardo: wrote N files" counts these.
+  const std::set<std::filesystem::path> listed(files.written.begin(), files.written.end());
+  std::vector<std::filesystem::path> unlisted;
+  for (const auto& entry : std::filesystem::recursive_directory_iterator(staged.path())) {
+    if (entry.is_regular_file() && !listed.count(entry.path())) unlisted.push_back(entry.path());
+  }
+  std::sort(unlisted.begin(), unlisted.end());
+  files.written.insert(files.written.end(), unlisted.begin(), unlisted.end());
   files.written.push_back(WriteManifest(staged.path(), stamp));
   staged.Commit();
   for (auto& f : files.written) f = staged.Final(f);

@@ -9,6 +9,7 @@
 #include <regex>
 #include <set>
 
+#include "fmt/format.h"
 #include "gtest/gtest.h"
 #include "nlohmann/json.hpp"
 #include "ricardo/report.hpp"
@@ -170,9 +171,10 @@ TEST(StampCli, RunOutTwiceLeavesExactlyTheSecondRunsFiles) {
   const CommandResult second =
       RunCli("run us-tariffs-2025-11-retaliation --quiet --out " + out.string() + html);
   ASSERT_EQ(second.exit_code, 0) << second.err;
-  ASSERT_EQ(
-      RunCli("run us-tariffs-2025-11-retaliation --quiet --out " + fresh.string() + html).exit_code,
-      0);
+  // Not quiet: it also says how many files it wrote (checked below).
+  const CommandResult fresh_run =
+      RunCli("run us-tariffs-2025-11-retaliation --out " + fresh.string() + html);
+  ASSERT_EQ(fresh_run.exit_code, 0) << fresh_run.err;
 
   const std::set<std::string> files = FilesUnder(out);
   EXPECT_EQ(files, FilesUnder(fresh));
@@ -188,6 +190,11 @@ TEST(StampCli, RunOutTwiceLeavesExactlyTheSecondRunsFiles) {
     ++checked;
   }
   EXPECT_EQ(checked + 1, files.size());  // every file but the manifest itself
+  // The count a run prints is of every file in the folder (the charts' specs were left out).
+  EXPECT_NE(fresh_run.err.find(fmt::format("ricardo: wrote {} files to {}",
+                                           FilesUnder(fresh).size(), fresh.string())),
+            std::string::npos)
+      << fresh_run.err;
   // No file holds the first run's content. (Only the charts whose inputs the retaliation does
   // not change could coincide; their subtitles name the scenario, so none does.)
   for (const auto& f : files) {
