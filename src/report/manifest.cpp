@@ -9,7 +9,8 @@
 
 namespace ricardo::detail {
 
-std::filesystem::path WriteManifest(const std::filesystem::path& directory, const RunStamp& stamp) {
+std::filesystem::path WriteManifest(const std::filesystem::path& directory, const RunStamp& stamp,
+                                    std::vector<std::filesystem::path>* listed_files) {
   namespace fs = std::filesystem;
   std::vector<std::string> files;
   for (const auto& entry : fs::recursive_directory_iterator(directory)) {
@@ -18,6 +19,9 @@ std::filesystem::path WriteManifest(const std::filesystem::path& directory, cons
     if (relative != kManifestFile) files.push_back(relative);
   }
   std::sort(files.begin(), files.end());
+  if (listed_files) {
+    for (const auto& f : files) listed_files->push_back(directory / f);
+  }
   nlohmann::json listed = nlohmann::json::array();
   for (const auto& f : files) {
     listed.push_back({{"path", f},

@@ -1,6 +1,5 @@
 #include "report/staged_report.hpp"
 
-#include <algorithm>
 #include <filesystem>
 #include <set>
 
@@ -18,14 +17,13 @@ ReportFiles CommitReport(StagedDirectory& staged, ReportFiles files, const RunSt
   // `written` lists every file in the folder, as the manifest does: the writers' own lists first
   // (in their order), then what none of them listed (the charts' Vega-Lite specs), then the
   // manifest. "ricardo: wrote N files" counts these.
+  std::vector<std::filesystem::path> in_manifest;
+  const std::filesystem::path manifest = WriteManifest(staged.path(), stamp, &in_manifest);
   const std::set<std::filesystem::path> listed(files.written.begin(), files.written.end());
-  std::vector<std::filesystem::path> unlisted;
-  for (const auto& entry : std::filesystem::recursive_directory_iterator(staged.path())) {
-    if (entry.is_regular_file() && !listed.count(entry.path())) unlisted.push_back(entry.path());
+  for (const auto& f : in_manifest) {
+    if (!listed.count(f)) files.written.push_back(f);
   }
-  std::sort(unlisted.begin(), unlisted.end());
-  files.written.insert(files.written.end(), unlisted.begin(), unlisted.end());
-  files.written.push_back(WriteManifest(staged.path(), stamp));
+  files.written.push_back(manifest);
   staged.Commit();
   for (auto& f : files.written) f = staged.Final(f);
   for (auto& f : files.charts) f = staged.Final(f);

@@ -19,8 +19,10 @@ inline constexpr const char* kManifestFile = "manifest.json";
 StagedDirectoryOptions ReportFolderOptions();
 
 // Writes `directory`/manifest.json: `stamp` and every regular file under `directory` (itself
-// excepted), sorted by path, with its size in bytes and SHA-256. Returns its path.
-std::filesystem::path WriteManifest(const std::filesystem::path& directory, const RunStamp& stamp);
+// excepted), sorted by path, with its size in bytes and SHA-256. Returns its path; `listed`, if
+// given, receives the files it lists (full paths, in its order).
+std::filesystem::path WriteManifest(const std::filesystem::path& directory, const RunStamp& stamp,
+                                    std::vector<std::filesystem::path>* listed = nullptr);
 
 // Writes the manifest into `staged`, commits it and renames every path in `files` from the
 // staging folder to the target (the manifest is added to files.written).
