@@ -2,7 +2,9 @@
 // [--quiet] [--theta-scale 0.5,1,2 | --elasticities FILE]: compile a scenario, solve the
 // counterfactual, print the outcomes (report layer: include/ricardo/report.hpp) and optionally
 // write the CSV/JSON/HTML report; with elasticity variants, solve each and report the ranges.
+#include <charconv>
 #include <cstdio>
+#include <limits>
 #include <memory>
 
 #include "cli.hpp"
@@ -13,6 +15,7 @@
 #include "ricardo/run.hpp"
 #include "ricardo/scenario.hpp"
 #include "ricardo/sensitivity.hpp"
+#include "ricardo/uncertainty.hpp"
 
 namespace ricardo::cli {
 namespace {
@@ -28,6 +31,10 @@ struct RunArgs {
   bool no_html = false;              // --out without report.html and charts
   std::string theta_scale;           // --theta-scale 0.5,1,2
   std::string elasticities;          // --elasticities FILE
+  int draws = 0;                     // --draws N: percentile bands from N draws
+  std::string seed = "1";            // --seed S (parsed strictly: CLI11 wraps "-1" round)
+  std::string draw = "theta,usmca";  // --draw: what is drawn
+  int threads = 0;                   // --threads: draws solved at once (0 = every core)
 };
 
 TableOptions TableFor(const RunArgs& a) {
@@ -118,6 +125,43 @@ int RunSensitivityCommand(const RunArgs& a, const CompiledScenario& compiled) {
   return kExitOk;
 }
 
+// A seed is a whole number that fits 64 bits; "-1" or a number too long is an error rather than
+// another seed.
+std::uint64_t ParseSeed(const std::string& text) {
+  std::uint64_t seed = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), seed);
+  if (text.empty() || error != std::errc() || end != text.data() + text.size()) {
+    throw ArgumentError(fmt::format("--seed '{}' is not a whole number from 0 to {}", text,
+                                    std::numeric_limits<std::uint64_t>::max()),
+                        "give e.g. --seed 1");
+  }
+  return seed;
+}
+
+// --draw theta,usmca (either or both) and the rest of the draw options.
+DrawSettings ParseDrawSettings(const RunArgs& a) {
+  DrawSettings s;
+  s.draws = a.draws;
+  s.seed = ParseSeed(a.seed);
+  s.threads = a.threads;
+  s.theta = s.usmca = false;
+  std::size_t start = 0;
+  while (start <= a.draw.size()) {
+    const std::size_t end = std::min(a.draw.find(',', start), a.draw.size());
+    const std::string item = a.draw.substr(start, end - start);
+    if (item == "theta") {
+      s.theta = true;
+    } else if (item == "usmca") {
+      s.usmca = true;
+    } else {
+      throw ArgumentError(fmt::format("--draw '{}': unknown item '{}'", a.draw, item),
+                          "write theta, usmca or theta,usmca");
+    }
+    start = end + 1;
+  }
+  return s;
+}
+
 int Run(const RunArgs& a) {
   const std::filesystem::path scenario_file = ResolveScenarioPath(a.scenario);
   const Scenario scenario = LoadScenario(scenario_file);
@@ -136,6 +180,9 @@ int Run(const RunArgs& a) {
   for (const std::string& warning : compiled.trace.warnings)
     std::fprintf(stderr, "ricardo: warning: %s\n", warning.c_str());
   if (!a.theta_scale.empty() || !a.elasticities.empty()) {
+    if (a.draws > 0)
+      throw ArgumentError("--draws cannot be combined with --theta-scale or --elasticities",
+                          "run the sensitivity and the draws separately");
     return RunSensitivityCommand(a, compiled);
   }
   // Progress on stderr only when it is a terminal and the solve takes over a second.
@@ -143,8 +190,23 @@ int Run(const RunArgs& a) {
   RunOptions run;
   run.solver.progress = progress.callback;
   run.elasticity_flags.enabled = !a.no_elasticity_flags;
-  const RunResult result = RunCompiled(compiled, run);
+  RunResult result = RunCompiled(compiled, run);
   progress.finish();
+  if (a.draws > 0) {
+    if (!result.solution.summary.IsConverged()) {
+      std::fprintf(stderr, "ricardo: warning: no draws: the point solution did not converge\n");
+    } else {
+      const DrawSettings settings = ParseDrawSettings(a);
+      const UncertaintyInputs inputs = PrepareUncertainty(scenario, compiled, options, settings);
+      const TerminalProgress draw_progress = MakeTerminalProgress(stderr, "drawing");
+      result.uncertainty = std::make_shared<const DrawResult>(
+          RunDraws(compiled.baseline, compiled.shock, result.solution, inputs, settings));
+      draw_progress.finish();
+      if (result.uncertainty->non_converged > 0)
+        std::fprintf(stderr, "ricardo: warning: %zu of %d draws did not converge (left out)\n",
+                     result.uncertainty->non_converged, a.draws);
+    }
+  }
   if (!a.quiet) {
     if (a.format == "json") {
       std::printf("%s\n", RunResultToJson(result).dump(2).c_str());
@@ -188,6 +250,14 @@ void RegisterRun(CLI::App& app, Context& context) {
       "Sensitivity: rerun with every trade elasticity scaled by each factor, e.g. 0.5,1,2");
   cmd->add_option("--elasticities", a->elasticities,
                   "Sensitivity: sets of elasticities from a CSV file variant,sector,theta");
+  cmd->add_option("--draws", a->draws,
+                  "Uncertainty: solve N draws of the trade elasticities and USMCA utilisation "
+                  "and report 5th/50th/95th percentile bands")
+      ->check(CLI::Range(1, kMaxDraws));
+  cmd->add_option("--seed", a->seed, "Seed of the draws (default 1): same seed, same draws");
+  cmd->add_option("--draw", a->draw, "What the draws vary: theta, usmca or theta,usmca (default)");
+  cmd->add_option("--threads", a->threads, "Draws solved at once (default: every core)")
+      ->check(CLI::Range(0, 1024));
 }
 
 }  // namespace ricardo::cli

@@ -45,6 +45,9 @@ struct Sector {
   // ISIC Rev.3 divisions the sector covers, for mapping HS products to sectors: two-digit codes
   // and ranges separated by commas, e.g. "27-28" or "01,02,05". Empty if unknown.
   std::string isic_rev3;
+  // Standard error of θ_j's estimate (≥ 0), for drawing θ in `ricardo run --draws`
+  // (ricardo/uncertainty.hpp); 0 = not known, θ_j is then held fixed in the draws.
+  double theta_se = 0.0;
   bool operator==(const Sector&) const = default;
 };
 

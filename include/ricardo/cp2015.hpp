@@ -29,6 +29,15 @@ struct RawData {
   Array2 value_added_share;          // (n, j) B.txt (transposed from sectors × countries)
   Array2 gross_output_usd;           // (n, j) GO.txt (transposed)
   std::vector<double> theta;         // 20 tradable-sector elasticities, T.txt
+  // Standard errors for the θ the model uses, from the authors' estimation triads
+  // (elasticity_triads_1993.csv, EstimateThetaFromTriads in ricardo/uncertainty.hpp): each
+  // sector's full-sample robust s.e. (their Table 1, "full sample"; T.txt holds the 99%-sample
+  // estimates, whose s.e. the triads cannot give). For the authors' substitute value 8.22 (auto,
+  // other transport and every non-tradable sector, where no sector estimate is used) the pooled
+  // estimate's relative s.e. times 8.22: `substitute_theta_se`. Empty / 0 when the directory
+  // has no triads file (θ is then held fixed in draws).
+  std::vector<double> theta_se;  // 20, same order as theta
+  double substitute_theta_se = 0.0;
 };
 
 // Reads the seven files from `directory`. Throws DataError naming the file, row and column of
@@ -75,7 +84,11 @@ std::filesystem::path ShippedDataDirectory();
 // Region codes in the authors' order (ISO3; ROW for the rest of the world).
 const std::vector<Region>& Regions();
 // Sector codes and names in the authors' order; θ from T.txt, 8.22 for non-tradables.
-std::vector<Sector> Sectors(const std::vector<double>& tradable_theta);
+std::vector<Sector> Sectors(const std::vector<double>& tradable_theta,
+                            const std::vector<double>& tradable_theta_se = {},
+                            double substitute_theta_se = 0.0);
+// The same from the raw files (θ and its standard errors).
+std::vector<Sector> Sectors(const RawData& raw);
 
 enum class TariffExperiment {
   kNafta,      // the six intra-NAFTA pairs move to their 2005 tariffs; all others stay at 1993

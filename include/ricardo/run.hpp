@@ -5,6 +5,7 @@
 // documents every field. Fields are only ever added within a version.
 #pragma once
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -53,6 +54,8 @@ struct RunMetadata {
   RunStamp stamp;
 };
 
+struct DrawResult;  // ricardo/uncertainty.hpp
+
 struct RunResult {
   RunMetadata metadata;
   Baseline baseline;
@@ -62,6 +65,8 @@ struct RunResult {
   // Sectors whose θ is above the threshold, with their largest changes under the run's θ and
   // re-solved under a lower published θ (ricardo/elasticity_flags.hpp). Empty when none is.
   std::vector<ElasticityFlag> elasticity_flags;
+  // Percentile bands from `ricardo run --draws` (ricardo/uncertainty.hpp); null without draws.
+  std::shared_ptr<const DrawResult> uncertainty;
 };
 
 struct RunOptions {

@@ -19,6 +19,7 @@
 #include <filesystem>
 #include <functional>
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -48,13 +49,21 @@ std::vector<ThetaEstimate> EstimateThetaFromTriads(const std::filesystem::path& 
 
 // ---- What is drawn ----
 
+// Most draws one run may have: each holds its outcomes (~(4 + N) · N numbers) until the bands
+// are taken. 1,000 draws of the default baseline take a few seconds; a million would take hours
+// and gigabytes: use `ricardo sweep` across machines for studies that size.
+inline constexpr int kMaxDraws = 100'000;
+
 struct DrawSettings {
   int draws = 0;           // number of draws (≥ 1 to run any)
   std::uint64_t seed = 1;  // same seed, same draws
   bool theta = true;       // draw θ_j around the baseline's values with its standard errors
   bool usmca = true;       // draw the USMCA utilisation of Canada's and Mexico's exports
-  int threads = 0;         // solves at once; 0 = the available cores
-  SolverOptions solver;    // `threads` and `start` inside are set per draw
+  // The utilisation range spans the monthly shares of the compile month and this many months
+  // either side (where the data have them).
+  int usmca_window_months = 3;
+  int threads = 0;       // solves at once; 0 = the available cores
+  SolverOptions solver;  // `threads` and `start` inside are set per draw
 };
 
 // Per draw k, the uniform numbers in (0, 1) of one stream: θ of sector j uses
@@ -76,22 +85,37 @@ std::vector<double> DrawTheta(const Baseline& baseline, std::uint64_t seed, std:
 
 // The USMCA utilisation uncertainty of one partner (Canada or Mexico exporting to the US): the
 // share of its US imports claimed under USMCA on the compile date (pooled over the compile's
-// months), and the lowest and highest monthly share observed; a draw takes a share uniformly
-// between them and moves every product's claimed share towards 0 or 1 in proportion (so the
-// tariffs are interpolated between three compiles: no claims, the data's claims, full claims).
+// months), and the lowest and highest monthly share observed around the compile month
+// (DrawSettings::usmca_window_months either side); a draw takes a share uniformly between them
+// and moves every product's claimed share towards 0 or 1 in proportion (so the tariffs are
+// interpolated between three compiles: no claims, the data's claims, full claims).
 struct UsmcaRange {
-  std::string partner;  // ISO3 code of the exporter ("CAN", "MEX")
-  double share = 0.0;   // claimed share of US imports from the partner used by the compile
-  double low = 0.0, high = 0.0;     // lowest and highest monthly share in the data's window
+  std::string partner;           // ISO3 code of the exporter ("CAN", "MEX")
+  double share = 0.0;            // claimed share of US imports from the partner used by the compile
+  double low = 0.0, high = 0.0;  // lowest and highest monthly share around the compile month
   std::vector<std::string> months;  // the months the range is taken over
   Array3 tariffs_none;              // t′ with no product claimed
   Array3 tariffs_full;              // t′ with every product fully claimed
 };
 
 struct UncertaintyInputs {
-  std::vector<UsmcaRange> usmca;  // empty when not drawn (or the scenario has no such measure)
+  std::vector<UsmcaRange> usmca;   // empty when not drawn (or the scenario has no such measure)
   std::vector<std::string> notes;  // what is drawn and from where, for the report
 };
+
+struct Scenario;
+struct CompiledScenario;
+struct CompileOptions;
+// Checks that there is something to draw (a θ with a standard error, or a USMCA share that moves
+// a tariff) and, for the USMCA utilisation, compiles the scenario twice more (no claims, full
+// claims) with `options` and reads the monthly shares from the product data. ArgumentError when
+// nothing can be drawn or a drawn θ is not above kMinDrawnTheta.
+UncertaintyInputs PrepareUncertainty(const Scenario& scenario, const CompiledScenario& compiled,
+                                     const CompileOptions& options, const DrawSettings& settings);
+// The counterfactual tariffs of draw k: the point's, with each partner's cells (every importer
+// and sector, exporter = the partner) moved to the drawn utilisation.
+Array3 DrawTariffs(const Array3& point_tariffs, const Baseline& baseline,
+                   const UncertaintyInputs& inputs, std::uint64_t seed, std::uint64_t draw);
 
 // ---- Results ----
 
@@ -106,7 +130,8 @@ Band BandOf(std::vector<double> values);
 struct DrawOutcomes {
   bool converged = false;
   std::vector<double> welfare_pct, real_wage_pct, exports_pct, imports_pct;  // per region
-  std::vector<double> bilateral_trade_pct;  // (importer, exporter) flat, n·N + i; NaN on the diagonal
+  std::vector<double>
+      bilateral_trade_pct;  // (importer, exporter) flat, n·N + i; NaN on the diagonal
 };
 DrawOutcomes ComputeDrawOutcomes(const Baseline& baseline, const Shock& shock,
                                  const Solution& solution);
@@ -120,6 +145,16 @@ struct DrawResult {
   std::vector<Band> bilateral_bands;  // (importer, exporter) flat as in DrawOutcomes
   std::vector<std::string> notes;
 };
+
+// Draw k alone: θ and tariffs of draw k, solved warm-started from `point` on one thread. What
+// RunDraws does per draw, and what an MPI rank computes for the draws handed to it.
+DrawOutcomes SolveDraw(const Baseline& baseline, const Shock& shock,
+                       const std::shared_ptr<const Equilibrium>& point,
+                       const UncertaintyInputs& inputs, const DrawSettings& settings,
+                       std::uint64_t draw);
+// The bands of solved draws (in draw order).
+DrawResult SummariseDraws(const Baseline& baseline, const DrawSettings& settings,
+                          const UncertaintyInputs& inputs, std::vector<DrawOutcomes> draws);
 
 // Solves the shock once per draw, in parallel, each warm-started from `point`, and the bands.
 // Non-converged draws are counted and left out of the bands (DrawResult::non_converged).

@@ -68,8 +68,11 @@ std::string FormatIsicDivisions(std::vector<int> divisions);
 
 // θ for each of the 35 WIOD industries: for goods, the world-trade-weighted mean of the θ of the
 // Caliendo–Parro sectors sharing an ISIC division with the industry (weights: world trade of
-// each CP sector in 1993); for services the authors' non-tradable value 8.22.
-std::vector<double> ThetaFromCp2015(const cp2015::RawData& raw, std::vector<std::string>* notes);
+// each CP sector in 1993); for services the authors' non-tradable value 8.22. With `theta_se`,
+// also each industry's standard error: a CP sector's own, √(Σ w² se²) for a weighted mean, and
+// RawData::substitute_theta_se for the 8.22 value.
+std::vector<double> ThetaFromCp2015(const cp2015::RawData& raw, std::vector<std::string>* notes,
+                                    std::vector<double>* theta_se = nullptr);
 
 // The cp2015 country whose tariffs stand in for a WIOD region (itself when CP have it; an EU
 // member for the EU members CP lack; ROW otherwise). `wiod_code` is ricardo's region code.

@@ -120,11 +120,12 @@ Baseline Aggregate(const Baseline& b, const AggregationOptions& options) {
       trade += world_trade[j];
       produced += world_output[j];
     }
-    double weighted = 0.0, total = 0.0;
+    double weighted = 0.0, weighted_se = 0.0, total = 0.0;
     for (std::size_t j = 0; j < J; ++j) {
       if (smap.group_of[j] != s) continue;
       const double w = trade > 0.0 ? world_trade[j] : produced > 0.0 ? world_output[j] : 1.0;
       weighted += w * b.sectors[j].theta;
+      weighted_se += w * b.sectors[j].theta_se;
       total += w;
     }
     Sector& out = sectors[s];
@@ -133,6 +134,10 @@ Baseline Aggregate(const Baseline& b, const AggregationOptions& options) {
     out.tradable = false;
     for (const Sector* m : members) out.tradable = out.tradable || m->tradable;
     out.theta = members.size() == 1 ? members.front()->theta : weighted / total;
+    // The members' θ may come from the same estimate (several WIOD industries share a
+    // Caliendo–Parro sector), so their errors are not independent: the weighted mean of the
+    // standard errors, the bound for perfectly correlated errors, errs on the wide side.
+    out.theta_se = members.size() == 1 ? members.front()->theta_se : weighted_se / total;
     out.isic_rev3 = members.size() == 1 ? members.front()->isic_rev3 : UnionOfDivisions(members);
   }
   std::vector<Region> regions(R);

@@ -52,7 +52,9 @@ const std::vector<Region>& Regions() {
   return regions;
 }
 
-std::vector<Sector> Sectors(const std::vector<double>& tradable_theta) {
+std::vector<Sector> Sectors(const std::vector<double>& tradable_theta,
+                            const std::vector<double>& tradable_theta_se,
+                            double substitute_theta_se) {
   // Codes, names and the ISIC Rev.3 divisions of the authors' 40 sectors (their Table A.1).
   static const char* const kSectorCodes[J][3] = {
       {"agriculture", "Agriculture", "01-05"},
@@ -99,17 +101,30 @@ std::vector<Sector> Sectors(const std::vector<double>& tradable_theta) {
     throw ArgumentError(
         fmt::format("expected {} tradable elasticities, got {}", JT, tradable_theta.size()));
   }
+  if (!tradable_theta_se.empty() && tradable_theta_se.size() != JT) {
+    throw ArgumentError(
+        fmt::format("expected {} standard errors of theta, got {}", JT, tradable_theta_se.size()));
+  }
   std::vector<Sector> sectors(J);
   for (std::size_t j = 0; j < J; ++j) {
-    sectors[j] = {kSectorCodes[j][0], kSectorCodes[j][1], j < JT,
-                  j < JT ? tradable_theta[j] : kNonTradableTheta, kSectorCodes[j][2]};
+    Sector& s = sectors[j];
+    s.code = kSectorCodes[j][0];
+    s.name = kSectorCodes[j][1];
+    s.tradable = j < JT;
+    s.theta = j < JT ? tradable_theta[j] : kNonTradableTheta;
+    s.theta_se = j < JT && !tradable_theta_se.empty() ? tradable_theta_se[j] : substitute_theta_se;
+    s.isic_rev3 = kSectorCodes[j][2];
   }
   return sectors;
 }
 
+std::vector<Sector> Sectors(const RawData& raw) {
+  return Sectors(raw.theta, raw.theta_se, raw.substitute_theta_se);
+}
+
 Baseline BuildDataBaseYear(const RawData& raw, const BaseYearOptions& options,
                            std::vector<std::string>* notes) {
-  Baseline b = MakeEmptyBaseline(Regions(), Sectors(raw.theta));
+  Baseline b = MakeEmptyBaseline(Regions(), Sectors(raw));
   b.manifest.name = "cp2015-1993-data";
   b.manifest.title = "Caliendo–Parro (2015) base year 1993, from the raw files (not calibrated)";
   b.manifest.year = 1993;

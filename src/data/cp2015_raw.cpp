@@ -5,6 +5,7 @@
 #include "fmt/format.h"
 #include "ricardo/cp2015.hpp"
 #include "ricardo/error.hpp"
+#include "ricardo/uncertainty.hpp"
 
 namespace ricardo::cp2015 {
 namespace {
@@ -31,6 +32,37 @@ Array3 ReadBilateral(const std::filesystem::path& dir, const char* name, bool is
     }
   }
   return out;
+}
+
+// RawData::theta_se from the triads file, when the directory has one. Its sectors must be the
+// 20 tradable sectors in the authors' order, with "all" (the pooled estimate) last.
+void ReadThetaStandardErrors(const std::filesystem::path& dir, RawData& raw) {
+  const std::filesystem::path file = dir / "elasticity_triads_1993.csv";
+  if (!std::filesystem::exists(file)) return;
+  const std::vector<ThetaEstimate> estimates = EstimateThetaFromTriads(file);
+  const std::vector<Sector> sectors = Sectors(raw.theta);
+  if (estimates.size() != JT + 1 || estimates.back().sector != "all") {
+    throw DataError(Location{file.filename().string(), 0, 0, {}},
+                    fmt::format("{} sectors of triads, expected the {} tradable sectors",
+                                estimates.size() - 1, JT),
+                    "rebuild it with data/cp2015/build_elasticity_triads.py");
+  }
+  for (std::size_t j = 0; j < JT; ++j) {
+    if (estimates[j].sector != sectors[j].code) {
+      throw DataError(Location{file.filename().string(), 0, 0, {}},
+                      fmt::format("sector {} of the triads is '{}', expected '{}'", j + 1,
+                                  estimates[j].sector, sectors[j].code),
+                      "list the sectors in the authors' order (include/ricardo/cp2015.hpp)");
+    }
+  }
+  const ThetaEstimate& pooled = estimates.back();
+  raw.substitute_theta_se = kNonTradableTheta * pooled.se / pooled.theta;
+  raw.theta_se.resize(JT);
+  for (std::size_t j = 0; j < JT; ++j) {
+    // The authors replaced their estimates for auto and other transport (not significantly
+    // different from zero) by the substitute value; its uncertainty is the substitute's.
+    raw.theta_se[j] = raw.theta[j] == kNonTradableTheta ? raw.substitute_theta_se : estimates[j].se;
+  }
 }
 
 }  // namespace
@@ -98,6 +130,7 @@ RawData ReadRaw(const std::filesystem::path& dir) {
                       "T.txt holds the 20 tradable-sector elasticities theta");
     }
   }
+  ReadThetaStandardErrors(dir, raw);
   return raw;
 }
 

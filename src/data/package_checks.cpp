@@ -213,6 +213,14 @@ void CheckSectors(const Baseline& b, const Locator& at, Collector& out) {
                       b.sectors[j].tradable ? "tradable " : "", b.sectors[j].code, Num(theta)),
           "give theta > 0, e.g. from Caliendo and Parro 2015");
     }
+    const double se = b.sectors[j].theta_se;
+    if (!std::isfinite(se) || se < 0.0) {
+      out.Error("theta", at.SectorTheta(j),
+                fmt::format("sector '{}' has a standard error of theta = {}, which must be 0 or "
+                            "more",
+                            b.sectors[j].code, Num(se)),
+                "give the standard error of theta's estimate, or 0 if it is not known");
+    }
   }
 }
 

@@ -77,9 +77,13 @@ std::vector<Region> ReadRegions(const std::filesystem::path& dir, SourceLines& l
 }
 
 std::vector<Sector> ReadSectors(const std::filesystem::path& dir, SourceLines& lines) {
-  const BoundTable t =
-      Open(dir, kSectorsFile,
-           {{"code"}, {"name", false}, {"tradable"}, {"theta"}, {"isic_rev3", false}});
+  const BoundTable t = Open(dir, kSectorsFile,
+                            {{"code"},
+                             {"name", false},
+                             {"tradable"},
+                             {"theta"},
+                             {"theta_se", false},
+                             {"isic_rev3", false}});
   lines.column[std::string(kSectorsFile) + "/theta"] = t.ColumnNumber("theta");
   std::vector<Sector> sectors;
   CodeIndex seen;
@@ -116,6 +120,17 @@ std::vector<Sector> ReadSectors(const std::filesystem::path& dir, SourceLines& l
       s.theta = cp2015::kNonTradableTheta;
     } else {
       s.theta = *theta;
+    }
+    if (t.Has("theta_se")) {
+      const auto se = t.OptionalNumber(t.Text(r, "theta_se"), r, "theta_se");
+      if (se && !(*se >= 0.0)) {
+        throw DataError(
+            t.At(r, "theta_se"),
+            fmt::format("theta_se of sector '{}' is {}, must be 0 or more", s.code, *se),
+            "give the standard error of theta's estimate, or leave the cell empty "
+            "(theta is then held fixed in --draws)");
+      }
+      s.theta_se = se.value_or(0.0);
     }
     s.isic_rev3 = t.Has("isic_rev3") ? t.Text(r, "isic_rev3") : std::string{};
     seen[s.code] = sectors.size();

@@ -1,6 +1,7 @@
 // Writing a Baseline as a package. Shares are authoritative and written in the shortest form
 // that reads back exactly; money accounts are written beside them for people and other tools,
 // and are checked against the shares when the package is read.
+#include <algorithm>
 #include <fstream>
 
 #include "data/csv.hpp"
@@ -31,11 +32,21 @@ std::string RegionsCsv(const Baseline& b) {
   return out;
 }
 
+// The theta_se column only when some sector has a standard error, so packages without one are
+// written as before.
 std::string SectorsCsv(const Baseline& b) {
-  std::string out = CsvLine({"code", "name", "tradable", "theta", "isic_rev3"});
+  const bool with_se = std::any_of(b.sectors.begin(), b.sectors.end(),
+                                   [](const Sector& s) { return s.theta_se > 0; });
+  std::vector<std::string> header = {"code", "name", "tradable", "theta"};
+  if (with_se) header.push_back("theta_se");
+  header.push_back("isic_rev3");
+  std::string out = CsvLine(header);
   for (const auto& s : b.sectors) {
-    out +=
-        CsvLine({s.code, s.name, s.tradable ? "true" : "false", ExactNumber(s.theta), s.isic_rev3});
+    std::vector<std::string> row = {s.code, s.name, s.tradable ? "true" : "false",
+                                    ExactNumber(s.theta)};
+    if (with_se) row.push_back(ExactNumber(s.theta_se));
+    row.push_back(s.isic_rev3);
+    out += CsvLine(row);
   }
   return out;
 }

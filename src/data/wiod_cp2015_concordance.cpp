@@ -2,6 +2,7 @@
 // are ISIC Rev.3 based, so a WIOD industry takes the CP sectors that share a division with it.
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <map>
 #include <set>
 
@@ -98,8 +99,9 @@ std::string FormatIsicDivisions(std::vector<int> divisions) {
   return out;
 }
 
-std::vector<double> ThetaFromCp2015(const cp2015::RawData& raw, std::vector<std::string>* notes) {
-  const std::vector<Sector> cp = cp2015::Sectors(raw.theta);
+std::vector<double> ThetaFromCp2015(const cp2015::RawData& raw, std::vector<std::string>* notes,
+                                    std::vector<double>* theta_se) {
+  const std::vector<Sector> cp = cp2015::Sectors(raw);
   const auto members = CpSectorsOfIndustries(cp);
   const std::size_t N = cp2015::kCountries;
   std::vector<double> world_trade(kCpTradable, 0.0);
@@ -109,18 +111,34 @@ std::vector<double> ThetaFromCp2015(const cp2015::RawData& raw, std::vector<std:
         world_trade[s] += raw.imports_1993_thousand_usd(n, i, s);
       }
   std::vector<double> theta(kIndustries.size(), cp2015::kNonTradableTheta);
+  if (theta_se) theta_se->assign(kIndustries.size(), raw.substitute_theta_se);
   for (std::size_t w = 0; w < kIndustries.size(); ++w) {
     if (members[w].empty()) continue;
-    double weighted = 0.0, total = 0.0;
+    double weighted = 0.0, total = 0.0, variance = 0.0;
     std::string parts;
     for (std::size_t s : members[w]) {
       weighted += world_trade[s] * cp[s].theta;
       total += world_trade[s];
       parts += fmt::format("{}{} {:.4g}", parts.empty() ? "" : ", ", cp[s].code, cp[s].theta);
     }
-    // One CP sector: its θ exactly; several: the trade-weighted mean.
-    theta[w] =
-        members[w].size() == 1 || !(total > 0.0) ? cp[members[w].front()].theta : weighted / total;
+    // One CP sector: its θ exactly; several: the trade-weighted mean, whose standard error is
+    // that of a weighted sum of independent estimates (each sector has its own regression).
+    const bool single = members[w].size() == 1 || !(total > 0.0);
+    theta[w] = single ? cp[members[w].front()].theta : weighted / total;
+    // Members at the authors' substitute 8.22 (auto, other transport) share one value, not
+    // independent estimates: their weights add before squaring.
+    double substitute_weight = 0.0;
+    for (std::size_t s : members[w]) {
+      const double weight = world_trade[s] / total;
+      if (cp[s].theta == cp2015::kNonTradableTheta) {
+        substitute_weight += weight;
+      } else {
+        variance += weight * weight * cp[s].theta_se * cp[s].theta_se;
+      }
+    }
+    variance +=
+        substitute_weight * substitute_weight * raw.substitute_theta_se * raw.substitute_theta_se;
+    if (theta_se) (*theta_se)[w] = single ? cp[members[w].front()].theta_se : std::sqrt(variance);
     if (notes && members[w].size() > 1) {
       notes->push_back(
           fmt::format("theta of {} = {:.4f}: world-trade-weighted mean (1993) of "
@@ -144,7 +162,7 @@ std::string Cp2015Proxy(const std::string& code) {
 
 Array3 TariffsFromCp2015(const cp2015::RawData& raw, const std::vector<Region>& regions,
                          std::vector<std::string>* notes) {
-  const std::vector<Sector> cp = cp2015::Sectors(raw.theta);
+  const std::vector<Sector> cp = cp2015::Sectors(raw);
   const auto members = CpSectorsOfIndustries(cp);
   const std::size_t NC = cp2015::kCountries;
   std::map<std::string, std::size_t> cp_index;

@@ -301,8 +301,12 @@ ImportResult Import(const ImportOptions& options) {
 
   const cp2015::RawData cp = cp2015::ReadRaw(
       options.cp2015_directory.empty() ? cp2015::ShippedDataDirectory() : options.cp2015_directory);
-  const std::vector<double> theta = ThetaFromCp2015(cp, &notes);
-  for (std::size_t j = 0; j < J; ++j) b.sectors[j].theta = theta[j];
+  std::vector<double> theta_se;
+  const std::vector<double> theta = ThetaFromCp2015(cp, &notes, &theta_se);
+  for (std::size_t j = 0; j < J; ++j) {
+    b.sectors[j].theta = theta[j];
+    b.sectors[j].theta_se = theta_se[j];
+  }
   notes.push_back(
       fmt::format("theta of the 19 service industries = {} (Caliendo–Parro's value "
                   "for their non-tradable sectors; no estimate for services trade)",

@@ -14,6 +14,7 @@
 #include "report/run_views.hpp"
 #include "ricardo/run.hpp"
 #include "ricardo/solver.hpp"
+#include "ricardo/uncertainty.hpp"
 
 namespace ricardo {
 namespace {
@@ -128,6 +129,14 @@ void BaselineJson(Out& out, const Baseline& b) {
   o.Key("year").Int(b.manifest.year);
 }
 
+// {"p05": …, "p50": …, "p95": …} (docs/run-result-schema.md, "bands").
+void BandJson(Out& out, const Band& band) {
+  Object o(out);
+  o.Key("p05").Num(band.p05);
+  o.Key("p50").Num(band.p50);
+  o.Key("p95").Num(band.p95);
+}
+
 void BilateralJson(Out& out, const RunResult& result) {
   const Baseline& b = result.baseline;
   const Outcomes& o = result.outcomes;
@@ -138,6 +147,12 @@ void BilateralJson(Out& out, const RunResult& result) {
       if (i == n) continue;
       const double base = o.BilateralImportsBase(n, i), now = o.BilateralImportsNew(n, i);
       Object row(rows.Next());
+      if (result.uncertainty) {
+        row.Key("bands");
+        Object bands(out);
+        bands.Key("trade_pct");
+        BandJson(out, result.uncertainty->bilateral_bands[n * N + i]);
+      }
       row.Key("change_pct");
       PercentChange(out, base, now);
       row.Key("exporter").Str(b.regions[i].code);
@@ -210,6 +225,14 @@ void CountriesJson(Out& out, const RunResult& result) {
     Object o(out);
     o.Key("average_tariff_base_pct").Num(100.0 * c.average_tariff_base);
     o.Key("average_tariff_new_pct").Num(100.0 * c.average_tariff_new);
+    if (result.uncertainty) {
+      o.Key("bands");
+      Object bands(out);
+      for (const auto& [indicator, band] : result.uncertainty->country_bands[n]) {
+        bands.Key(indicator);  // std::map: sorted, as nlohmann writes keys
+        BandJson(out, band);
+      }
+    }
     o.Key("effective_tariff");
     GoodsDutiesJson(out, c.goods_duties);
     o.Key("exports_base").Num(c.exports_base);
@@ -486,6 +509,10 @@ std::string RunResultToJsonText(const RunResult& result, const RunJsonOptions& o
     SolverJson(out, result.solution.summary);
     j.Key("stamp");
     StampJson(out, m.stamp);
+    if (result.uncertainty) {
+      j.Key("uncertainty");
+      out.Json(UncertaintyToJson(*result.uncertainty));
+    }
     {
       j.Key("units");
       Object u(out);

@@ -112,6 +112,7 @@ RunTables BuildRunTables(const RunResult& r, const TableOptions& options) {
                                     r.baseline.region_count(), r.baseline.sector_count(),
                                     money.label));
   out.tables.push_back(CountryTable(r, money));
+  if (r.uncertainty) out.tables.push_back(BandsTable(r));
   out.tables.push_back(MoneyTable(r, money));
   for (std::size_t n : importers) out.tables.push_back(ImportsByPartnerTable(r, n, money));
   if (focus.size() >= 2) out.tables.push_back(BilateralTable(r, focus, money));

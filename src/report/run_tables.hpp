@@ -45,4 +45,7 @@ std::string WelfareVersusWageNote(const RunResult& result, std::size_t region,
 std::string ElasticityFlagWarning(const RunResult& result);
 TextTable ElasticityFlagTable(const RunResult& result, const MoneyDisplay& money);
 
+// The percentile bands of `ricardo run --draws` (RunResult::uncertainty, not null) per country.
+TextTable BandsTable(const RunResult& result);
+
 }  // namespace ricardo::detail
