@@ -2,6 +2,7 @@
 // 95th percentiles, for the text, Markdown and HTML reports.
 #include "fmt/format.h"
 #include "report/run_tables.hpp"
+#include "report/run_views.hpp"
 #include "report/text_table.hpp"
 #include "ricardo/uncertainty.hpp"
 
@@ -10,10 +11,6 @@ namespace {
 
 std::string Range(const Band& b) {
   return fmt::format("{} … {}", SignedFixed(b.p05, 2), SignedFixed(b.p95, 2));
-}
-
-double Pct(double base, double now) {
-  return base > 0.0 ? 100.0 * (now / base - 1.0) : NAN;
 }
 
 }  // namespace
@@ -34,7 +31,8 @@ TextTable BandsTable(const RunResult& r) {
     const CountryOutcome& c = r.outcomes.countries[n];
     const auto& bands = d.country_bands[n];
     const double point[] = {100.0 * c.welfare_exact, 100.0 * c.real_wage_change,
-                            Pct(c.exports_base, c.exports_new), Pct(c.imports_base, c.imports_new)};
+                            PercentChange(c.exports_base, c.exports_new),
+                            PercentChange(c.imports_base, c.imports_new)};
     const char* names[] = {"welfare_pct", "real_wage_pct", "exports_pct", "imports_pct"};
     std::vector<std::string> row = {c.code};
     for (int k = 0; k < 4; ++k) {

@@ -498,6 +498,7 @@ std::vector<ChartSpec> RunCharts(const RunResult& r, const TableOptions& options
   const auto matrix = MatrixRegions(r, focus, &matrix_note);
   std::vector<ChartSpec> out;
   out.push_back(WelfareChart(r));
+  if (r.uncertainty) out.push_back(BandsChart(r));
   for (std::size_t n : PartnerImporters(r.baseline, options.imports_by_partner_regions))
     out.push_back(ImportShareChart(r, n));
   if (matrix.size() >= 2) out.push_back(BilateralChart(r, matrix, matrix_note));

@@ -30,6 +30,8 @@ std::vector<ChartSpec> RunCharts(const RunResult& result, const TableOptions& op
 // Trade diversion: change in each partner's share of `importer`'s imports, in the order of
 // Outcomes::imports_by_partner (largest gain first), as diverging bars.
 ChartSpec ImportShareChart(const RunResult& result, std::size_t importer);
+// Welfare and real wage with the bands of `ricardo run --draws` (RunResult::uncertainty set).
+ChartSpec BandsChart(const RunResult& result);
 // Welfare, real wage and tariff revenue by country and scenario; trade-change matrix per scenario.
 std::vector<ChartSpec> ComparisonCharts(const std::vector<LabelledRun>& runs);
 

@@ -11,6 +11,7 @@
 #include "report/run_views.hpp"
 #include "ricardo/error.hpp"
 #include "ricardo/report.hpp"
+#include "ricardo/uncertainty.hpp"
 
 namespace ricardo {
 namespace detail {
@@ -58,6 +59,44 @@ class CsvFile {
 };
 
 constexpr const char* kStates[] = {"base", "counterfactual"};
+
+// bands.csv (runs with --draws): one row per region and indicator, and per ordered pair for the
+// change in trade; the run's value beside the 5th, 50th and 95th percentile of the draws.
+std::filesystem::path WriteBandsCsv(const std::vector<LabelledRun>& runs,
+                                    const std::filesystem::path& dir) {
+  CsvFile bands(dir / "bands.csv", {"scenario", "region", "partner", "indicator", "value_pct",
+                                    "p05_pct", "p50_pct", "p95_pct", "draws"});
+  for (const auto& [label, run] : runs) {
+    if (!run->uncertainty) continue;
+    const DrawResult& d = *run->uncertainty;
+    const std::string draws = std::to_string(d.draws.size());
+    const Outcomes& o = run->outcomes;
+    auto row = [&](const std::string& region, const std::string& partner, const char* indicator,
+                   double value, const Band& b) {
+      bands.Row({label, region, partner, indicator, Number(value), Number(b.p05), Number(b.p50),
+                 Number(b.p95), draws});
+    };
+    for (std::size_t n = 0; n < o.countries.size(); ++n) {
+      const CountryOutcome& c = o.countries[n];
+      const auto& b = d.country_bands[n];
+      row(c.code, "", "welfare_pct", 100.0 * c.welfare_exact, b.at("welfare_pct"));
+      row(c.code, "", "real_wage_pct", 100.0 * c.real_wage_change, b.at("real_wage_pct"));
+      row(c.code, "", "exports_pct", PercentChange(c.exports_base, c.exports_new),
+          b.at("exports_pct"));
+      row(c.code, "", "imports_pct", PercentChange(c.imports_base, c.imports_new),
+          b.at("imports_pct"));
+    }
+    const std::size_t N = o.countries.size();
+    for (std::size_t n = 0; n < N; ++n)
+      for (std::size_t i = 0; i < N; ++i) {
+        if (i == n) continue;
+        row(o.countries[n].code, o.countries[i].code, "trade_pct",
+            PercentChange(o.BilateralImportsBase(n, i), o.BilateralImportsNew(n, i)),
+            d.bilateral_bands[n * N + i]);
+      }
+  }
+  return bands.Close();
+}
 
 }  // namespace
 
@@ -238,9 +277,14 @@ std::vector<std::filesystem::path> WriteRunsCsv(const std::vector<LabelledRun>& 
       }
     }
   }
-  return {changes.Close(),         levels.Close(),         trade.Close(),         tariffs.Close(),
-          output.Close(),          sector_changes.Close(), decomposition.Close(), partners.Close(),
-          partner_changes.Close(), goods_duties.Close(),   money.Close()};
+  std::vector<std::filesystem::path> files = {
+      changes.Close(),         levels.Close(),         trade.Close(),         tariffs.Close(),
+      output.Close(),          sector_changes.Close(), decomposition.Close(), partners.Close(),
+      partner_changes.Close(), goods_duties.Close(),   money.Close()};
+  if (std::any_of(runs.begin(), runs.end(),
+                  [](const LabelledRun& r) { return r.run->uncertainty; }))
+    files.push_back(WriteBandsCsv(runs, dir));
+  return files;
 }
 
 }  // namespace detail
