@@ -53,6 +53,10 @@ std::vector<ThetaEstimate> EstimateThetaFromTriads(const std::filesystem::path& 
 // are taken. 1,000 draws of the default baseline take a few seconds; a million would take hours
 // and gigabytes: use `ricardo sweep` across machines for studies that size.
 inline constexpr int kMaxDraws = 100'000;
+// Most outcome values the draws of one run may hold until the bands are taken (8 bytes each,
+// 2 GB): a draw holds (4 + N) · N of them, 192 on the 12-region world baseline, 20,160 on a
+// 140-region one. RunDraws refuses more with a LimitError naming the largest count that fits.
+inline constexpr std::size_t kMaxDrawValues = 250'000'000;
 
 struct DrawSettings {
   int draws = 0;           // number of draws (≥ 1 to run any)

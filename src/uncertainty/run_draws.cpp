@@ -69,8 +69,18 @@ DrawResult RunDraws(const Baseline& baseline, const Shock& shock, const Solution
     throw ArgumentError(fmt::format("{} draws asked for", settings.draws), "ask for 1 or more");
   if (settings.threads < 0)
     throw ArgumentError(fmt::format("threads is {}, must be at least 0", settings.threads));
-  const auto start = std::make_shared<const Equilibrium>(point.equilibrium);
   const std::size_t count = static_cast<std::size_t>(settings.draws);
+  const std::size_t N = baseline.region_count(), per_draw = (4 + N) * N;
+  if (count * per_draw > kMaxDrawValues) {
+    throw LimitError(Location{"--draws", 0, 0, {}},
+                     fmt::format("{} draws of a {}-region baseline would hold {} outcome values, "
+                                 "more than the {} one run holds",
+                                 count, N, count * per_draw, kMaxDrawValues),
+                     fmt::format("ask for at most {} draws, or spread them over several seeds "
+                                 "with `ricardo sweep`",
+                                 kMaxDrawValues / per_draw));
+  }
+  const auto start = std::make_shared<const Equilibrium>(point.equilibrium);
   std::vector<DrawOutcomes> draws(count);
   std::size_t workers = settings.threads > 0 ? static_cast<std::size_t>(settings.threads)
                                              : std::max(1u, std::thread::hardware_concurrency());

@@ -18,6 +18,7 @@
 #include "ricardo/scenario.hpp"
 #include "ricardo/sensitivity.hpp"
 #include "ricardo/server.hpp"
+#include "ricardo/uncertainty.hpp"
 
 namespace ricardo {
 namespace {
@@ -108,6 +109,17 @@ TEST(DocumentedLimits, CliScenarioAndSweepLimitsAreTheConstants) {
   EXPECT_EQ(
       Cell(cli, "variants of one run (`--theta-scale` factors, `--elasticities` variants)", 1),
       Thousands(kSensitivityVariantsMax));
+}
+
+TEST(DocumentedLimits, DrawLimitsAreTheConstants) {
+  const std::string cli = ReadDoc("cli.md");
+  EXPECT_EQ(Cell(cli, "draws of one run (`--draws`)", 1),
+            Thousands(static_cast<std::uint64_t>(kMaxDraws)));
+  EXPECT_EQ(Cell(cli,
+                 "outcome values the draws of one run hold until the bands are taken ((4 + "
+                 "regions) × regions per draw)",
+                 1),
+            Thousands(kMaxDrawValues));
 }
 
 TEST(DocumentedLimits, CliReportCapsAreTheConstants) {

@@ -114,6 +114,22 @@ TEST(DrawTheta, SameSeedSameDraws) {
   EXPECT_NE(DrawTheta(b, 1, 17), DrawTheta(b, 1, 18));
 }
 
+// Draws of a large baseline that would not fit in memory are refused before anything is solved.
+TEST(Draws, TooManyValuesIsALimitError) {
+  const Baseline b = testing::MakeRandomBaseline(140, 2, 3);
+  DrawSettings settings;
+  settings.draws = 100'000;
+  try {
+    RunDraws(b, Shock::None(b), Solution{}, UncertaintyInputs{}, settings);
+    FAIL() << "expected a LimitError";
+  } catch (const LimitError& e) {
+    EXPECT_EQ(std::string(e.what()),
+              "--draws: 100000 draws of a 140-region baseline would hold 2016000000 outcome "
+              "values, more than the 250000000 one run holds (ask for at most 12400 draws, or "
+              "spread them over several seeds with `ricardo sweep`)");
+  }
+}
+
 TEST(BandOf, InterpolatesBetweenOrderStatistics) {
   std::vector<double> values;
   for (int k = 101; k >= 1; --k) values.push_back(k);
