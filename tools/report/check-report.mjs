@@ -7,6 +7,7 @@
 //          [--expect-stamp] (the footer shows the output stamp: commit, both SHA-256, months, time)
 //          [--expect-pngs] (charts/NAME.png beside the report for every chart, a PNG file)
 //          [--forbid-chart-text REGEX]... (no chart label, legend or table cell matches, e.g. codes)
+//          [--expect-text REGEX]... (the page's visible text matches, e.g. a sentence under a table)
 // Exit codes: 0 all checks passed, 1 a check failed (each failure on stderr), 2 bad usage or
 // the browser could not start.
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -19,7 +20,7 @@ import { chromium } from 'playwright-core';
 function parseArguments(argv) {
   const options = { chromium: process.env.RICARDO_CHROMIUM || '/usr/bin/chromium', expectCharts: null,
                     expectTables: [], expectKeyNumbers: null, expectStamp: false,
-                    expectPngs: false, forbidChartText: [] };
+                    expectPngs: false, forbidChartText: [], expectText: [] };
   const positional = [];
   for (let k = 0; k < argv.length; ++k) {
     if (argv[k] === '--chromium') options.chromium = argv[++k];
@@ -32,6 +33,7 @@ function parseArguments(argv) {
     else if (argv[k] === '--expect-stamp') options.expectStamp = true;
     else if (argv[k] === '--expect-pngs') options.expectPngs = true;
     else if (argv[k] === '--forbid-chart-text') options.forbidChartText.push(new RegExp(argv[++k]));
+    else if (argv[k] === '--expect-text') options.expectText.push(new RegExp(argv[++k]));
     else positional.push(argv[k]);
   }
   [options.report, options.screenshot] = positional;
@@ -137,6 +139,12 @@ async function main() {
       for (const [key, pattern] of Object.entries(want)) {
         if (!(key in stamp)) failures.push(`footer stamp: no '${key}'`);
         else if (!pattern.test(stamp[key])) failures.push(`footer stamp: '${key}' is '${stamp[key]}'`);
+      }
+    }
+    if (options.expectText.length > 0) {
+      const text = await page.evaluate(() => document.body.innerText);
+      for (const pattern of options.expectText) {
+        if (!pattern.test(text)) failures.push(`no visible text matches ${pattern}`);
       }
     }
     if (options.expectPngs) {
