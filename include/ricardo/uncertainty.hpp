@@ -21,6 +21,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "nlohmann/json.hpp"
@@ -139,6 +140,10 @@ struct DrawOutcomes {
 };
 DrawOutcomes ComputeDrawOutcomes(const Baseline& baseline, const Shock& shock,
                                  const Solution& solution);
+// A draw's outcomes as bytes and back (an MPI rank sends them to the coordinator): the doubles'
+// bits travel unchanged. kInternal Error for bytes of the wrong length.
+std::string DrawOutcomesToBytes(const DrawOutcomes& outcomes);
+DrawOutcomes DrawOutcomesFromBytes(std::string_view bytes, std::size_t regions);
 
 struct DrawResult {
   DrawSettings settings;

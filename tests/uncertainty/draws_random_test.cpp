@@ -130,6 +130,24 @@ TEST(Draws, TooManyValuesIsALimitError) {
   }
 }
 
+TEST(DrawOutcomesBytes, RoundTripBitForBit) {
+  DrawOutcomes d;
+  d.converged = true;
+  d.welfare_pct = {-0.1, 0.2};
+  d.real_wage_pct = {1.0 / 3.0, -2.0};
+  d.exports_pct = {NAN, 5.0};
+  d.imports_pct = {6.0, 7.0};
+  d.bilateral_trade_pct = {NAN, -3.0, 4.0, NAN};
+  const DrawOutcomes back = DrawOutcomesFromBytes(DrawOutcomesToBytes(d), 2);
+  EXPECT_TRUE(back.converged);
+  EXPECT_EQ(back.welfare_pct, d.welfare_pct);
+  EXPECT_EQ(back.real_wage_pct, d.real_wage_pct);
+  EXPECT_TRUE(std::isnan(back.exports_pct[0]));
+  EXPECT_EQ(back.imports_pct, d.imports_pct);
+  EXPECT_EQ(back.bilateral_trade_pct[1], -3.0);
+  EXPECT_THROW(DrawOutcomesFromBytes(DrawOutcomesToBytes(d), 3), Error);
+}
+
 TEST(BandOf, InterpolatesBetweenOrderStatistics) {
   std::vector<double> values;
   for (int k = 101; k >= 1; --k) values.push_back(k);
