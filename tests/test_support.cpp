@@ -7,12 +7,11 @@
 #include <cstdlib>
 #include <fstream>
 #include <functional>
-#include <random>
 #include <sstream>
 
 #include "fmt/format.h"
 #include "gtest/gtest.h"
-#include "ricardo/calibrate.hpp"
+#include "ricardo/synthetic_world.hpp"
 
 // Set by tests/CMakeLists.txt for the test binary; other programs built from this file (the
 // browser tests' sample-report maker) do not compare with ../shared.
@@ -82,37 +81,26 @@ std::filesystem::path MakeTempDirectory(const std::string& name) {
 }
 
 Baseline MakeRandomBaseline(std::size_t N, std::size_t J, unsigned seed) {
-  std::mt19937 rng(seed);
-  std::uniform_real_distribution<double> unit(0.0, 1.0);
-  std::vector<Region> regions;
-  for (std::size_t n = 0; n < N; ++n)
-    // fmt, not "R" + std::to_string(n): g++ 12 warns falsely (-Wrestrict) on the latter.
-    regions.push_back({fmt::format("R{}", n), fmt::format("Region {}", n)});
-  std::vector<Sector> sectors;
-  for (std::size_t j = 0; j < J; ++j) {
-    sectors.push_back(
-        {fmt::format("s{}", j), fmt::format("Sector {}", j), true, 2.0 + 8.0 * unit(rng), ""});
-  }
-  Baseline b = MakeEmptyBaseline(regions, sectors);
+  // The synthetic world with everything that makes it realistic turned off: regions and sectors
+  // alike, all tradable, θ in [2, 10], a fixed home bias, not calibrated. These are the draws the
+  // tests were written against, bit for bit.
+  SyntheticWorldOptions options;
+  options.regions = N;
+  options.sectors = J;
+  options.seed = seed;
+  options.non_tradable_fraction = 0.0;
+  options.theta_min = 2.0;
+  options.theta_max = 10.0;
+  options.domestic_weight = 20.0;
+  options.max_tariff_rate = 0.2;
+  options.region_size_log_sd = 0.0;
+  options.sector_size_log_sd = 0.0;
+  options.calibrate = false;
+  Baseline b = MakeSyntheticWorld(options);
+  b.manifest = Manifest{};
   b.manifest.name = "random-" + std::to_string(seed);
   b.manifest.year = 2024;
   b.manifest.money_unit = 1e6;
-  for (std::size_t n = 0; n < N; ++n)
-    for (std::size_t i = 0; i < N; ++i)
-      for (std::size_t j = 0; j < J; ++j) {
-        const double size = 1.0 + 9.0 * unit(rng);
-        b.trade_flows(n, i, j) = (i == n ? 20.0 : 1.0) * size;
-        b.tariff_rates(n, i, j) = i == n ? 0.0 : 0.2 * unit(rng);
-      }
-  for (std::size_t n = 0; n < N; ++n) {
-    for (std::size_t j = 0; j < J; ++j) {
-      b.value_added_share(n, j) = 0.3 + 0.5 * unit(rng);
-      double total = 0.0;
-      for (std::size_t k = 0; k < J; ++k) total += (b.input_shares(n, k, j) = unit(rng));
-      for (std::size_t k = 0; k < J; ++k) b.input_shares(n, k, j) /= total;
-    }
-  }
-  b.final_demand_share = FinalDemandSharesFromIdentity(b, nullptr);
   return b;
 }
 

@@ -50,6 +50,16 @@ NOT_RUN_HERE = {
     "scripts/load-test.sh --bin build/apps/cli/ricardo --wait-quiet 30": "a 30 s load test per mode, run by hand",
     "scripts/load-test.sh --bin build/apps/cli/ricardo --attack slow --duration 30":
         "a 30 s attack, run by hand; tests/server/attack_test.cpp runs a bounded one in the suite",
+    "build/bench/scale_curve --runs 3 --repeats 5 --csv docs/scale-curve.csv --chart docs/scale-curve.charts.json":
+        "measures the scale curve for minutes and rewrites its committed table; run by hand",
+    "build/bench/scale_curve --from-csv docs/scale-curve.csv --from-csv docs/scale-curve-large.csv "
+    "--chart docs/scale-curve.charts.json":
+        "rewrites the committed chart spec; tests/data/synthetic_world_test.cpp tests the worlds",
+    "node tools/report/render-charts.mjs docs/scale-curve.charts.json docs":
+        "rewrites the committed docs/scale-curve.svg; the report tests render charts the same way",
+    "build/bench/scale_curve --regions 200,400,700,1000 --sectors 65 --repeats 1 --max-seconds 1200":
+        "sizes beyond the grid, many minutes and gigabytes; run by hand",
+    "taskset -c 0 build/bench/scale_bench": "benchmarks are run by hand (README, Speed)",
 }
 
 CAPITALS = re.compile(r"(?<![\w.-])[A-Z][A-Z0-9_]*(?![\w-])")
