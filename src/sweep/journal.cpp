@@ -2,6 +2,7 @@
 // then one line per point, appended a chunk at a time; a line counts only once its newline is
 // on disk, so a write cut off by an interruption is ignored (and cut off) when the same sweep
 // is run again.
+#include <sys/file.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -36,14 +37,20 @@ SweepJournal::SweepJournal(const std::filesystem::path& directory, const std::st
       hash_(spec_sha256),
       values_(values_per_point),
       offsets_(points, kMissing) {
+  // Opened without truncating and locked before it is read, so two sweeps started on the same
+  // folder cannot interleave their lines: the second is refused.
+  file_.reset(std::fopen(path_.c_str(), "ab"));
+  if (!file_) FailIo(path_, "cannot open the sweep journal");
+  if (flock(fileno(file_.get()), LOCK_EX | LOCK_NB) != 0)
+    throw OutputError(Location{directory.string(), 0, 0, ""},
+                      "is being written by another `ricardo sweep` (its journal is locked)",
+                      "wait for that sweep to end, or give another --out");
   std::string bytes;
-  std::error_code ec;
-  if (std::filesystem::exists(path_, ec)) {
+  {
     std::ifstream in(path_, std::ios::binary);
     bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
   }
   const std::string header = Header(hash_);
-  const bool existed = !bytes.empty();
   const bool ours = bytes.size() >= header.size()
                         ? bytes.compare(0, header.size(), header) == 0
                         : header.compare(0, bytes.size(), bytes) == 0;  // cut inside the header
@@ -60,22 +67,16 @@ SweepJournal::SweepJournal(const std::filesystem::path& directory, const std::st
   Index(header.size(), bytes.substr(header.size()));
   const std::uint64_t complete = header.size() + size_;
   size_ = complete;
-  if (existed && complete == bytes.size()) {
-    file_ = std::fopen(path_.c_str(), "ab");
-    if (file_ == nullptr) FailIo(path_, "cannot open the sweep journal");
-    return;
-  }
-  // New, or its last line was cut off by an interruption: rewritten with the header and every
+  if (complete == bytes.size() && complete > header.size()) return;
+  // New, or its last line was cut off by an interruption: cut back to the header and every
   // complete line, so the next append starts a line of its own.
-  file_ = std::fopen(path_.c_str(), "wb");
-  if (file_ == nullptr) FailIo(path_, "cannot create the sweep journal");
-  if (std::fwrite(bytes.data(), 1, complete, file_) != complete || std::fflush(file_) != 0)
+  if (ftruncate(fileno(file_.get()), 0) != 0) FailIo(path_, "cannot rewrite the sweep journal");
+  if (std::fwrite(bytes.data(), 1, complete, file_.get()) != complete ||
+      std::fflush(file_.get()) != 0)
     FailIo(path_, "cannot write the sweep journal");
 }
 
-SweepJournal::~SweepJournal() {
-  if (file_ != nullptr) std::fclose(file_);
-}
+SweepJournal::~SweepJournal() = default;
 
 void SweepJournal::Index(std::uint64_t from_offset, const std::string& bytes) {
   std::size_t begin = 0;
@@ -115,7 +116,8 @@ bool SweepJournal::Has(std::size_t first, std::size_t last) const {
 }
 
 void SweepJournal::Append(const std::string& lines) {
-  if (std::fwrite(lines.data(), 1, lines.size(), file_) != lines.size() || std::fflush(file_) != 0)
+  if (std::fwrite(lines.data(), 1, lines.size(), file_.get()) != lines.size() ||
+      std::fflush(file_.get()) != 0)
     FailIo(path_, "cannot write the sweep journal");
   Index(size_, lines);
 }
@@ -134,8 +136,7 @@ std::string SweepJournal::Line(std::size_t point) const {
 }
 
 void SweepJournal::Remove() {
-  if (file_ != nullptr) std::fclose(file_);
-  file_ = nullptr;
+  file_.reset();
   std::error_code ec;
   std::filesystem::remove(path_, ec);
 }

@@ -86,7 +86,10 @@ class SweepJournal {
   std::vector<std::uint64_t> offsets_;  // of each point's line; kMissing if not there
   std::size_t found_ = 0;
   std::uint64_t size_ = 0;  // bytes of complete lines
-  std::FILE* file_ = nullptr;
+  struct Closer {
+    void operator()(std::FILE* file) const { std::fclose(file); }
+  };
+  std::unique_ptr<std::FILE, Closer> file_;  // open for appending, locked (flock)
   long line_number_ = 1;
   mutable std::unique_ptr<std::ifstream> reader_;
 };

@@ -82,6 +82,32 @@ TEST(SweepCli, ThreadCountDoesNotChangeABit) {
     EXPECT_EQ(ReadText(dir / "t1" / name), ReadText(dir / "t3" / name)) << name;
 }
 
+// Elasticity draws (DrawTheta, ricardo/uncertainty.hpp) are an axis like any other: numbered
+// from 0, between the compile and the rates, and the same bytes on any number of threads.
+TEST(SweepCli, ElasticityDrawsAreAnAxis) {
+  REQUIRE_DEFAULT_SCENARIO();
+  const auto dir = testing::MakeTempDirectory("out");
+  const auto spec = dir / "draws.toml";
+  std::ofstream(spec) << "scenario = \"us-tariffs-2025-11\"\nbaseline = \"world\"\n"
+                         "chunk_points = 3\n[axes]\ntheta_draws = { count = 3, seed = 11 }\n"
+                         "rates = { \"s232-steel\" = [0.25, 0.5] }\n";
+  ASSERT_EQ(
+      RunCli("sweep " + spec.string() + " -q --threads 1 --out " + (dir / "t1").string()).exit_code,
+      0);
+  ASSERT_EQ(
+      RunCli("sweep " + spec.string() + " -q --threads 2 --out " + (dir / "t2").string()).exit_code,
+      0);
+  for (const char* name : {kSweepCsvName, kSweepJsonName})
+    EXPECT_EQ(ReadText(dir / "t1" / name), ReadText(dir / "t2" / name)) << name;
+  const auto json = nlohmann::json::parse(ReadText(dir / "t1" / kSweepJsonName));
+  ASSERT_EQ(json["points"].size(), 6u);
+  EXPECT_EQ(json["spec"]["axes"]["theta_draws"]["seed"], 11);
+  for (std::size_t k = 0; k < 6; ++k) {
+    EXPECT_EQ(json["points"][k]["theta_draw"], k / 2) << k;
+    EXPECT_EQ(json["points"][k]["converged"], true) << k;
+  }
+}
+
 TEST(SweepCli, ResumesAfterAnInterruptionToTheSameBytes) {
   REQUIRE_DEFAULT_SCENARIO();
   const auto dir = testing::MakeTempDirectory("out");
