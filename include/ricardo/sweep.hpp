@@ -112,7 +112,8 @@ SweepSpec LoadSweepSpec(const std::filesystem::path& file);
 // axes or the number of listed points, chunk size.
 std::string SweepSpecJson(const SweepSpec& spec);
 // SHA-256 of what determines the results: the echo above (which includes the scenarios'
-// hashes) and the program version. The journal and sweep.json carry it.
+// hashes), a list's points, the program version and the sweep schema version. The journal and
+// sweep.json carry it.
 std::string SweepSpecHash(const SweepSpec& spec);
 
 // The outcomes written for each point and region, in this order.

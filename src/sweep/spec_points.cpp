@@ -83,8 +83,10 @@ std::string SweepSpecJson(const SweepSpec& spec) {
 }
 
 std::string SweepSpecHash(const SweepSpec& spec) {
-  std::string bytes =
-      fmt::format("ricardo sweep v{}\n{}\n", kSweepSchemaVersion, SweepSpecJson(spec));
+  // The program's version too: another version may solve to other bits, and its points must
+  // not be mixed into this journal.
+  std::string bytes = fmt::format("ricardo {} sweep v{}\n{}\n", RICARDO_VERSION,
+                                  kSweepSchemaVersion, SweepSpecJson(spec));
   // A list's points are not in the echo (sweep.json has them with the results): hashed here.
   if (spec.list_mode) {
     for (std::size_t k = 0; k < spec.listed_points.size(); ++k) {

@@ -108,6 +108,35 @@ TEST(SweepCli, ElasticityDrawsAreAnAxis) {
   }
 }
 
+// A list of points: numbered in list order; a rate a point does not set is the scenario's.
+TEST(SweepCli, ListedPointsKeepTheirOrderAndTheScenariosOwnRates) {
+  REQUIRE_DEFAULT_SCENARIO();
+  const auto dir = testing::MakeTempDirectory("out");
+  const auto spec = dir / "list.toml";
+  std::ofstream(spec) << "scenario = \"us-tariffs-2025-11\"\nbaseline = \"world\"\n"
+                         "[[points]]\nrates = { \"s232-steel\" = 0.1 }\n"
+                         "[[points]]\ndate = 2025-08-01\nusmca_share = 0.8\n"
+                         "[[points]]\nrates = { \"s232-aluminum\" = 0.2, \"s232-steel\" = 0.3 }\n";
+  const auto r = RunCli("sweep " + spec.string() + " --out " + (dir / "d").string());
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto json = nlohmann::json::parse(ReadText(dir / "d" / kSweepJsonName));
+  ASSERT_EQ(json["points"].size(), 3u);
+  EXPECT_EQ(json["spec"]["rate_measures"], nlohmann::json({"s232-steel", "s232-aluminum"}));
+  EXPECT_EQ(json["points"][0]["rates"]["s232-steel"], 0.1);
+  EXPECT_EQ(json["points"][0]["rates"]["s232-aluminum"], 0.5);  // the scenario's rate
+  EXPECT_EQ(json["points"][0]["date"], "2025-11-01");           // the scenario's date
+  EXPECT_EQ(json["points"][1]["date"], "2025-08-01");
+  EXPECT_EQ(json["points"][1]["usmca_share"], 0.8);
+  EXPECT_EQ(json["points"][1]["rates"]["s232-steel"], 0.5);
+  EXPECT_EQ(json["points"][2]["rates"]["s232-aluminum"], 0.2);
+  const std::string csv = ReadText(dir / "d" / kSweepCsvName);
+  EXPECT_EQ(csv.substr(0, csv.find('\n')),
+            "point,scenario,date,usmca_share,theta_draw,rate_s232-steel,rate_s232-aluminum,"
+            "converged,region,indicator,value");
+  EXPECT_NE(csv.find("\n1,us-tariffs-2025-11,2025-08-01,0.8,,0.5,0.5,true,USA,welfare_pct,"),
+            std::string::npos);
+}
+
 TEST(SweepCli, ResumesAfterAnInterruptionToTheSameBytes) {
   REQUIRE_DEFAULT_SCENARIO();
   const auto dir = testing::MakeTempDirectory("out");
