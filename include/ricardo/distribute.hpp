@@ -25,7 +25,8 @@
 // work (kTagAssign, the index kNoMorePieces). A piece that throws on a worker rank is reported
 // with tag kTagFailure (error kind, then message) and rank 0 stops the job with that error.
 // Rank 0's main thread only communicates (polling with MPI_Iprobe and short sleeps, so it uses
-// little CPU); its worker threads compute like any other rank's.
+// little CPU); its worker threads compute like any other rank's. Each call talks on its own
+// duplicate of MPI_COMM_WORLD, so consecutive calls (a sweep, then draws) cannot mix messages.
 //
 // A process built without MPI, or started without mpirun / srun, is a group of one: the same
 // calls run the pieces on threads.

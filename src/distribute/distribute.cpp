@@ -68,17 +68,22 @@ std::exception_ptr FailureFrom(const std::string& bytes, int rank) {
 }
 
 #if RICARDO_WITH_MPI
+// Each Distribute call talks on its own copy of the world communicator (MPI_Comm_dup, which
+// every rank enters together): a rank that has finished one call and starts the next cannot
+// have its first request answered by rank 0's loop of the call before (which would say "no
+// more work" and count its "done" twice).
+MPI_Comm comm = MPI_COMM_NULL;
+
 void Send(int destination, int tag, const std::string& bytes) {
   if (bytes.size() > static_cast<std::size_t>(INT_MAX))
     throw InternalError("a piece's result is larger than 2 GiB, more than one MPI message holds");
-  MPI_Send(bytes.data(), static_cast<int>(bytes.size()), MPI_BYTE, destination, tag,
-           MPI_COMM_WORLD);
+  MPI_Send(bytes.data(), static_cast<int>(bytes.size()), MPI_BYTE, destination, tag, comm);
 }
 std::string Receive(const MPI_Status& probed) {
   int count = 0;
   MPI_Get_count(&probed, MPI_BYTE, &count);
   std::string bytes(static_cast<std::size_t>(count), '\0');
-  MPI_Recv(bytes.data(), count, MPI_BYTE, probed.MPI_SOURCE, probed.MPI_TAG, MPI_COMM_WORLD,
+  MPI_Recv(bytes.data(), count, MPI_BYTE, probed.MPI_SOURCE, probed.MPI_TAG, comm,
            MPI_STATUS_IGNORE);
   return bytes;
 }
@@ -86,7 +91,7 @@ std::string Receive(const MPI_Status& probed) {
 bool TryReceive(int* source, int* tag, std::string* bytes) {
   int flag = 0;
   MPI_Status status;
-  MPI_Iprobe(MPI_ANY_SOURCE, MPI_ANY_TAG, MPI_COMM_WORLD, &flag, &status);
+  MPI_Iprobe(MPI_ANY_SOURCE, MPI_ANY_TAG, comm, &flag, &status);
   if (flag == 0) return false;
   *source = status.MPI_SOURCE;
   *tag = status.MPI_TAG;
@@ -95,7 +100,7 @@ bool TryReceive(int* source, int* tag, std::string* bytes) {
 }
 std::string ReceiveFrom(int source, int tag) {
   MPI_Status status;
-  MPI_Probe(source, tag, MPI_COMM_WORLD, &status);
+  MPI_Probe(source, tag, comm, &status);
   return Receive(status);
 }
 #endif
@@ -286,13 +291,25 @@ void ServeCoordinator(const PieceWork& work, int threads) {
 void Distribute(const ProcessGroup& group, const std::vector<std::size_t>& pieces,
                 const PieceWork& work, const PieceSink& sink, const DistributeOptions& options) {
   const int threads = DistributedThreadCount(group, options.threads);
-  if (group.is_coordinator()) {
-    Coordinate(group, pieces, work, sink, threads);
+#if RICARDO_WITH_MPI
+  if (group.distributed()) {
+    MPI_Comm_dup(MPI_COMM_WORLD, &comm);
+    std::exception_ptr failure;
+    try {
+      if (group.is_coordinator()) {
+        Coordinate(group, pieces, work, sink, threads);
+      } else {
+        ServeCoordinator(work, threads);
+      }
+    } catch (...) {
+      failure = std::current_exception();
+    }
+    MPI_Comm_free(&comm);
+    if (failure) std::rethrow_exception(failure);
     return;
   }
-#if RICARDO_WITH_MPI
-  ServeCoordinator(work, threads);
 #endif
+  Coordinate(group, pieces, work, sink, threads);
 }
 
 std::vector<std::string> DistributeAndGather(const ProcessGroup& group, std::size_t piece_count,
