@@ -19,14 +19,16 @@
 // Protocol (MPI): rank 0 keeps the list of pieces to do and hands them out one at a time, in
 // list order, to whoever asks first — its own worker threads or another rank — so fast ranks
 // take more pieces than slow ones ("dynamic" scheduling). A worker rank's main thread talks to
-// rank 0 for its threads: it sends a request (tag kTagRequest, empty) when a thread is idle, and
-// each finished piece (tag kTagResult: the piece index, 8 bytes little-endian, then the result
-// bytes); rank 0 answers a request with a piece index (tag kTagAssign, 8 bytes) or with no more
-// work (kTagAssign, the index kNoMorePieces). A piece that throws on a worker rank is reported
-// with tag kTagFailure (error kind, then message) and rank 0 stops the job with that error.
-// Rank 0's main thread only communicates (polling with MPI_Iprobe and short sleeps, so it uses
-// little CPU); its worker threads compute like any other rank's. Each call talks on its own
-// duplicate of MPI_COMM_WORLD, so consecutive calls (a sweep, then draws) cannot mix messages.
+// rank 0 for its threads. It sends a request (tag kTagRequest, empty) whenever it holds fewer
+// pieces than its idle threads need plus one, so that the next piece is there before a thread
+// needs it; each finished piece (tag kTagResult: the piece index, 8 bytes little-endian, then
+// the result bytes); and, last, kTagDone. Rank 0 answers a request with a piece index (tag
+// kTagAssign, 8 bytes) or with no more work (the index kNoMorePieces). A piece that throws on a
+// worker rank is reported with tag kTagFailure (error kind, then message) and rank 0 stops the
+// job with that error. Rank 0's main thread only communicates (polling with MPI_Iprobe every
+// millisecond, so it uses little CPU); its worker threads compute like any other rank's. Each
+// call talks on its own duplicate of MPI_COMM_WORLD, so consecutive calls (a sweep, then
+// draws) cannot mix messages.
 //
 // A process built without MPI, or started without mpirun / srun, is a group of one: the same
 // calls run the pieces on threads.

@@ -25,9 +25,16 @@ namespace {
 
 enum Tag : int { kTagRequest = 1, kTagAssign = 2, kTagResult = 3, kTagFailure = 4, kTagDone = 5 };
 
-// How often rank 0's main thread looks for messages when nothing happens locally: short against
-// a piece (milliseconds to seconds of solving), long enough that polling costs no CPU to speak of.
-constexpr auto kPollInterval = std::chrono::microseconds(200);
+// How often rank 0's main thread looks for messages when nothing happens locally, and how often
+// another rank's main thread looks for rank 0's answer. Each look costs some 10–20 µs of CPU
+// (MPI's progress engine); a blocking MPI_Recv would instead spin a core, which on a machine
+// running one rank per core takes it from the solving threads. Workers ask for their next piece
+// before they need it (kPiecesAhead), so rank 0's polling delay is hidden behind a piece's
+// solving and can be long enough to cost well under 1% of a core.
+constexpr auto kPollInterval = std::chrono::milliseconds(1);
+constexpr auto kAnswerPollInterval = std::chrono::microseconds(50);
+// Pieces a worker rank holds beyond those its idle threads are waiting for.
+constexpr std::size_t kPiecesAhead = 1;
 
 using Finished = std::deque<std::pair<std::size_t, std::string>>;
 
@@ -100,8 +107,12 @@ bool TryReceive(int* source, int* tag, std::string* bytes) {
 }
 std::string ReceiveFrom(int source, int tag) {
   MPI_Status status;
-  MPI_Probe(source, tag, comm, &status);
-  return Receive(status);
+  for (;;) {
+    int flag = 0;
+    MPI_Iprobe(source, tag, comm, &flag, &status);
+    if (flag != 0) return Receive(status);
+    std::this_thread::sleep_for(kAnswerPollInterval);
+  }
 }
 #endif
 
@@ -210,8 +221,8 @@ void Coordinate(const ProcessGroup& group, const std::vector<std::size_t>& piece
 void ServeCoordinator(const PieceWork& work, int threads) {
   std::mutex mutex;
   std::condition_variable changed;
-  int waiting = 0;  // threads waiting for a piece not yet asked for
-  std::deque<std::size_t> assigned;
+  int waiting = 0;                   // threads waiting for a piece
+  std::deque<std::size_t> assigned;  // pieces rank 0 gave this rank, not yet taken
   bool no_more = false;
   int running = threads;
   Finished finished;
@@ -222,6 +233,7 @@ void ServeCoordinator(const PieceWork& work, int threads) {
       ++waiting;
       changed.notify_all();
       changed.wait(lock, [&] { return !assigned.empty() || no_more; });
+      --waiting;
       if (assigned.empty()) {
         --running;
         changed.notify_all();
@@ -229,6 +241,7 @@ void ServeCoordinator(const PieceWork& work, int threads) {
       }
       const std::size_t piece = assigned.front();
       assigned.pop_front();
+      changed.notify_all();  // the main thread asks for the next one while this one is solved
       lock.unlock();
       try {
         std::string result = work(piece);
@@ -245,16 +258,20 @@ void ServeCoordinator(const PieceWork& work, int threads) {
   std::vector<std::thread> pool;
   for (int t = 0; t < threads; ++t) pool.emplace_back(worker);
 
+  // Under the lock: whether to ask rank 0 for one more piece.
+  auto short_of_work = [&] {
+    return !no_more && assigned.size() < static_cast<std::size_t>(waiting) + kPiecesAhead;
+  };
   std::unique_lock<std::mutex> lock(mutex);
   for (;;) {
     changed.wait(lock, [&] {
-      return !finished.empty() || !failures.empty() || (waiting > 0 && !no_more) || running == 0;
+      return !finished.empty() || !failures.empty() || short_of_work() || running == 0;
     });
     Finished results = std::move(finished);
     finished.clear();
     std::deque<std::string> failed = std::move(failures);
     failures.clear();
-    const bool ask = waiting > 0 && !no_more;
+    const bool ask = short_of_work();
     const bool done = running == 0;
     lock.unlock();
     for (auto& [piece, result] : results) {
@@ -275,7 +292,6 @@ void ServeCoordinator(const PieceWork& work, int threads) {
         no_more = true;
       } else {
         assigned.push_back(static_cast<std::size_t>(piece));
-        --waiting;
       }
       changed.notify_all();
       continue;
