@@ -10,6 +10,9 @@ packages=(
   libeigen3-dev libcli11-dev libtomlplusplus-dev nlohmann-json3-dev
   libfmt-dev libgtest-dev libgmock-dev libbenchmark-dev libcpp-httplib-dev
   zlib1g-dev libssl-dev
+  # sweeps over many machines: `mpirun -np K ricardo sweep` (docs/scale.md); optional, a build
+  # without MPI runs sweeps on threads
+  libopenmpi-dev openmpi-bin
   # PNG copies of the report charts (rsvg-convert)
   librsvg2-bin
   # fuzzing (libFuzzer), browser tests, load tests

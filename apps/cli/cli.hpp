@@ -49,5 +49,6 @@ void RegisterScenario(CLI::App& app, Context& context);  // issue 4: scenario ex
 void RegisterRun(CLI::App& app, Context& context);       // issue 4/5: run, compare
 void RegisterCompare(CLI::App& app, Context& context);   // issue 5: compare
 void RegisterServe(CLI::App& app, Context& context);     // issue 6: serve
+void RegisterSweep(CLI::App& app, Context& context);     // issue 13: sweep (threads, MPI)
 
 }  // namespace ricardo::cli

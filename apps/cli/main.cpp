@@ -46,6 +46,7 @@ int main(int argc, char** argv) {
   RegisterRun(app, context);
   RegisterCompare(app, context);
   RegisterServe(app, context);
+  RegisterSweep(app, context);
   try {
     app.parse(argc, argv);
     if (app.get_subcommands().empty()) {

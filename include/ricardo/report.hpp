@@ -114,4 +114,16 @@ struct TerminalProgress {
 TerminalProgress MakeTerminalProgress(std::FILE* stream, const std::string& label,
                                       double delay_seconds = 1.0);
 
+// A progress bar for work counted in items (the points of a sweep), for terminals: one line on
+// `stream`, "sweep [########------------]  120/400 points  30%  12 s, about 28 s left", the
+// estimate from the items done since the start of this process (items already done when it
+// started, e.g. resumed from a journal, count towards the bar but not the speed). Redrawn at
+// most every 0.2 s; prints nothing when `stream` is not a terminal. `finish` ends the line.
+struct TerminalCountProgress {
+  std::function<void(std::size_t done, std::size_t total)> update;
+  std::function<void()> finish;
+};
+TerminalCountProgress MakeTerminalCountProgress(std::FILE* stream, const std::string& label,
+                                                const std::string& unit);
+
 }  // namespace ricardo

@@ -64,8 +64,8 @@ NOT_RUN_HERE = {
 
 CAPITALS = re.compile(r"(?<![\w.-])[A-Z][A-Z0-9_]*(?![\w-])")
 # Words that make up a command's name (ricardo scenario explain), not its arguments.
-COMMAND_WORDS = {"run", "serve", "compare", "replicate", "data", "scenario", "explain", "check",
-                 "list", "show", "import", "aggregate", "build"}
+COMMAND_WORDS = {"run", "serve", "compare", "sweep", "replicate", "data", "scenario", "explain",
+                 "check", "list", "show", "import", "aggregate", "build"}
 SYNOPSIS = re.compile(r"[\[\]|…]|\.\.\.")
 
 

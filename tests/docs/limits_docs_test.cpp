@@ -18,6 +18,7 @@
 #include "ricardo/scenario.hpp"
 #include "ricardo/sensitivity.hpp"
 #include "ricardo/server.hpp"
+#include "ricardo/sweep.hpp"
 #include "ricardo/uncertainty.hpp"
 
 namespace ricardo {
@@ -120,6 +121,15 @@ TEST(DocumentedLimits, DrawLimitsAreTheConstants) {
                  "regions) × regions per draw)",
                  1),
             Thousands(kMaxDrawValues));
+}
+
+TEST(DocumentedLimits, CliSweepLimitsAreTheConstants) {
+  const std::string cli = ReadDoc("cli.md");
+  EXPECT_EQ(Cell(cli, "points of one sweep (grid product or listed points)", 1),
+            Thousands(kMaxSweepPoints));
+  EXPECT_EQ(Cell(cli, "compiles one sweep needs (scenarios × dates × USMCA shares)", 1),
+            Thousands(kMaxSweepCompiles));
+  EXPECT_EQ(Cell(cli, "`chunk_points`", 1), "1 … " + Thousands(kMaxSweepChunkPoints));
 }
 
 TEST(DocumentedLimits, CliReportCapsAreTheConstants) {
