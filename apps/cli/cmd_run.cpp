@@ -3,12 +3,14 @@
 // counterfactual, print the outcomes (report layer: include/ricardo/report.hpp) and optionally
 // write the CSV/JSON/HTML report; with elasticity variants, solve each and report the ranges.
 #include <charconv>
+#include <chrono>
 #include <cstdio>
 #include <limits>
 #include <memory>
 
 #include "cli.hpp"
 #include "fmt/format.h"
+#include "ricardo/distribute.hpp"
 #include "ricardo/error.hpp"
 #include "ricardo/package.hpp"
 #include "ricardo/report.hpp"
@@ -163,6 +165,11 @@ DrawSettings ParseDrawSettings(const RunArgs& a) {
 }
 
 int Run(const RunArgs& a) {
+  // Under mpirun / srun, `run --draws` is one job over every rank (docs/scale.md): each rank
+  // compiles and solves the point (the same bits everywhere), the draws are shared out, and
+  // only rank 0 prints and writes. Without --draws MPI is never touched.
+  const ProcessGroup* group = a.draws > 0 ? &ProcessGroup::Join() : nullptr;
+  const bool speaks = group == nullptr || group->is_coordinator();
   const std::filesystem::path scenario_file = ResolveScenarioPath(a.scenario);
   const Scenario scenario = LoadScenario(scenario_file);
   const std::string baseline_name = a.baseline.empty() ? scenario.baseline : a.baseline;
@@ -178,7 +185,7 @@ int Run(const RunArgs& a) {
   StampRun(&compiled.metadata.stamp, scenario_file, baseline_name);
   // Nothing applies (no measure in force, a zero shock): said, and the run goes on (exit 0).
   for (const std::string& warning : compiled.trace.warnings)
-    std::fprintf(stderr, "ricardo: warning: %s\n", warning.c_str());
+    if (speaks) std::fprintf(stderr, "ricardo: warning: %s\n", warning.c_str());
   if (!a.theta_scale.empty() || !a.elasticities.empty()) {
     if (a.draws > 0)
       throw ArgumentError("--draws cannot be combined with --theta-scale or --elasticities",
@@ -186,7 +193,7 @@ int Run(const RunArgs& a) {
     return RunSensitivityCommand(a, compiled);
   }
   // Progress on stderr only when it is a terminal and the solve takes over a second.
-  const TerminalProgress progress = MakeTerminalProgress(stderr, "solving");
+  const TerminalProgress progress = MakeTerminalProgress(speaks ? stderr : nullptr, "solving");
   RunOptions run;
   run.solver.progress = progress.callback;
   run.elasticity_flags.enabled = !a.no_elasticity_flags;
@@ -194,19 +201,28 @@ int Run(const RunArgs& a) {
   progress.finish();
   if (a.draws > 0) {
     if (!result.solution.summary.IsConverged()) {
-      std::fprintf(stderr, "ricardo: warning: no draws: the point solution did not converge\n");
+      if (speaks)
+        std::fprintf(stderr, "ricardo: warning: no draws: the point solution did not converge\n");
     } else {
       const DrawSettings settings = ParseDrawSettings(a);
       const UncertaintyInputs inputs = PrepareUncertainty(scenario, compiled, options, settings);
-      const TerminalProgress draw_progress = MakeTerminalProgress(stderr, "drawing");
-      result.uncertainty = std::make_shared<const DrawResult>(
-          RunDraws(compiled.baseline, compiled.shock, result.solution, inputs, settings));
-      draw_progress.finish();
-      if (result.uncertainty->non_converged > 0)
+      const auto start = std::chrono::steady_clock::now();
+      std::optional<DrawResult> drawn = RunDrawsDistributed(
+          *group, compiled.baseline, compiled.shock, result.solution, inputs, settings);
+      if (drawn) result.uncertainty = std::make_shared<const DrawResult>(std::move(*drawn));
+      if (drawn && !a.quiet) {
+        const int threads = DistributedThreadCount(*group, settings.threads);
+        std::fprintf(
+            stderr, "ricardo: %d draws on %d rank%s × %d thread%s in %.1f s\n", a.draws,
+            group->size(), group->size() == 1 ? "" : "s", threads, threads == 1 ? "" : "s",
+            std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+      }
+      if (result.uncertainty && result.uncertainty->non_converged > 0)
         std::fprintf(stderr, "ricardo: warning: %zu of %d draws did not converge (left out)\n",
                      result.uncertainty->non_converged, a.draws);
     }
   }
+  if (!speaks) return kExitOk;  // rank 0 reports
   if (!a.quiet) {
     if (a.format == "json") {
       std::printf("%s\n", RunResultToJson(result).dump(2).c_str());

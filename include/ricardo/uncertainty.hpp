@@ -20,6 +20,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -165,10 +166,22 @@ DrawOutcomes SolveDraw(const Baseline& baseline, const Shock& shock,
 DrawResult SummariseDraws(const Baseline& baseline, const DrawSettings& settings,
                           const UncertaintyInputs& inputs, std::vector<DrawOutcomes> draws);
 
+// ArgumentError for fewer than one draw or negative threads; LimitError when the draws' outcomes
+// would exceed kMaxDrawValues.
+void CheckDrawCount(const Baseline& baseline, const DrawSettings& settings);
+
 // Solves the shock once per draw, in parallel, each warm-started from `point`, and the bands.
 // Non-converged draws are counted and left out of the bands (DrawResult::non_converged).
 DrawResult RunDraws(const Baseline& baseline, const Shock& shock, const Solution& point,
                     const UncertaintyInputs& inputs, const DrawSettings& settings);
+
+class ProcessGroup;  // ricardo/distribute.hpp
+// RunDraws over the threads and MPI ranks of `group` (collective: every rank calls it with the
+// same inputs). The bands on rank 0, bit for bit those of RunDraws; nullopt on the other ranks.
+std::optional<DrawResult> RunDrawsDistributed(const ProcessGroup& group, const Baseline& baseline,
+                                              const Shock& shock, const Solution& point,
+                                              const UncertaintyInputs& inputs,
+                                              const DrawSettings& settings);
 
 // What run.json carries (docs/run-result-schema.md, "uncertainty"): settings, notes and the
 // one sentence that says what the bands are.

@@ -63,8 +63,7 @@ DrawResult SummariseDraws(const Baseline& baseline, const DrawSettings& settings
   return out;
 }
 
-DrawResult RunDraws(const Baseline& baseline, const Shock& shock, const Solution& point,
-                    const UncertaintyInputs& inputs, const DrawSettings& settings) {
+void CheckDrawCount(const Baseline& baseline, const DrawSettings& settings) {
   if (settings.draws < 1)
     throw ArgumentError(fmt::format("{} draws asked for", settings.draws), "ask for 1 or more");
   if (settings.threads < 0)
@@ -80,6 +79,12 @@ DrawResult RunDraws(const Baseline& baseline, const Shock& shock, const Solution
                                  "with `ricardo sweep`",
                                  kMaxDrawValues / per_draw));
   }
+}
+
+DrawResult RunDraws(const Baseline& baseline, const Shock& shock, const Solution& point,
+                    const UncertaintyInputs& inputs, const DrawSettings& settings) {
+  CheckDrawCount(baseline, settings);
+  const std::size_t count = static_cast<std::size_t>(settings.draws);
   const auto start = std::make_shared<const Equilibrium>(point.equilibrium);
   std::vector<DrawOutcomes> draws(count);
   std::size_t workers = settings.threads > 0 ? static_cast<std::size_t>(settings.threads)
