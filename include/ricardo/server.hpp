@@ -11,6 +11,9 @@
 //   POST /api/v1/solve                  compile and solve a scenario; the body of the answer is
 //                                       RunResultToJson, the document `ricardo run --format json`
 //                                       prints
+//   POST /api/v1/draws                  the same request plus "draws" and "seed": the solve and
+//                                       its Monte Carlo bands (`ricardo run --draws N --seed S
+//                                       --format json`), computed on a worker of its own
 // A scenario is posted as TOML (Content-Type: application/toml) or as a JSON request naming a
 // shipped scenario or carrying one inline, with edits (rates, measure and tag switches, USMCA
 // utilisation). Everything else under / is the dashboard's static files.
@@ -38,6 +41,16 @@
 #include <string>
 
 namespace ricardo {
+
+// POST /api/v1/draws: draws asked for when the request gives no "draws", and the most one
+// request may ask for (400 beyond; GET /api/v1/limits states it). A draw of the built-in
+// baselines solves in a few milliseconds warm-started, so the largest request takes seconds on
+// the draws worker; studies larger than that belong to `ricardo run --draws N` or `ricardo sweep`.
+inline constexpr int kDefaultRequestDraws = 200;
+inline constexpr int kMaxRequestDraws = 1000;
+// Draws requests allowed to wait while one is computed; one more gets 503. The dashboard sends
+// one per click of its button, so a few cover a person clicking again after an edit.
+inline constexpr int kMaxWaitingDrawRequests = 4;
 
 struct ServerOptions {
   // Address to listen on. The default serves this machine only; "0.0.0.0" exposes the API.

@@ -78,6 +78,10 @@ void Health(const ApiContext& c, HttpResponse& response) {
                       {{"running", c.workers->running()},
                        {"waiting", c.workers->waiting()},
                        {"refused", c.workers->refused()}}},
+                     {"draws",
+                      {{"running", c.draw_workers->running()},
+                       {"waiting", c.draw_workers->waiting()},
+                       {"refused", c.draw_workers->refused()}}},
                      {"cache",
                       {{"entries", c.cache->entries()},
                        {"bytes", c.cache->bytes()},
@@ -87,9 +91,13 @@ void Health(const ApiContext& c, HttpResponse& response) {
 }
 
 // The bounds of a solve request's edits, from the constants the checks themselves use, so that
-// the dashboard refuses a typed 600% with the server's limit instead of a copy of it.
+// the dashboard refuses a typed 600% with the server's limit instead of a copy of it; and how
+// many draws /draws gives by default and at most.
 void Limits(HttpResponse& response) {
-  const Json body = {{"tariff_rate_max", kMaxTariffRate}, {"usmca_share_max", kMaxUsmcaShare}};
+  const Json body = {{"tariff_rate_max", kMaxTariffRate},
+                     {"usmca_share_max", kMaxUsmcaShare},
+                     {"draws_default", kDefaultRequestDraws},
+                     {"draws_max", kMaxRequestDraws}};
   SendJson(response, 200, JsonText(body));
 }
 
@@ -168,6 +176,34 @@ void Solve(const ApiContext& c, const HttpRequest& request, HttpResponse& respon
   SendJson(response, answer->status, answer->body);
 }
 
+// Like Solve, on the draws worker: one draws job at a time, kMaxWaitingDrawRequests more waiting,
+// and the solve workers (the sliders') never wait for one. Answers are cached like solves, keyed
+// by the request as sent (its draws and seed included).
+void Draws(const ApiContext& c, const HttpRequest& request, HttpResponse& response) {
+  const BodyFormat format = BodyFormatOf(request.headers.Get("Content-Type"));
+  const std::multimap<std::string, std::string>& query = request.query;
+  bool hit = false;
+  const auto answer = c.cache->GetOrCompute(
+      "draws\n" + SolveCacheKey(request.body, format, query, *c.catalog),
+      [&] {
+        const SolveRequest draws =
+            ReadSolveRequest(request.body, format, query, Endpoint::kDraws, *c.catalog);
+        auto computed = c.draw_workers->Run([&] {
+          return std::make_shared<const Answer>(DrawsAnswer(draws, c.pipeline, *c.catalog));
+        });
+        if (!computed) {
+          throw HttpError(503, "busy", Location{},
+                          fmt::format("a draws request is being computed and {} more are waiting",
+                                      kMaxWaitingDrawRequests),
+                          "retry when it is done; GET /api/v1/health says how many are waiting");
+        }
+        return std::move(*computed);
+      },
+      &hit);
+  response.headers.Set("X-Ricardo-Cache", hit ? "hit" : "miss");
+  SendJson(response, answer->status, answer->body);
+}
+
 void Explain(const ApiContext& c, const HttpRequest& request, HttpResponse& response) {
   const SolveRequest explain = ReadRequest(c, request, Endpoint::kExplain);
   SendJson(response, 200,
@@ -198,6 +234,8 @@ void AddApiRoutes(Router& router, const ApiContext& context) {
              [c](const auto&, auto& res, const auto& p) { GetScenario(*c, p.at("name"), res); });
   router.Add("POST", "/api/v1/solve",
              [c](const auto& req, auto& res, const auto&) { Solve(*c, req, res); });
+  router.Add("POST", "/api/v1/draws",
+             [c](const auto& req, auto& res, const auto&) { Draws(*c, req, res); });
   router.Add("POST", "/api/v1/explain",
              [c](const auto& req, auto& res, const auto&) { Explain(*c, req, res); });
 }

@@ -12,6 +12,9 @@ namespace ricardo::server {
 struct ApiContext {
   Catalog* catalog = nullptr;
   SolveWorkers* workers = nullptr;
+  // /draws jobs: a worker of their own, at a lower priority, so that a long draws job never
+  // stands in the line of the sliders' solves (docs/api.md, "POST /api/v1/draws").
+  SolveWorkers* draw_workers = nullptr;
   ResultCache* cache = nullptr;
   PipelineOptions pipeline;
   bool dashboard_available = false;

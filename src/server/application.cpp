@@ -9,6 +9,9 @@
 namespace ricardo::server {
 namespace {
 
+// How much lower the draws worker's priority is than the solve workers' (setpriority).
+constexpr int kDrawWorkerNice = 10;
+
 bool IsApi(const std::string& path) {
   return path == "/api" || path.starts_with("/api/");
 }
@@ -20,12 +23,15 @@ Application::Application(const ServerOptions& options)
                                             ? ShippedScenarioDirectory()
                                             : options.scenario_directory),
       workers_(options.max_concurrent_solves, options.max_waiting_solves),
+      // One thread, at nice +10: a draws job uses a core only when no solve wants it.
+      draw_workers_(1, kMaxWaitingDrawRequests, kDrawWorkerNice),
       cache_(options.cache_entries, options.cache_max_bytes),
       web_directory_(options.web_directory.empty() ? FindWebDirectory() : options.web_directory),
       files_(web_directory_) {
   if (!files_.available()) web_directory_.clear();
   context_.catalog = &catalog_;
   context_.workers = &workers_;
+  context_.draw_workers = &draw_workers_;
   context_.cache = &cache_;
   context_.pipeline.solve_time_limit_seconds = options.solve_time_limit_seconds;
   context_.dashboard_available = files_.available();

@@ -38,6 +38,7 @@ class Application {
  private:
   Catalog catalog_;
   SolveWorkers workers_;
+  SolveWorkers draw_workers_;
   ResultCache cache_;
   std::filesystem::path web_directory_;
   StaticFiles files_;

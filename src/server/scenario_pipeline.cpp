@@ -1,10 +1,15 @@
 #include "server/scenario_pipeline.hpp"
 
+#include <chrono>
+#include <memory>
+
 #include "fmt/format.h"
 #include "ricardo/error.hpp"
 #include "ricardo/run.hpp"
 #include "ricardo/scenario.hpp"
+#include "ricardo/uncertainty.hpp"
 #include "server/http_error.hpp"
+#include "server/request_body.hpp"
 
 namespace ricardo::server {
 namespace {
@@ -38,11 +43,12 @@ CompiledScenario CompiledFor(const SolveRequest& request, const PipelineOptions&
 // The stamp of an API answer (ricardo/run_stamp.hpp): the request's method and path stand for
 // the command line, and the scenario's hash is of the canonical TOML text of the scenario as
 // compiled, edits applied (a rate edit of a named scenario is serialised with its new rates).
-void StampAnswer(const SolveRequest& request, Catalog& catalog, RunStamp* stamp) {
+void StampAnswer(const SolveRequest& request, Catalog& catalog, const char* command_line,
+                 RunStamp* stamp) {
   std::vector<std::string> months = std::move(stamp->data_months);
   *stamp = NewRunStamp();
   stamp->data_months = std::move(months);
-  stamp->command_line = "POST /api/v1/solve";
+  stamp->command_line = command_line;
   stamp->baseline_sha256 = catalog.BaselineSha256(request.baseline_name);
   if (request.rates_only && request.named) {
     // The named scenario's text with the edited rates spliced in: ScenarioToToml of the edited
@@ -55,6 +61,50 @@ void StampAnswer(const SolveRequest& request, Catalog& catalog, RunStamp* stamp)
   }
 }
 
+// The answer to a solve that did not converge: 422 with the result attached.
+Answer NotConverged(const RunResult& result, const RunJsonOptions& json_options) {
+  nlohmann::json body = ErrorBody(
+      422, "not converged",
+      fmt::format("the solver stopped without converging: {}", result.solution.summary.message),
+      Location{}, "the result is included for inspection; do not use it as an answer");
+  body["result"] = RunResultToJson(result, json_options);
+  return Answer{422, body.dump(), false};
+}
+
+// The scenario a request compiles, edits applied: a rate-only request leaves
+// SolveRequest::scenario empty and holds the rates apart.
+Scenario EditedScenario(const SolveRequest& request) {
+  if (!request.rates_only) return request.scenario;
+  Scenario scenario = *request.named;
+  for (std::size_t k = 0; k < scenario.measures.size(); ++k)
+    scenario.measures[k].rate = request.rates[k];
+  return scenario;
+}
+
+// RunDraws on one thread, stopping at the time limit: the draws of a request share a worker
+// with no one, and a request that asks for more than the limit allows gets a located 422
+// instead of holding the worker. Draw k is SolveDraw(k) whoever solves it, so the bands are
+// those of `ricardo run --draws N --seed S` of the same file.
+DrawResult DrawsWithin(const CompiledScenario& compiled, const Solution& point,
+                       const UncertaintyInputs& inputs, const DrawSettings& settings,
+                       double time_limit_seconds) {
+  using Clock = std::chrono::steady_clock;
+  const auto deadline = Clock::now() + std::chrono::duration_cast<Clock::duration>(
+                                           std::chrono::duration<double>(time_limit_seconds));
+  const auto start = std::make_shared<const Equilibrium>(point.equilibrium);
+  std::vector<DrawOutcomes> draws(static_cast<std::size_t>(settings.draws));
+  for (std::size_t k = 0; k < draws.size(); ++k) {
+    if (Clock::now() > deadline) {
+      throw LimitError(Location{kRequestBody, 0, 0, "draws"},
+                       fmt::format("the draws stopped at the time limit of {} s after {} of {}",
+                                   time_limit_seconds, k, draws.size()),
+                       "ask for fewer draws, or run `ricardo run --draws N` for a study that size");
+    }
+    draws[k] = SolveDraw(compiled.baseline, compiled.shock, start, inputs, settings, k);
+  }
+  return SummariseDraws(compiled.baseline, settings, inputs, std::move(draws));
+}
+
 }  // namespace
 
 Answer SolveAnswer(const SolveRequest& request, const PipelineOptions& options, Catalog& catalog) {
@@ -62,18 +112,38 @@ Answer SolveAnswer(const SolveRequest& request, const PipelineOptions& options, 
   run.solver.max_time_in_seconds = options.solve_time_limit_seconds;
   run.elasticity_flags.enabled = request.elasticity_flags;
   RunResult result = RunCompiled(CompiledFor(request, options, catalog), run);
-  StampAnswer(request, catalog, &result.metadata.stamp);
+  StampAnswer(request, catalog, "POST /api/v1/solve", &result.metadata.stamp);
   RunJsonOptions json_options;
   json_options.include_bilateral_sector = request.bilateral_sector;
-  const SolverSummary& summary = result.solution.summary;
-  if (summary.IsConverged()) return Answer{200, RunResultToJsonText(result, json_options), true};
+  if (result.solution.summary.IsConverged())
+    return Answer{200, RunResultToJsonText(result, json_options), true};
+  return NotConverged(result, json_options);
+}
 
-  nlohmann::json body =
-      ErrorBody(422, "not converged",
-                fmt::format("the solver stopped without converging: {}", summary.message),
-                Location{}, "the result is included for inspection; do not use it as an answer");
-  body["result"] = RunResultToJson(result, json_options);
-  return Answer{422, body.dump(), false};
+Answer DrawsAnswer(const SolveRequest& request, const PipelineOptions& options, Catalog& catalog) {
+  const CompiledScenario compiled = CompiledFor(request, options, catalog);
+  RunOptions run;
+  run.solver.max_time_in_seconds = options.solve_time_limit_seconds;
+  run.elasticity_flags.enabled = request.elasticity_flags;
+  RunResult result = RunCompiled(compiled, run);
+  StampAnswer(request, catalog, "POST /api/v1/draws", &result.metadata.stamp);
+  RunJsonOptions json_options;
+  json_options.include_bilateral_sector = request.bilateral_sector;
+  // Draws start from the point solution; without one there is nothing to draw around.
+  if (!result.solution.summary.IsConverged()) return NotConverged(result, json_options);
+
+  DrawSettings settings;
+  settings.draws = request.draws.draws;
+  settings.seed = request.draws.seed;
+  settings.threads = 1;
+  settings.solver.max_time_in_seconds = options.solve_time_limit_seconds;
+  const UncertaintyInputs inputs = PrepareUncertainty(
+      EditedScenario(request), compiled, CompileOptionsFor(request, false, options), settings);
+  result.uncertainty = std::make_shared<const DrawResult>(
+      DrawsWithin(compiled, result.solution, inputs, settings, options.solve_time_limit_seconds));
+  // A draw that did not converge (its own time limit) might next time: such answers are not kept.
+  const bool cacheable = result.uncertainty->non_converged == 0;
+  return Answer{200, RunResultToJsonText(result, json_options), cacheable};
 }
 
 nlohmann::json ExplainAnswer(const SolveRequest& request, const PipelineOptions& options) {

@@ -1,5 +1,5 @@
-// The computing behind /solve and /explain: compile the edited scenario against the baseline,
-// solve, and render the run-result document (the same as `ricardo run --format json`).
+// The computing behind /solve, /draws and /explain: compile the edited scenario against the
+// baseline, solve, and render the run-result document (the same as `ricardo run --format json`).
 #pragma once
 
 #include "nlohmann/json.hpp"
@@ -22,6 +22,15 @@ struct PipelineOptions {
 // compiling the edited file); every solve starts from no change, as `ricardo run` does, so the
 // answer is the run of the edited file bit for bit.
 Answer SolveAnswer(const SolveRequest& request, const PipelineOptions& options, Catalog& catalog);
+
+// /draws: the answer of SolveAnswer with the Monte Carlo bands of `request.draws` draws of θ and
+// the USMCA utilisation (RunResult::uncertainty; ricardo/uncertainty.hpp), solved one after the
+// other on the calling thread, each warm-started from the point solution: the document of
+// `ricardo run --draws N --seed S --format json` of the edited file. The draws stop at the solve
+// time limit (LimitError, 422, located at "draws"); ArgumentError (400) when there is nothing
+// to draw. Draws that did not converge are counted and left out of the bands, and such answers
+// are not cached.
+Answer DrawsAnswer(const SolveRequest& request, const PipelineOptions& options, Catalog& catalog);
 
 // ExplainJson of the compiled scenario (with the product trace, at most
 // ExplainOptions::max_trace_lines of it); the compile stops at the solve time limit.

@@ -1,7 +1,9 @@
 #include "server/solve_request.hpp"
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
+#include <limits>
 #include <set>
 
 #include "core/suggest.hpp"
@@ -61,6 +63,80 @@ double ReadUsmcaShare(double share, const Location& where) {
                         kMaxUsmcaShare));
   }
   return share;
+}
+
+// What a bad "draws" or "seed" is told to do.
+std::string DrawsFix() {
+  return fmt::format(
+      "ask for 1 to {} draws, the draws_max of GET /api/v1/limits; for more, use `ricardo run "
+      "--draws N`",
+      kMaxRequestDraws);
+}
+constexpr std::uint64_t kMaxSeed = std::numeric_limits<std::uint64_t>::max();
+
+// `count` draws, from 1 to kMaxRequestDraws; `text` is how the request wrote it.
+int CheckDrawCount(std::int64_t count, const std::string& text, const Location& where) {
+  if (count < 1) Invalid(where, fmt::format("{} draws asked for", text), DrawsFix());
+  if (count > kMaxRequestDraws) {
+    Invalid(where, fmt::format("{} draws is more than the limit of {}", text, kMaxRequestDraws),
+            DrawsFix());
+  }
+  return static_cast<int>(count);
+}
+
+// A JSON value for a whole number: its text (how the request wrote it) for numbers, its type
+// otherwise.
+std::string Written(const Json& value) {
+  return value.is_number() ? value.dump() : TypeName(value);
+}
+
+int ReadDrawCount(const Json& value, const Location& where) {
+  if (value.is_number_unsigned()) {
+    const std::uint64_t count = value.get<std::uint64_t>();
+    if (count > static_cast<std::uint64_t>(kMaxRequestDraws))
+      return CheckDrawCount(std::int64_t{kMaxRequestDraws} + 1, value.dump(), where);
+    return CheckDrawCount(static_cast<std::int64_t>(count), value.dump(), where);
+  }
+  if (value.is_number_integer())
+    return CheckDrawCount(value.get<std::int64_t>(), value.dump(), where);
+  Invalid(where, fmt::format("expected a whole number of draws, got {}", Written(value)),
+          DrawsFix());
+}
+
+std::uint64_t ReadSeed(const Json& value, const Location& where) {
+  if (!value.is_number_unsigned()) {
+    Invalid(where,
+            fmt::format("expected a whole number from 0 to {}, got {}", kMaxSeed, Written(value)),
+            "give e.g. 1");
+  }
+  return value.get<std::uint64_t>();
+}
+
+// The query parameters "draws" and "seed" of a TOML /draws request.
+std::optional<std::uint64_t> WholeNumber(const std::string& text) {
+  std::uint64_t n = 0;
+  const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), n);
+  if (text.empty() || error != std::errc() || end != text.data() + text.size()) return std::nullopt;
+  return n;
+}
+
+int ReadDrawCount(const std::string& text, const Location& where) {
+  if (!text.empty() && text.front() == '-' && WholeNumber(text.substr(1)))
+    return CheckDrawCount(0, text, where);  // "-3 draws asked for"
+  const auto count = WholeNumber(text);
+  if (!count) Invalid(where, fmt::format("'{}' is not a whole number of draws", text), DrawsFix());
+  return CheckDrawCount(static_cast<std::int64_t>(std::min<std::uint64_t>(
+                            *count, static_cast<std::uint64_t>(kMaxRequestDraws) + 1)),
+                        text, where);
+}
+
+std::uint64_t ReadSeed(const std::string& text, const Location& where) {
+  const auto seed = WholeNumber(text);
+  if (!seed) {
+    Invalid(where, fmt::format("'{}' is not a whole number from 0 to {}", text, kMaxSeed),
+            "give e.g. 1");
+  }
+  return *seed;
 }
 
 // Library edit errors (ArgumentError) carry no location; give them the request field.
@@ -145,6 +221,15 @@ void ReadExplainOptions(const Json& document, ExplainOptions& options) {
   }
 }
 
+const char* EndpointName(Endpoint endpoint) {
+  switch (endpoint) {
+    case Endpoint::kSolve: return "solve";
+    case Endpoint::kExplain: return "explain";
+    case Endpoint::kDraws: return "draws";
+  }
+  return "";
+}
+
 void CheckKeys(const Json& document, Endpoint endpoint) {
   std::vector<std::string> allowed = {
       "baseline",    "scenario",         "scenario_toml",   "date", "rates", "measures", "tags",
@@ -152,12 +237,12 @@ void CheckKeys(const Json& document, Endpoint endpoint) {
   if (endpoint == Endpoint::kExplain) {
     allowed.insert(allowed.end(), {"origin", "sector", "max_products"});
   }
+  if (endpoint == Endpoint::kDraws) allowed.insert(allowed.end(), {"draws", "seed"});
   for (auto it = document.begin(); it != document.end(); ++it) {
     if (std::find(allowed.begin(), allowed.end(), it.key()) == allowed.end()) {
       Invalid(Field(it.key()),
               fmt::format("unknown key '{}'{}", it.key(), detail::DidYouMean(it.key(), allowed)),
-              fmt::format("keys of a {} request: {}",
-                          endpoint == Endpoint::kSolve ? "solve" : "explain", JoinNames(allowed)));
+              fmt::format("keys of a {} request: {}", EndpointName(endpoint), JoinNames(allowed)));
     }
   }
 }
@@ -201,11 +286,12 @@ SolveRequest FromJson(std::string_view body, Endpoint endpoint, Catalog& catalog
   }
   CheckKeys(document, endpoint);
   SolveRequest request;
-  bool only_rate_keys = endpoint == Endpoint::kSolve;
+  // Draws solve the same point as /solve first, so they take the same short way.
+  bool only_rate_keys = endpoint == Endpoint::kSolve || endpoint == Endpoint::kDraws;
   for (auto it = document.begin(); it != document.end(); ++it) {
     const std::string& key = it.key();
     if (key != "scenario" && key != "baseline" && key != "rates" && key != "bilateral_sector" &&
-        key != "elasticity_flags") {
+        key != "elasticity_flags" && key != "draws" && key != "seed") {
       only_rate_keys = false;
     }
   }
@@ -221,7 +307,7 @@ SolveRequest FromJson(std::string_view body, Endpoint endpoint, Catalog& catalog
   // Anything else, and rate edits the scenario refuses (whose errors SetMeasureRate words).
   if (!request.rates_only) {
     request.scenario =
-        ScenarioOf(document, catalog, endpoint == Endpoint::kSolve ? &request.named : nullptr);
+        ScenarioOf(document, catalog, endpoint != Endpoint::kExplain ? &request.named : nullptr);
     ApplyEdits(document, request.scenario);
   }
   std::optional<std::string> baseline;
@@ -242,6 +328,12 @@ SolveRequest FromJson(std::string_view body, Endpoint endpoint, Catalog& catalog
     request.elasticity_flags = RequireBool(*it, Field("elasticity_flags"));
   }
   if (endpoint == Endpoint::kExplain) ReadExplainOptions(document, request.explain);
+  if (endpoint == Endpoint::kDraws) {
+    if (auto it = document.find("draws"); it != document.end())
+      request.draws.draws = ReadDrawCount(*it, Field("draws"));
+    if (auto it = document.find("seed"); it != document.end())
+      request.draws.seed = ReadSeed(*it, Field("seed"));
+  }
   request.baseline_name =
       BaselineOf(baseline, request.rates_only ? *request.named : request.scenario);
   return request;
@@ -254,6 +346,7 @@ SolveRequest FromToml(std::string_view body, const std::multimap<std::string, st
   std::vector<std::string> allowed = {"baseline", "date", "usmca_share", "bilateral_sector",
                                       "elasticity_flags"};
   if (endpoint == Endpoint::kExplain) allowed.insert(allowed.end(), {"origin", "sector"});
+  if (endpoint == Endpoint::kDraws) allowed.insert(allowed.end(), {"draws", "seed"});
   for (const auto& [key, value] : query) {
     const Location where = QueryField(key);
     if (key == "baseline") {
@@ -275,6 +368,10 @@ SolveRequest FromToml(std::string_view body, const std::multimap<std::string, st
       request.explain.origin = value;
     } else if (key == "sector" && endpoint == Endpoint::kExplain) {
       request.explain.sector = value;
+    } else if (key == "draws" && endpoint == Endpoint::kDraws) {
+      request.draws.draws = ReadDrawCount(value, where);
+    } else if (key == "seed" && endpoint == Endpoint::kDraws) {
+      request.draws.seed = ReadSeed(value, where);
     } else {
       Invalid(where,
               fmt::format("unknown query parameter '{}'{}", key, detail::DidYouMean(key, allowed)),

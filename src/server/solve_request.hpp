@@ -1,7 +1,8 @@
-// What a client asks /solve and /explain for, read from a JSON or TOML body and validated with
-// located errors before any computing starts. docs/api.md documents the request document.
+// What a client asks /solve, /draws and /explain for, read from a JSON or TOML body and validated
+// with located errors before any computing starts. docs/api.md documents the request document.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <optional>
@@ -11,6 +12,7 @@
 
 #include "ricardo/baseline.hpp"
 #include "ricardo/scenario.hpp"
+#include "ricardo/server.hpp"
 #include "server/catalog.hpp"
 
 namespace ricardo::server {
@@ -21,7 +23,13 @@ enum class BodyFormat { kJson, kToml };
 // anything else.
 BodyFormat BodyFormatOf(std::string_view content_type);
 
-enum class Endpoint { kSolve, kExplain };
+enum class Endpoint { kSolve, kExplain, kDraws };
+
+// What a /draws request adds to a solve request (docs/api.md, "POST /api/v1/draws").
+struct DrawRequest {
+  int draws = kDefaultRequestDraws;  // 1 to kMaxRequestDraws
+  std::uint64_t seed = 1;            // same seed, same draws (DrawSettings::seed)
+};
 
 struct SolveRequest {
   std::string baseline_name;
@@ -32,10 +40,11 @@ struct SolveRequest {
   bool bilateral_sector = true;       // include the (importer, exporter, sector) table
   bool elasticity_flags = true;  // flag high-θ sectors (one more solve each), as `ricardo run`
   ExplainOptions explain;        // /explain only
-  // The catalog's scenario a JSON /solve request names (edited or not; null for an inline or
-  // TOML scenario).
+  DrawRequest draws;             // /draws only
+  // The catalog's scenario a JSON /solve or /draws request names (edited or not; null for an inline
+  // or TOML scenario).
   std::shared_ptr<const Scenario> named;
-  // A /solve request that names a scenario and edits nothing but measure rates (no date,
+  // A /solve or /draws request that names a scenario and edits nothing but measure rates (no date,
   // switches, tags or USMCA share) is read without copying the scenario: `rates_only` is set,
   // `rates` holds every measure of `named` at its rate with the edits applied, and `scenario`
   // is left empty. Such requests are evaluated on the catalog's compile of `named`

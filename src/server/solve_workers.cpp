@@ -1,14 +1,16 @@
 #include "server/solve_workers.hpp"
 
-#include <malloc.h>  // malloc_trim (glibc)
+#include <malloc.h>        // malloc_trim (glibc)
+#include <sys/resource.h>  // setpriority
+#include <unistd.h>        // gettid
 
 #include <algorithm>
 
 namespace ricardo::server {
 
-SolveWorkers::SolveWorkers(int workers, int max_waiting) : max_waiting_(max_waiting) {
+SolveWorkers::SolveWorkers(int workers, int max_waiting, int nice) : max_waiting_(max_waiting) {
   workers_.reserve(static_cast<std::size_t>(workers));
-  for (int k = 0; k < workers; ++k) workers_.emplace_back([this] { Work(); });
+  for (int k = 0; k < workers; ++k) workers_.emplace_back([this, nice] { Work(nice); });
 }
 
 SolveWorkers::~SolveWorkers() {
@@ -35,7 +37,11 @@ bool SolveWorkers::Submit(std::function<void()> job) {
   return true;
 }
 
-void SolveWorkers::Work() {
+void SolveWorkers::Work(int nice) {
+  // On Linux a thread's nice value is its own (PRIO_PROCESS with a thread id). Raising it needs
+  // no privilege; if it fails the worker runs at normal priority, which is only slower for
+  // others.
+  if (nice > 0) setpriority(PRIO_PROCESS, static_cast<id_t>(gettid()), nice);
   std::unique_lock lock(mutex_);
   for (;;) {
     ++idle_;

@@ -25,7 +25,11 @@ namespace ricardo::server {
 
 class SolveWorkers {
  public:
-  SolveWorkers(int workers, int max_waiting);
+  // `nice` > 0 lowers the workers' scheduling priority by that much (setpriority on each worker
+  // thread, Linux): the draws worker runs at a lower priority than the solve workers, so that
+  // on a machine with as many solve workers as cores a long draws job takes the cores only when
+  // no slider's solve wants them.
+  SolveWorkers(int workers, int max_waiting, int nice = 0);
   // Finishes the jobs already in line, then joins the workers.
   ~SolveWorkers();
   SolveWorkers(const SolveWorkers&) = delete;
@@ -49,7 +53,7 @@ class SolveWorkers {
  private:
   // False if the line is full.
   bool Submit(std::function<void()> job);
-  void Work();
+  void Work(int nice);
 
   const int max_waiting_;
   mutable std::mutex mutex_;

@@ -176,8 +176,18 @@ TEST(DocumentedLimits, ApiBoundsAndServerDefaultsAreTheConstants) {
   EXPECT_STARTS_WITH(
       Cell(api, "`usmca_share`", 2),
       fmt::format("every product's USMCA-qualifying share, [0, {}];", kMaxUsmcaShare));
-  EXPECT_CONTAINS(api, fmt::format("{{\"tariff_rate_max\":{:.1f},\"usmca_share_max\":{:.1f}}}",
-                                   kMaxTariffRate, kMaxUsmcaShare));
+  EXPECT_CONTAINS(
+      api, fmt::format("{{\"draws_default\":{},\"draws_max\":{},\"tariff_rate_max\":"
+                       "{:.1f},\"usmca_share_max\":{:.1f}}}",
+                       kDefaultRequestDraws, kMaxRequestDraws, kMaxTariffRate, kMaxUsmcaShare));
+  EXPECT_EQ(Cell(api, "`draws`", 2),
+            fmt::format("how many draws, 1 to `draws_max` of `GET /api/v1/limits` ({}); default "
+                        "`draws_default` ({})",
+                        kMaxRequestDraws, kDefaultRequestDraws));
+  EXPECT_STARTS_WITH(Cell(api, "draws requests (`/draws`)", 1),
+                     fmt::format("computed one at a time on a worker of their own at nice +10, {} "
+                                 "more waiting (503 beyond); 1 to {} draws each, {} by default",
+                                 kMaxWaitingDrawRequests, kMaxRequestDraws, kDefaultRequestDraws));
 
   const ServerOptions defaults;
   EXPECT_STARTS_WITH(Cell(api, "request body", 1),

@@ -57,8 +57,17 @@ export interface EffectiveTariff {
   goods_imports_new: number;
 }
 
+// 5th, 50th and 95th percentiles over the draws of POST /api/v1/draws (docs/api.md).
+export interface Band {
+  p05: number;
+  p50: number;
+  p95: number;
+}
+
 export interface CountryResult {
   name: string;
+  // Only in answers of POST /api/v1/draws.
+  bands?: { welfare_pct: Band; real_wage_pct: Band; exports_pct: Band; imports_pct: Band };
   income_base: number;
   effective_tariff?: EffectiveTariff;
   welfare_money?: number | null;          // money units a year at the baseline's prices
@@ -144,6 +153,16 @@ export interface RunResult {
   // Optional in schema v1: absent from servers older than the field.
   imports_by_partner?: ImportsByPartner[];
   solver: { converged: boolean; message: string; iterations: number; seconds: number };
+  // Only in answers of POST /api/v1/draws (docs/run-result-schema.md, "uncertainty").
+  uncertainty?: Uncertainty;
+}
+
+export interface Uncertainty {
+  draws: number;
+  seed: number;
+  non_converged: number;
+  notes: string[];
+  sentence: string;  // what the bands are: parameter uncertainty, not a forecast interval
 }
 
 export interface SolveRequest {
@@ -157,6 +176,13 @@ export interface SolveRequest {
   bilateral_sector: false;
   // The dashboard does not show the high-θ flags; asking for none saves their second solve.
   elasticity_flags: false;
+}
+
+// POST /api/v1/draws: a solve request plus the draws (default: the server's, GET /api/v1/limits
+// draws_default) and their seed.
+export interface DrawsRequest extends SolveRequest {
+  draws?: number;
+  seed?: number;
 }
 
 export class ApiError extends Error {
@@ -187,6 +213,24 @@ export interface SolveAnswer {
 export async function solve(request: SolveRequest, signal: AbortSignal): Promise<SolveAnswer> {
   const started = performance.now();
   const response = await fetch('/api/v1/solve', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+    body: JSON.stringify(request),
+    signal,
+  });
+  const result = await readJson<RunResult>(response);
+  return {
+    result,
+    cache: response.headers.get('X-Ricardo-Cache') ?? '',
+    milliseconds: performance.now() - started,
+  };
+}
+
+// The solve of `request` with its uncertainty bands. The server computes draws on a worker of
+// their own, so solves sent meanwhile are answered as usual.
+export async function draws(request: DrawsRequest, signal: AbortSignal): Promise<SolveAnswer> {
+  const started = performance.now();
+  const response = await fetch('/api/v1/draws', {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
     body: JSON.stringify(request),

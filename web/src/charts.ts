@@ -8,6 +8,7 @@ const UP = '#2b6cb0';
 const DOWN = '#c0392b';
 const WELFARE = '#1f5f99';
 const REAL_WAGE = '#e08a2c';
+const BAND = '#1d2733';
 
 function widthOf(element: HTMLElement, fallback: number): number {
   return Math.max(280, Math.floor(element.clientWidth || fallback));
@@ -37,7 +38,9 @@ function place(element: HTMLElement, chart: Element, values: unknown): void {
   element.replaceChildren(chart);
 }
 
-export function drawWelfare(element: HTMLElement, result: RunResult): void {
+// With `bands` (an answer of POST /api/v1/draws for the same edits as `result`), each bar carries
+// its band: a line from the 5th to the 95th percentile with a tick at the median.
+export function drawWelfare(element: HTMLElement, result: RunResult, bands: RunResult | null = null): void {
   // Baseline order (the document's countries object is keyed alphabetically).
   const codes = result.baseline.regions.map((r) => r.code).filter((c) => c in result.countries);
   const names = new Map(result.baseline.regions.map((r) => [r.code, COUNTRY_NAMES[r.code] ?? r.name]));
@@ -47,6 +50,18 @@ export function drawWelfare(element: HTMLElement, result: RunResult): void {
     { country: code, measure: 'Welfare', value: result.countries[code].welfare_pct },
     { country: code, measure: 'Real wage', value: result.countries[code].real_wage_pct },
   ]);
+  const bandRows = bands === null ? [] : codes.flatMap((code) => {
+    const b = bands.countries[code]?.bands;
+    return b ? [
+      { country: code, measure: 'Welfare', ...b.welfare_pct },
+      { country: code, measure: 'Real wage', ...b.real_wage_pct },
+    ] : [];
+  });
+  const bandOf = new Map(bandRows.map((b) => [`${b.country} ${b.measure}`, b]));
+  const bandText = (country: string, measure: string) => {
+    const b = bandOf.get(`${country} ${measure}`);
+    return b ? ` (5th–95th percentile ${signedPercent(b.p05)} to ${signedPercent(b.p95)}, median ${signedPercent(b.p50)})` : '';
+  };
   const chart = Plot.plot({
     width: widthOf(element, 720),
     height: 250,
@@ -60,8 +75,14 @@ export function drawWelfare(element: HTMLElement, result: RunResult): void {
       Plot.ruleY([0]),
       Plot.barY(rows, {
         fx: 'country', x: 'measure', y: 'value', fill: 'measure',
-        title: (d: (typeof rows)[number]) => `${names.get(d.country) ?? d.country}, ${d.measure}: ${signedPercent(d.value)}`,
+        title: (d: (typeof rows)[number]) => `${names.get(d.country) ?? d.country}, ${d.measure}: ${signedPercent(d.value)}${bandText(d.country, d.measure)}`,
       }),
+      // The bands: rule and ticks in the ink colour, over the bars.
+      Plot.ruleX(bandRows, { fx: 'country', x: 'measure', y1: 'p05', y2: 'p95', stroke: BAND, strokeWidth: 1.5,
+                             className: 'band' }),
+      Plot.tickY(bandRows, { fx: 'country', x: 'measure', y: 'p05', stroke: BAND, strokeWidth: 1.5, inset: 9, className: 'band' }),
+      Plot.tickY(bandRows, { fx: 'country', x: 'measure', y: 'p95', stroke: BAND, strokeWidth: 1.5, inset: 9, className: 'band' }),
+      Plot.dot(bandRows, { fx: 'country', x: 'measure', y: 'p50', r: 2.5, fill: BAND, className: 'band' }),
       // Labels above bars that rise and below bars that fall; with many countries the bars are
       // too narrow for them and the values are in each bar's tooltip.
       ...(codes.length > 6 ? [] : [rows.filter((r) => r.value >= 0), rows.filter((r) => r.value < 0)]).map((subset, k) =>
@@ -74,6 +95,9 @@ export function drawWelfare(element: HTMLElement, result: RunResult): void {
     ],
   });
   place(element, chart, rows.map((r) => [r.country, r.measure, Number(r.value.toFixed(6))]));
+  // The bands drawn, [country, measure, p05, p50, p95]; absent when none are.
+  if (bandRows.length) element.dataset.bands = JSON.stringify(bandRows.map((b) => [b.country, b.measure, b.p05, b.p50, b.p95]));
+  else delete element.dataset.bands;
 }
 
 function northAmericanPairs(result: RunResult) {

@@ -8,6 +8,7 @@ import {
   type BaselineSummary, type MeasureSummary, type RunResult, type ScenarioDetail,
   type ScenarioListed, type SolveRequest,
 } from './api';
+import { BandsControl } from './bands';
 import { drawBilateral, drawSectors, drawTariffs, drawWelfare } from './charts';
 import { wireDownloads } from './downloads';
 import { drawDiversion, importersOf } from './diversion';
@@ -31,6 +32,7 @@ const state = {
   edits: noEdits() as Edits,
   baselines: [] as string[],
   result: null as RunResult | null,
+  resultRequest: null as SolveRequest | null,  // the request `result` answers
   inFlight: null as AbortController | null,
   timer: 0,
   solves: 0,
@@ -67,6 +69,11 @@ const ui = {
   focus: byId<HTMLSelectElement>('focus'),
   importer: byId<HTMLSelectElement>('importer'),
 };
+
+const bands = new BandsControl(
+  byId<HTMLButtonElement>('bands-button'), byId('bands-status'), byId('bands-sentence'),
+  () => (state.scenario ? request() : null),
+  () => render());
 
 const usmca = new UsmcaControl((share) => {
   state.edits.usmcaShare = share;
@@ -118,6 +125,7 @@ function writeLink(): void {
 
 function edited(): void {
   writeLink();
+  bands.edited();
   scheduleSolve();
 }
 
@@ -149,9 +157,11 @@ async function runSolve(): Promise<void> {
   state.inFlight = controller;
   setStatus('Solving…', 'busy');
   try {
-    const answer = await solve(request(), controller.signal);
+    const body = request();
+    const answer = await solve(body, controller.signal);
     if (controller.signal.aborted) return;
     state.result = answer.result;
+    state.resultRequest = body;
     showMessage(null);
     render();
     state.solves += 1;
@@ -195,7 +205,7 @@ function render(): void {
   syncOptions(ui.focus, result.baseline.regions.map((r) => r.code), ['CAN', 'USA']);
   state.wantImporter = applyWanted(ui.importer, state.wantImporter, 'importer');
   state.wantOutput = applyWanted(ui.focus, state.wantOutput, 'output');
-  drawWelfare(byId('welfare-chart'), result);
+  drawWelfare(byId('welfare-chart'), result, bands.bandsFor(state.resultRequest));
   drawMoney(byId('money-table'), byId('welfare-note'), result);
   const warnings = result.scenario.warnings ?? [];
   const warningElement = byId('run-warnings');
@@ -311,6 +321,7 @@ async function loadScenario(name: string, link: Link | null, notes: string[] = [
   if (load !== state.loads) return;
   state.scenario = scenario;
   state.edits = noEdits();
+  bands.edited();
   if (scenario.baseline && state.baselines.includes(scenario.baseline)) ui.baseline.value = scenario.baseline;
   if (link) {
     const applied = applyLink(link, scenario.name, scenario.measures, state.baselines);

@@ -317,6 +317,66 @@ async function main() {
       check((await title.textContent()).includes('→ 5%'), 'the rebuilt list keeps the edited title');
     }
 
+    // Uncertainty bands: the button asks POST /api/v1/draws for the current edits. The test
+    // rewrites each draws request to 50 draws (the page asks for the server's default, 200) to
+    // stay quick, and holds the first answer back to show that the sliders keep working while
+    // bands are computed and that an answer for earlier edits is not drawn.
+    const bandsState = () => page.evaluate(() => document.body.dataset.bands);
+    const bandsDrawn = () => page.$eval('#welfare-chart', (e) => e.dataset.bands ?? null);
+    const bandsButton = page.locator('#bands-button');
+    check(await bandsState() === 'none' && await bandsDrawn() === null, 'no bands before the button is pressed');
+    let hold = null;
+    let drawsAsked = 0;
+    await page.route('**/api/v1/draws', async (route) => {
+      ++drawsAsked;
+      const body = JSON.parse(route.request().postData());
+      const response = await route.fetch({ postData: JSON.stringify({ ...body, draws: 50 }) });
+      if (hold) await hold.promise;
+      await route.fulfill({ response });
+    });
+    hold = {};
+    hold.promise = new Promise((resolve) => { hold.release = resolve; });
+    const welfareBeforeBands = await welfare();
+    await bandsButton.click();
+    await page.waitForFunction(() => document.body.dataset.bands === 'running');
+    check(await bandsButton.isDisabled(), 'the bands button waits while its bands are computed');
+    count = await solves();
+    await slider.fill('7');
+    await solvedAfter(count);
+    check(await welfare() !== welfareBeforeBands && await bandsState() === 'running' && drawsAsked === 1,
+          'a slider moved while bands are computed is solved and drawn at once (the bands request still pending)');
+    check(!(await bandsButton.isDisabled()), 'after an edit the button may ask again for the new edits');
+    hold.release();
+    await page.waitForFunction(() => document.body.dataset.bands === 'stale', null, { timeout: 60000 });
+    check(await bandsDrawn() === null, 'bands that come back for earlier edits are not drawn');
+    hold = null;
+    const bandsStarted = Date.now();
+    await bandsButton.click();
+    await page.waitForFunction(() => document.body.dataset.bands === 'shown', null, { timeout: 60000 });
+    const bandsSeconds = (Date.now() - bandsStarted) / 1000;
+    const drawn = JSON.parse(await bandsDrawn() ?? '[]');
+    const welfareRows = JSON.parse(await welfare());
+    check(drawn.length === welfareRows.length &&
+          drawn.every(([, , p05, p50, p95]) => p05 <= p50 && p50 <= p95) &&
+          drawn.some(([, , p05, , p95]) => p05 < p95),
+          `a band for each bar of the welfare chart, 5th ≤ median ≤ 95th percentile (${drawn.length} bands, in ${bandsSeconds.toFixed(1)} s)`);
+    const bandMarks = await page.$$eval('#welfare-chart svg g.band line, #welfare-chart svg g.band circle', (e) => e.length);
+    check(bandMarks >= 4 * drawn.length, `the bands are drawn on the chart (${bandMarks} marks)`);
+    const sentence = await page.locator('#bands-sentence');
+    const sentenceText = await sentence.textContent();
+    check(await sentence.isVisible() && sentenceText.includes('over 50 draws of the trade elasticities') &&
+          sentenceText.includes('not a forecast interval'),
+          `the sentence from the API says what the bands are ("${sentenceText}")`);
+    check((await page.$eval('#bands-status', (e) => e.textContent)).startsWith('Bands from 50 draws'),
+          'the status says how many draws the bands come from');
+    count = await solves();
+    await slider.fill('5');
+    await solvedAfter(count);
+    check(await bandsState() === 'stale' && await bandsDrawn() === null && !(await sentence.isVisible()),
+          'an edit hides the bands and their sentence');
+    check(await welfare() === welfareBeforeBands, 'the slider back at 5% gives the welfare of before the bands');
+    await page.unroute('**/api/v1/draws');
+
     // Rates the API would refuse are refused on the page, with a message by the field, and not
     // sent; nothing is clamped.
     const error = row.locator('.field-error');
