@@ -50,16 +50,7 @@ class SpecParser {
       : r_(std::move(file)), base_(std::move(base)) {}
 
   SweepSpec Parse(std::string_view text) {
-    detail::GuardToml(text, r_.file());  // before toml++: see toml_guard.hpp
-    toml::table root;
-    try {
-      root = toml::parse(text, r_.file());
-    } catch (const toml::parse_error& e) {
-      const auto& begin = e.source().begin;
-      throw ScenarioError(
-          Location{r_.file(), static_cast<long>(begin.line), static_cast<long>(begin.column), ""},
-          std::string(e.description()));
-    }
+    const toml::table root = detail::ParseGuardedToml(text, r_.file());  // toml_guard.hpp
     spec_.file = r_.file();
     r_.CheckKeys(root, kTopKeys, "the sweep spec", "");
     ReadScenarios(root);

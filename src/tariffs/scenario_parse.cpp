@@ -87,16 +87,7 @@ class Parser {
   Parser(const std::string& file, const ProductData& products) : r_(file), products_(products) {}
 
   Scenario Run(std::string_view text) {
-    toml::table root;
-    detail::GuardToml(text, r_.file());  // before toml++: see toml_guard.hpp
-    try {
-      root = toml::parse(text, r_.file());
-    } catch (const toml::parse_error& e) {
-      const auto& begin = e.source().begin;
-      throw ScenarioError(
-          Location{r_.file(), static_cast<long>(begin.line), static_cast<long>(begin.column), ""},
-          std::string(e.description()));
-    }
+    const toml::table root = detail::ParseGuardedToml(text, r_.file());  // toml_guard.hpp
     return FromTable(root);
   }
 

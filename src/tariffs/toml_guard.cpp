@@ -203,4 +203,16 @@ void GuardToml(std::string_view text, const std::string& file) {
   CheckTomlCharacters(text, file);
 }
 
+toml::table ParseGuardedToml(std::string_view text, const std::string& file) {
+  GuardToml(text, file);
+  try {
+    return toml::parse(text, file);
+  } catch (const toml::parse_error& e) {
+    const auto& begin = e.source().begin;
+    throw ScenarioError(
+        Location{file, static_cast<long>(begin.line), static_cast<long>(begin.column), ""},
+        std::string(e.description()));
+  }
+}
+
 }  // namespace ricardo::detail

@@ -10,6 +10,8 @@
 // backslash in a """ string followed by a line that starts with a non-ASCII character.
 #pragma once
 
+#include <toml++/toml.h>
+
 #include <string>
 #include <string_view>
 
@@ -25,5 +27,9 @@ void CheckTomlDepth(std::string_view text, const std::string& file);
 
 // Both checks: what every caller of toml::parse runs first.
 void GuardToml(std::string_view text, const std::string& file);
+
+// GuardToml, then toml::parse; a syntax error is a ScenarioError at toml++'s line and column
+// (scenarios and sweep specs).
+toml::table ParseGuardedToml(std::string_view text, const std::string& file);
 
 }  // namespace ricardo::detail

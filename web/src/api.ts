@@ -211,8 +211,13 @@ export interface SolveAnswer {
 }
 
 export async function solve(request: SolveRequest, signal: AbortSignal): Promise<SolveAnswer> {
+  return postForResult('/api/v1/solve', request, signal);
+}
+
+// POSTs `request` as JSON and reads the run-result document, with the cache header and the time.
+async function postForResult(path: string, request: unknown, signal: AbortSignal): Promise<SolveAnswer> {
   const started = performance.now();
-  const response = await fetch('/api/v1/solve', {
+  const response = await fetch(path, {
     method: 'POST',
     headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
     body: JSON.stringify(request),
@@ -229,17 +234,5 @@ export async function solve(request: SolveRequest, signal: AbortSignal): Promise
 // The solve of `request` with its uncertainty bands. The server computes draws on a worker of
 // their own, so solves sent meanwhile are answered as usual.
 export async function draws(request: DrawsRequest, signal: AbortSignal): Promise<SolveAnswer> {
-  const started = performance.now();
-  const response = await fetch('/api/v1/draws', {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-    body: JSON.stringify(request),
-    signal,
-  });
-  const result = await readJson<RunResult>(response);
-  return {
-    result,
-    cache: response.headers.get('X-Ricardo-Cache') ?? '',
-    milliseconds: performance.now() - started,
-  };
+  return postForResult('/api/v1/draws', request, signal);
 }
