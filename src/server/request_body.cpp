@@ -52,6 +52,25 @@ nlohmann::json ParseJsonBody(std::string_view text) {
     }
     throw HttpError(400, "invalid request", Location{kRequestBody, line, column, ""},
                     "invalid JSON: " + ParseProblem(e.what()));
+  } catch (const nlohmann::json::exception& e) {
+    // A number beyond a double's range ("1e999": out_of_range.406) is found after the parse
+    // error handling above; the library names the token, which locates it in the body.
+    const std::string problem = ParseProblem(e.what());
+    long line = 0, column = 0;
+    const std::size_t open = problem.find('\''), close = problem.rfind('\'');
+    if (open != std::string::npos && close > open + 1) {
+      const std::size_t at = text.find(problem.substr(open + 1, close - open - 1));
+      if (at != std::string_view::npos) {
+        line = 1 + static_cast<long>(std::count(text.begin(), text.begin() + at, '\n'));
+        const std::size_t line_start = text.rfind('\n', at == 0 ? 0 : at - 1);
+        column = static_cast<long>(
+                     at - (line_start == std::string_view::npos || at == 0 ? 0 : line_start + 1)) +
+                 1;
+      }
+    }
+    throw HttpError(400, "invalid request", Location{kRequestBody, line, column, ""},
+                    "invalid JSON: " + problem,
+                    "write numbers within a double's range (about ±1.8e308)");
   }
 }
 

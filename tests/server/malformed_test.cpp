@@ -36,6 +36,12 @@ std::vector<BadRequest> BadRequests() {
        "{\n  \"scenario\": \"tariffs-test\"\n  \"rates\": {}\n}", 400,
        "request body:3:9: invalid JSON: syntax error while parsing object - unexpected string "
        "literal; expected '}'"},
+      // Found by fuzz.http_request: nlohmann's number overflow is not a parse_error and was a
+      // 500 "internal error" (regression input in fuzz/corpus/http).
+      {"number beyond a double", "POST", solve, kJson,
+       "{\"scenario\": \"tariffs-test\",\n \"rates\": {\"x\": 0.5e777}}", 400,
+       "request body:2:17: invalid JSON: number overflow parsing '0.5e777' (write numbers within "
+       "a double's range (about ±1.8e308))"},
       {"JSON array instead of object", "POST", solve, kJson, "[1, 2]", 400,
        "request body: expected a JSON object, got array (send {\"scenario\": \"NAME\", \"rates\": "
        "{\"MEASURE\": 0.25}})"},
