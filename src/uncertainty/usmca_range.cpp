@@ -40,12 +40,6 @@ bool AnyDifference(const Array3& a, const Array3& b, std::size_t exporter) {
   return false;
 }
 
-std::size_t RegionIndex(const Baseline& b, const std::string& code) {
-  for (std::size_t r = 0; r < b.region_count(); ++r)
-    if (b.regions[r].code == code) return r;
-  return b.region_count();
-}
-
 }  // namespace
 
 UncertaintyInputs PrepareUncertainty(const Scenario& scenario, const CompiledScenario& compiled,
@@ -78,24 +72,28 @@ UncertaintyInputs PrepareUncertainty(const Scenario& scenario, const CompiledSce
   if (settings.usmca && settings.usmca_window_months < 0)
     throw ArgumentError(fmt::format("usmca_window_months is {}", settings.usmca_window_months),
                         "give 0 or more months either side of the compile month");
-  if (settings.usmca && !compiled.trace.months.empty()) {
-    const auto products = options.products ? options.products : ShippedProductData();
-    const std::size_t us = RegionIndex(baseline, "USA");
+  // The two extra compiles only where there is a USMCA share to draw: a US importer and the
+  // compile's months in the product data.
+  const auto products = settings.usmca && !compiled.trace.months.empty()
+                            ? (options.products ? options.products : ShippedProductData())
+                            : nullptr;
+  const std::vector<std::string> no_months;
+  const auto& months = products ? products->months() : no_months;
+  const auto last = products ? std::find(months.begin(), months.end(), compiled.trace.months.back())
+                             : months.end();
+  if (products && baseline.FindRegion("USA") && last != months.end()) {
     CompileOptions none = options, full = options;
     none.product_trace = full.product_trace = false;
     none.usmca_share_override = 0.0;
     full.usmca_share_override = 1.0;
     const CompiledScenario compiled_none = CompileScenario(scenario, baseline, none);
     const CompiledScenario compiled_full = CompileScenario(scenario, baseline, full);
-    const auto& months = products->months();
-    const auto last = std::find(months.begin(), months.end(), compiled.trace.months.back());
     const std::pair<ProductData::Partner, const char*> partners[] = {{ProductData::kCanada, "CAN"},
                                                                      {ProductData::kMexico, "MEX"}};
     for (const auto& [partner, code] : partners) {
-      const std::size_t exporter = RegionIndex(baseline, code);
-      if (exporter == baseline.region_count() || us == baseline.region_count() ||
-          last == months.end())
-        continue;
+      const std::optional<std::size_t> found = baseline.FindRegion(code);
+      if (!found) continue;
+      const std::size_t exporter = *found;
       if (!AnyDifference(compiled_none.shock.tariff_rates, compiled_full.shock.tariff_rates,
                          exporter))
         continue;  // no measure in force treats USMCA goods apart: nothing to draw
@@ -136,11 +134,10 @@ UncertaintyInputs PrepareUncertainty(const Scenario& scenario, const CompiledSce
           100.0 * range.high, range.months.front(), range.months.back(), window));
       out.usmca.push_back(std::move(range));
     }
-    if (out.usmca.empty())
-      out.notes.push_back(
-          "USMCA utilisation held fixed: no measure in force treats goods "
-          "claiming USMCA apart");
   }
+  if (products && out.usmca.empty())
+    out.notes.push_back(
+        "USMCA utilisation held fixed: no measure in force treats goods claiming USMCA apart");
   if (!any_theta && out.usmca.empty()) {
     throw ArgumentError(
         "nothing to draw: no trade elasticity has a standard error and no tariff depends on "
@@ -155,7 +152,7 @@ Array3 DrawTariffs(const Array3& point_tariffs, const Baseline& baseline,
   Array3 t = point_tariffs;
   for (std::size_t p = 0; p < inputs.usmca.size(); ++p) {
     const UsmcaRange& r = inputs.usmca[p];
-    const std::size_t i = RegionIndex(baseline, r.partner);
+    const std::size_t i = baseline.FindRegion(r.partner).value();  // PrepareUncertainty found it
     const double u = DrawUniform(seed, draw, kStreamUsmca, static_cast<std::uint32_t>(p));
     const double target = r.low + u * (r.high - r.low);
     // λ ≥ 0 towards full claims, towards none below the compile's share.

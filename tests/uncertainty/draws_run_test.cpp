@@ -126,9 +126,7 @@ TEST(Draws, DrawsVaryTheOutcome) {
   const UncertaintyInputs inputs = PrepareUncertainty(c.scenario, c.compiled, c.options, settings);
   EXPECT_TRUE(inputs.usmca.empty());
   const DrawResult r = RunDraws(c.compiled.baseline, c.compiled.shock, point, inputs, settings);
-  std::size_t usa = 0;
-  while (c.compiled.baseline.regions[usa].code != "USA") ++usa;
-  const Band& us = r.country_bands[usa].at("welfare_pct");
+  const Band& us = r.country_bands[*c.compiled.baseline.FindRegion("USA")].at("welfare_pct");
   EXPECT_LT(us.p05, us.p95);
 }
 
